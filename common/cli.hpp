@@ -1,0 +1,50 @@
+#pragma once
+// The command-line conventions every readygate program shares (DESIGN.md, "Common conventions"):
+// --help, --version, -o/--output, --pretty, -q/--quiet, -v/--verbose, --progress, and the one
+// place where errors become exit codes.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "error.hpp"
+#include "progress.hpp"
+
+namespace readygate {
+
+namespace po = boost::program_options;
+
+struct CommonOptions {
+  std::string output = "-";
+  bool pretty = false;
+  bool quiet = false;
+  bool verbose = false;
+  std::string progress = "auto";
+
+  ProgressMode progress_mode() const { return parse_progress_mode(progress); }
+};
+
+struct ToolSpec {
+  std::string program;      // "ready-scan"
+  std::string usage;        // "ready-scan [PATH...] [OPTIONS]"
+  std::string description;  // a paragraph for --help
+};
+
+// Parses argv against `tool_options` plus the common options, and configures logging.
+// Returns nothing when --help or --version was printed (the program then exits 0).
+// Throws Error (exit 2) for unknown flags, missing values and malformed values.
+std::optional<po::variables_map> parse_command_line(
+    int argc, const char* const argv[], const ToolSpec& spec,
+    const po::options_description& tool_options,
+    const po::positional_options_description& positional, CommonOptions& common);
+
+// argv[1..] with credentials redacted, for the envelope's run.args.
+std::vector<std::string> program_arguments(int argc, const char* const argv[]);
+
+// The one catch site: runs `body` and turns what it throws into "program: error: …" on stderr
+// and the exit code of DESIGN.md.
+int run_main(const std::string& program, const std::function<ExitCode()>& body);
+
+}  // namespace readygate

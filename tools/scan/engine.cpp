@@ -1,0 +1,213 @@
+#include "engine.hpp"
+
+#include <re2/set.h>
+
+#include <algorithm>
+#include <map>
+
+#include "common/glob.hpp"
+#include "common/log.hpp"
+#include "compiled_rule.hpp"
+#include "language.hpp"
+#include "line_index.hpp"
+#include "snippet.hpp"
+#include "suppression.hpp"
+
+namespace readygate::scan {
+
+// One RE2::Set per distinct combination of applicable rules (in practice: one per language),
+// built on first use and shared by all threads.
+class RuleEngine::RuleSetCache {
+public:
+  struct Entry {
+    std::unique_ptr<RE2::Set> set;  // null when it could not be built: run rules one by one
+    std::vector<std::size_t> rules;  // set index -> rule index
+  };
+
+  const Entry& get(const std::vector<bool>& applicable, const std::vector<std::unique_ptr<CompiledRule>>& compiled) {
+    std::lock_guard lock(m_mutex);
+    auto& entry = m_entries[applicable];
+    if (entry) return *entry;
+    entry = std::make_unique<Entry>();
+    RE2::Options options = rule_regex_options();
+    options.set_max_mem(256 << 20);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (std::size_t i = 0; i < applicable.size(); ++i) {
+      if (!applicable[i]) continue;
+      if (set->Add(multiline(compiled[i]->rule.pattern), nullptr) < 0) return *entry;
+      entry->rules.push_back(i);
+    }
+    if (set->Compile()) {
+      entry->set = std::move(set);
+    } else {
+      log_debug("RE2::Set did not compile; rules will run one by one");
+    }
+    return *entry;
+  }
+
+private:
+  std::mutex m_mutex;
+  std::map<std::vector<bool>, std::unique_ptr<Entry>> m_entries;
+};
+
+namespace {
+
+struct Span {
+  std::size_t begin, end;  // byte offsets, end exclusive
+};
+
+Span span_of(const re2::StringPiece& piece, std::string_view text) {
+  const auto begin = static_cast<std::size_t>(piece.data() - text.data());
+  return {begin, begin + piece.size()};
+}
+
+// A match that ends with the newline should end at the end of its line.
+Span without_trailing_newline(Span span, std::string_view text) {
+  while (span.end > span.begin && (text[span.end - 1] == '\n' || text[span.end - 1] == '\r')) --span.end;
+  return span;
+}
+
+struct Candidate {
+  Finding finding;
+  std::size_t line_offset;  // where the location starts within its line
+  std::string secret;
+};
+
+bool rule_applies(const Rule& rule, const std::string& path, std::string_view language) {
+  for (const auto& glob : rule.exclude_paths) {
+    if (path_matches(glob, path)) return false;
+  }
+  if (rule.languages.empty() && rule.paths.empty()) return true;
+  if (!language.empty() &&
+      std::find(rule.languages.begin(), rule.languages.end(), language) != rule.languages.end()) {
+    return true;
+  }
+  return std::any_of(rule.paths.begin(), rule.paths.end(),
+                     [&](const std::string& glob) { return file_matches(glob, path); });
+}
+
+}  // namespace
+
+RuleEngine::RuleEngine(std::vector<Rule> rules) : m_rules(std::move(rules)), m_sets(std::make_unique<RuleSetCache>()) {
+  for (const auto& rule : m_rules) m_compiled.push_back(std::make_unique<CompiledRule>(rule));
+}
+
+RuleEngine::~RuleEngine() = default;
+
+std::vector<bool> RuleEngine::applicable_rules(const std::string& path) const {
+  const std::string_view language = language_of(path);
+  std::vector<bool> applicable(m_rules.size());
+  for (std::size_t i = 0; i < m_rules.size(); ++i) applicable[i] = rule_applies(m_rules[i], path, language);
+  return applicable;
+}
+
+std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view text) const {
+  const std::vector<bool> applicable = applicable_rules(path);
+  if (std::none_of(applicable.begin(), applicable.end(), [](bool b) { return b; })) return {};
+
+  // Pass 1: which rules match anywhere in the file.
+  const auto& entry = m_sets->get(applicable, m_compiled);
+  std::vector<std::size_t> matched;
+  const re2::StringPiece whole(text.data(), text.size());
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  if (entry.set && entry.set->Match(whole, &hits, &error)) {
+    for (const int hit : hits) matched.push_back(entry.rules[static_cast<std::size_t>(hit)]);
+    std::sort(matched.begin(), matched.end());
+  } else if (entry.set && error.kind == RE2::Set::kNoError) {
+    return {};  // nothing matches: the common case
+  } else {
+    for (std::size_t i = 0; i < applicable.size(); ++i) {
+      if (applicable[i]) matched.push_back(i);  // the set failed: try every rule on its own
+    }
+  }
+  if (matched.empty()) return {};
+
+  // Pass 2: positions and conditions, for the matching rules only.
+  const LineIndex lines(text);
+  std::vector<Candidate> candidates;
+  for (const std::size_t index : matched) {
+    const CompiledRule& rule = *m_compiled[index];
+    if (!rule.keywords_present(text)) continue;
+    std::optional<bool> absent_in_file;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.group_count));
+    std::size_t pos = 0;
+    while (pos <= text.size() &&
+           rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, groups.data(), rule.group_count)) {
+      const Span match = span_of(groups[0], text);
+      pos = match.end > match.begin ? match.end : match.begin + 1;
+
+      const re2::StringPiece* at = &groups[0];
+      if (rule.location_group > 0 && groups[static_cast<std::size_t>(rule.location_group)].data()) {
+        at = &groups[static_cast<std::size_t>(rule.location_group)];
+      }
+      const Span location = without_trailing_newline(span_of(*at, text), text);
+      std::string secret;
+      if (rule.secret_group > 0) {
+        const auto& piece = groups[static_cast<std::size_t>(rule.secret_group)];
+        secret.assign(piece.data() ? piece.data() : "", piece.size());
+        if (!rule.secret_is_credible(secret)) continue;
+      }
+      const Span spanned = without_trailing_newline(match, text);
+      const std::size_t first_line = lines.line_of(spanned.begin);
+      const std::size_t last_line = lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
+      if (rule.exclude) {
+        const std::string_view region = lines.lines_text(first_line, last_line);
+        if (RE2::PartialMatch(re2::StringPiece(region.data(), region.size()), *rule.exclude)) continue;
+      }
+      if (rule.absent) {
+        const AbsentContext& context = *rule.rule.absent;
+        if (context.whole_file) {
+          if (!absent_in_file) absent_in_file = !RE2::PartialMatch(whole, *rule.absent);
+          if (!*absent_in_file) continue;
+        } else {
+          const std::size_t from = first_line > static_cast<std::size_t>(context.before)
+                                       ? first_line - static_cast<std::size_t>(context.before)
+                                       : 1;
+          const std::string_view window = lines.lines_text(from, last_line + static_cast<std::size_t>(context.after));
+          if (RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *rule.absent)) continue;
+        }
+      }
+
+      Candidate candidate;
+      Finding& f = candidate.finding;
+      f.rule = index;
+      f.path = path;
+      f.line = lines.line_of(location.begin);
+      f.column = lines.column_of(location.begin);
+      f.end_line = lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
+      f.end_column = lines.column_of(location.end);
+      if (location.end > location.begin && lines.line_of(location.end) != f.end_line) {
+        // The location ends at the end of its last line: one past its last character.
+        f.end_column = lines.column_of(location.end - 1) + 1;
+      }
+      f.suppressed = is_suppressed(lines, f.line, rule.rule.id);
+      const std::string_view line_text = lines.line_text(f.line);
+      candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - text.data());
+      candidate.secret = std::move(secret);
+      candidates.push_back(std::move(candidate));
+    }
+  }
+
+  // Every secret found on a line is redacted from every snippet of that line.
+  std::map<std::size_t, std::vector<std::string>> secrets_by_line;
+  for (const auto& c : candidates) {
+    if (!c.secret.empty()) secrets_by_line[c.finding.line].push_back(c.secret);
+  }
+  std::vector<Finding> findings;
+  findings.reserve(candidates.size());
+  for (auto& c : candidates) {
+    const std::string_view line_text = lines.line_text(c.finding.line);
+    const auto secrets = secrets_by_line.find(c.finding.line);
+    c.finding.snippet = make_snippet(line_text, c.line_offset,
+                                     secrets == secrets_by_line.end() ? std::vector<std::string>{} : secrets->second);
+    c.finding.normalized = normalize_line(line_text);
+    findings.push_back(std::move(c.finding));
+  }
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.line, a.column, a.rule) < std::tie(b.line, b.column, b.rule);
+  });
+  return findings;
+}
+
+}  // namespace readygate::scan

@@ -1,0 +1,21 @@
+#pragma once
+// One place in one file where a rule matched.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace readygate::scan {
+
+struct Finding {
+  std::size_t rule = 0;  // index into RuleEngine::rules()
+  std::string path;      // as reported, '/'-separated
+  std::size_t line = 0, column = 0;          // 1-based; columns count code points
+  std::size_t end_line = 0, end_column = 0;  // end_column is one past the last character (SARIF)
+  std::string snippet;     // the line, trimmed, secrets redacted, valid UTF-8, bounded length
+  std::string normalized;  // the line with white space folded: fingerprint input, never output
+  bool suppressed = false;
+  std::string fingerprint;
+  std::optional<bool> is_new;  // set only when a baseline is given
+};
+
+}  // namespace readygate::scan

@@ -1,0 +1,60 @@
+// ready-scan: static security and performance patterns in a source tree, as a JSON envelope.
+#include "common/cli.hpp"
+#include "common/units.hpp"
+#include "scan_command.hpp"
+
+using namespace readygate;
+
+int main(int argc, char* argv[]) {
+  return run_main("ready-scan", [&] {
+    scan::ScanCommand command;
+    std::vector<std::string> includes, excludes, paths;
+    std::string max_file_size = "5M", min_severity, fail_on, shard, baseline, diff_base;
+    bool no_default_excludes = false, no_git = false, no_builtin = false;
+    po::options_description options("Scan options");
+    options.add_options()
+        ("path", po::value(&paths)->value_name("PATH"), "files or folders to scan (default: .)")
+        ("rules", po::value(&command.rule_files)->value_name("FILE"), "more rules (JSON); same ids replace built-ins")
+        ("no-builtin-rules", po::bool_switch(&no_builtin), "use only the rules from --rules")
+        ("list-rules", po::bool_switch(&command.list_rules), "print the active rules as JSON and exit")
+        ("enable-only", po::value(&command.enable_only)->value_name("ID|CATEGORY"), "run only these rules (repeatable)")
+        ("disable", po::value(&command.disable)->value_name("ID|CATEGORY"), "do not run these rules (repeatable)")
+        ("min-severity", po::value(&min_severity)->value_name("S"), "drop findings below S: info, low, medium, high, critical")
+        ("fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S")
+        ("baseline", po::value(&baseline)->value_name("FILE"), "an earlier report: its findings are not new")
+        ("diff-base", po::value(&diff_base)->value_name("REF"), "only findings on lines changed since git REF")
+        ("include", po::value(&includes)->value_name("GLOB"), "scan only files matching GLOB (repeatable)")
+        ("exclude", po::value(&excludes)->value_name("GLOB"), "skip files and folders matching GLOB (repeatable)")
+        ("no-default-excludes", po::bool_switch(&no_default_excludes), "also scan .git, node_modules, build output, …")
+        ("no-git", po::bool_switch(&no_git), "walk folders instead of asking git (ignores .gitignore)")
+        ("max-file-size", po::value(&max_file_size)->value_name("BYTES"), "skip larger files (default 5M)")
+        ("jobs,j", po::value(&command.scan.jobs)->value_name("N"), "worker threads (default: one per core)")
+        ("shard", po::value(&shard)->value_name("K/N"), "scan only the K-th of N deterministic parts of the tree");
+    po::positional_options_description positional;
+    positional.add("path", -1);
+
+    const ToolSpec spec{"ready-scan", "ready-scan [PATH...] [OPTIONS]",
+                        "Scans source trees for hard-coded secrets, injection and unsafe-code patterns, and "
+                        "performance anti-patterns, and writes a readygate envelope (JSON) to stdout.\n"
+                        "Exit codes: 0 done, 1 --fail-on crossed, 2 bad usage or input, 3 runtime error."};
+    CommonOptions common;
+    const auto values = parse_command_line(argc, argv, spec, options, positional, common);
+    if (!values) return ExitCode::ok;
+
+    if (!paths.empty()) command.scan.paths = paths;
+    command.scan.listing = {includes, excludes, !no_default_excludes, !no_git};
+    command.scan.max_file_size = parse_byte_size("--max-file-size", max_file_size);
+    command.scan.progress = common.progress_mode();
+    if (command.scan.jobs > 1024) throw_input_error("--jobs: at most 1024");
+    if (!shard.empty()) command.scan.shard = scan::parse_shard(shard);
+    command.builtin_rules = !no_builtin;
+    if (!min_severity.empty()) command.min_severity = scan::severity_flag("--min-severity", min_severity);
+    if (!fail_on.empty()) command.fail_on = scan::severity_flag("--fail-on", fail_on);
+    if (!baseline.empty()) command.baseline = baseline;
+    if (!diff_base.empty()) command.diff_base = diff_base;
+
+    RunInfo run;
+    run.args = program_arguments(argc, argv);
+    return scan::run_scan_command(command, common, run);
+  });
+}

@@ -1,0 +1,77 @@
+#pragma once
+// A scan rule is data: the built-in set (builtin_rules.json, compiled in) and --rules files
+// share one JSON schema, validated field by field:
+//
+// {"rules": [{
+//   "id": "py.eval",                  required; [a-z0-9][a-z0-9._-]*
+//   "title": "Use of eval()",         required
+//   "category": "security",           required: secrets, security, performance, quality, …
+//   "severity": "high",               required: info, low, medium, high, critical
+//   "pattern": "RE2 syntax",          required; ^ and $ match at line boundaries; a named group
+//                                     (?P<secret>…) is redacted and checked for entropy and
+//                                     placeholders; (?P<loc>…) moves the reported location
+//   "message": "…",                   required
+//   "cwe": ["CWE-95"], "tags": [],    optional
+//   "languages": ["python"],          optional; a file qualifies by language or by "paths"
+//   "paths": ["*.env"],               optional globs (file name, or whole path when it has '/')
+//   "exclude_paths": ["tests/**"],    optional globs
+//   "keywords": ["eval"],             optional literal prefilter: the rule only runs on files
+//                                     containing one of them (case-insensitive)
+//   "exclude": "RE2",                 optional: drop a match when the lines it spans match
+//   "absent": {"pattern": "RE2", "before": 2, "after": 6}  or  {"pattern": …, "scope": "file"}
+//                                     optional: report only when the pattern is absent nearby
+//   "entropy": 3.0,                   optional: minimum Shannon entropy (bits/char) of the secret
+//   "allow_values": ["RE2"],          optional: a secret fully matching one is not reported
+//   "fix": "…", "help": "…"           optional
+// }]}
+// A bare array of rules is accepted too.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "severity.hpp"
+
+namespace readygate::scan {
+
+struct AbsentContext {
+  std::string pattern;
+  int before = 0;
+  int after = 0;
+  bool whole_file = false;
+};
+
+struct Rule {
+  std::string id, title, category;
+  Severity severity = Severity::medium;
+  std::string pattern;
+  std::string message, fix, help;
+  std::vector<std::string> cwe, tags;
+  std::vector<std::string> languages, paths, exclude_paths;
+  std::vector<std::string> keywords;
+  std::string exclude;
+  std::optional<AbsentContext> absent;
+  std::optional<double> entropy;
+  std::vector<std::string> allow_values;
+};
+
+// Validates every field; throws Error (exit 2) naming the source, the rule and the field.
+// Regular expressions are checked when the rules are compiled (RuleEngine).
+std::vector<Rule> parse_rules(const nlohmann::json& document, const std::string& source);
+
+// The rules compiled into the binary.
+const std::vector<Rule>& builtin_rules();
+
+// `extra` rules replace built-in ones with the same id and are appended otherwise.
+std::vector<Rule> merge_rules(std::vector<Rule> base, const std::vector<Rule>& extra);
+
+// --enable-only and --disable: each name is a rule id or a category. An unknown name is an
+// input error (a typo must not silently disable nothing).
+std::vector<Rule> select_rules(std::vector<Rule> rules, const std::vector<std::string>& enable_only,
+                               const std::vector<std::string>& disable);
+
+nlohmann::json to_json(const Rule& rule);
+
+}  // namespace readygate::scan

@@ -1,0 +1,72 @@
+#include "scan_command.hpp"
+
+#include "baseline.hpp"
+#include "common/json_stream.hpp"
+#include "common/log.hpp"
+#include "common/output.hpp"
+#include "diff_filter.hpp"
+#include "engine.hpp"
+#include "fingerprint.hpp"
+#include "scan_report.hpp"
+
+namespace readygate::scan {
+namespace {
+
+std::vector<Rule> load_rules(const ScanCommand& command) {
+  std::vector<Rule> rules = command.builtin_rules ? builtin_rules() : std::vector<Rule>{};
+  for (const auto& file : command.rule_files) {
+    for (const auto& document : parse_json_documents(read_input(file), file)) {
+      rules = merge_rules(std::move(rules), parse_rules(document, file));
+    }
+  }
+  rules = select_rules(std::move(rules), command.enable_only, command.disable);
+  if (rules.empty()) throw_input_error("no rules to run (check --rules, --enable-only and --disable)");
+  return rules;
+}
+
+std::string describe_target(const std::vector<std::string>& paths) {
+  std::string target;
+  for (const auto& p : paths) target += (target.empty() ? "" : " ") + p;
+  return target;
+}
+
+}  // namespace
+
+ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& common, const RunInfo& run) {
+  const RuleEngine engine(load_rules(command));  // compiles every rule: bad regexes fail here
+  if (command.list_rules) {
+    write_json_output(rules_envelope(run, engine.rules()), common.output, common.pretty);
+    return ExitCode::ok;
+  }
+  // Read everything that can be wrong before the (possibly long) scan starts.
+  std::optional<std::set<std::string>> baseline;
+  if (command.baseline) {
+    baseline = baseline_fingerprints(parse_json_documents(read_input(*command.baseline), *command.baseline),
+                                     *command.baseline);
+  }
+  std::optional<ChangedLines> changed;
+  if (command.diff_base) changed = changed_lines_since(*command.diff_base, ".");
+
+  ScanResult result = scan_paths(engine, command.scan);
+  assign_fingerprints(result.findings, engine.rules());
+  if (changed) keep_changed(result.findings, *changed);
+  if (command.min_severity) {
+    std::erase_if(result.findings, [&](const Finding& f) { return engine.rules()[f.rule].severity < *command.min_severity; });
+  }
+  if (baseline) mark_new(result.findings, *baseline);
+
+  const json envelope = scan_envelope(run, describe_target(command.scan.paths), result, engine.rules(),
+                                      {command.fail_on, baseline.has_value()});
+  write_json_output(envelope, common.output, common.pretty);
+  const auto& summary = envelope["summary"];
+  log_info(std::to_string(summary["files"].get<std::size_t>()) + " files, " +
+           std::to_string(summary["findings"].get<std::size_t>()) + " findings (" +
+           std::to_string(summary["suppressed"].get<std::size_t>()) + " suppressed) in " +
+           std::to_string(summary["duration_ms"].get<long long>()) + " ms");
+  if (command.fail_on && count_gating(result.findings, engine.rules(), *command.fail_on) > 0) {
+    return ExitCode::check_failed;
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace readygate::scan

@@ -1,0 +1,29 @@
+#pragma once
+// What `ready-scan` does once its flags are parsed: load and select rules, scan, fingerprint,
+// apply baseline / diff / severity filters, and write the envelope. main.cpp only declares flags.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/cli.hpp"
+#include "common/envelope.hpp"
+#include "scanner.hpp"
+#include "severity.hpp"
+
+namespace readygate::scan {
+
+struct ScanCommand {
+  ScanOptions scan;
+  std::vector<std::string> rule_files;
+  bool builtin_rules = true;
+  std::vector<std::string> enable_only, disable;
+  std::optional<Severity> min_severity, fail_on;
+  std::optional<std::string> baseline;
+  std::optional<std::string> diff_base;
+  bool list_rules = false;
+};
+
+// Returns ExitCode::check_failed when --fail-on is crossed. Throws Error for bad input.
+ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& common, const RunInfo& run);
+
+}  // namespace readygate::scan

@@ -1,0 +1,119 @@
+#include "scan_report.hpp"
+
+#include <algorithm>
+
+namespace readygate::scan {
+
+using nlohmann::json;
+
+namespace {
+
+json finding_json(const Finding& f, const Rule& rule) {
+  json out{{"rule", rule.id},
+           {"title", rule.title},
+           {"severity", to_string(rule.severity)},
+           {"category", rule.category},
+           {"cwe", rule.cwe},
+           {"message", rule.message},
+           {"location",
+            {{"path", f.path},
+             {"line", f.line},
+             {"column", f.column},
+             {"end_line", f.end_line},
+             {"end_column", f.end_column},
+             {"snippet", f.snippet}}},
+           {"fingerprint", f.fingerprint},
+           {"suppressed", f.suppressed}};
+  if (!rule.fix.empty()) out["fix"] = rule.fix;
+  if (!rule.help.empty()) out["help"] = rule.help;
+  if (f.is_new) out["baseline_state"] = *f.is_new ? "new" : "unchanged";
+  return out;
+}
+
+Check unreadable_check(const ScanStats& stats) {
+  Check check{"scan.unreadable", "Every file could be read", "pass", "all files were readable", 0.0, 0.0, "<=", "files"};
+  check.value = static_cast<double>(stats.unreadable.size());
+  if (!stats.unreadable.empty()) {
+    check.status = "warn";
+    check.message = std::to_string(stats.unreadable.size()) + " file(s) or folder(s) could not be read, first: " +
+                    stats.unreadable.front();
+  }
+  return check;
+}
+
+Check fail_on_check(std::size_t gating, Severity threshold) {
+  const std::string level(to_string(threshold));
+  Check check{"scan.fail_on", "No findings at or above " + level, "pass", "", static_cast<double>(gating), 0.0, "<=", "findings"};
+  check.status = gating == 0 ? "pass" : "fail";
+  check.message = std::to_string(gating) + " unsuppressed" + " finding(s) at or above " + level;
+  return check;
+}
+
+}  // namespace
+
+std::size_t count_gating(const std::vector<Finding>& findings, const std::vector<Rule>& rules, Severity threshold) {
+  return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
+    return !f.suppressed && f.is_new.value_or(true) && rules[f.rule].severity >= threshold;
+  }));
+}
+
+json scan_envelope(const RunInfo& run, const std::string& target, const ScanResult& result,
+                   const std::vector<Rule>& rules, const ReportOptions& options) {
+  json envelope = make_envelope("scan", run, target);
+  const ScanStats& stats = result.stats;
+  json by_severity = json::object();
+  for (const auto s : {Severity::critical, Severity::high, Severity::medium, Severity::low, Severity::info}) {
+    by_severity[std::string(to_string(s))] = 0;
+  }
+  json by_category = json::object();
+  std::size_t reported = 0, suppressed = 0, fresh = 0;
+  json findings = json::array();
+  for (const auto& f : result.findings) {
+    const Rule& rule = rules[f.rule];
+    findings.push_back(finding_json(f, rule));
+    if (f.suppressed) {
+      ++suppressed;
+      continue;
+    }
+    ++reported;
+    if (f.is_new.value_or(false)) ++fresh;
+    by_severity[std::string(to_string(rule.severity))] = by_severity[std::string(to_string(rule.severity))].get<int>() + 1;
+    by_category[rule.category] = by_category.value(rule.category, 0) + 1;
+  }
+  json summary{{"files", stats.files},
+               {"bytes", stats.bytes},
+               {"skipped",
+                {{"binary", stats.skipped_binary},
+                 {"too_large", stats.skipped_too_large},
+                 {"excluded", stats.excluded},
+                 {"symlinks", stats.symlinks},
+                 {"special", stats.special},
+                 {"other_shards", stats.other_shards}}},
+               {"unreadable", stats.unreadable.size()},
+               {"findings", reported},
+               {"by_severity", by_severity},
+               {"by_category", by_category},
+               {"suppressed", suppressed},
+               {"rules", rules.size()},
+               {"duration_ms", envelope["run"]["duration_ms"]}};
+  if (options.baseline) summary["new"] = fresh;
+  envelope["summary"] = summary;
+  envelope["findings"] = std::move(findings);
+  envelope["checks"].push_back(to_json(unreadable_check(stats)));
+  if (options.fail_on) {
+    const std::size_t gating = count_gating(result.findings, rules, *options.fail_on);
+    envelope["checks"].push_back(to_json(fail_on_check(gating, *options.fail_on)));
+  }
+  return envelope;
+}
+
+json rules_envelope(const RunInfo& run, const std::vector<Rule>& rules) {
+  json envelope = make_envelope("scan", run, "");
+  json list = json::array();
+  for (const auto& rule : rules) list.push_back(to_json(rule));
+  envelope["summary"] = {{"rules", rules.size()}};
+  envelope["rules"] = std::move(list);
+  return envelope;
+}
+
+}  // namespace readygate::scan

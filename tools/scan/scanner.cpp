@@ -1,0 +1,162 @@
+#include "scanner.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include "common/error.hpp"
+#include "common/hash.hpp"
+#include "common/log.hpp"
+
+namespace readygate::scan {
+namespace {
+
+constexpr std::size_t binary_probe_bytes = 8192;
+
+enum class ReadOutcome { ok, too_large, unreadable };
+
+// Reads a whole file into `buffer` (reused between files to spare allocations).
+ReadOutcome read_file(const ListedFile& file, std::uint64_t max_size, std::string& buffer, std::string& error) {
+  const int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return ReadOutcome::unreadable;
+  }
+  struct stat st {};
+  if (fstat(fd, &st) != 0) {
+    error = std::strerror(errno);
+    ::close(fd);
+    return ReadOutcome::unreadable;
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > max_size) {
+    ::close(fd);
+    return ReadOutcome::too_large;
+  }
+  buffer.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t total = 0;
+  while (true) {
+    if (total == buffer.size()) buffer.resize(std::max<std::size_t>(4096, buffer.size() * 2));
+    const ssize_t n = ::read(fd, buffer.data() + total, buffer.size() - total);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      ::close(fd);
+      return ReadOutcome::unreadable;
+    }
+    if (n == 0) break;
+    total += static_cast<std::size_t>(n);
+    if (total > max_size) {  // grew while we read it
+      ::close(fd);
+      return ReadOutcome::too_large;
+    }
+  }
+  ::close(fd);
+  buffer.resize(total);
+  return ReadOutcome::ok;
+}
+
+bool looks_binary(std::string_view text) {
+  return std::memchr(text.data(), '\0', std::min(text.size(), binary_probe_bytes)) != nullptr;
+}
+
+}  // namespace
+
+Shard parse_shard(const std::string& text) {
+  const std::size_t slash = text.find('/');
+  try {
+    if (slash != std::string::npos) {
+      std::size_t used_k = 0, used_n = 0;
+      const unsigned long k = std::stoul(text.substr(0, slash), &used_k);
+      const unsigned long n = std::stoul(text.substr(slash + 1), &used_n);
+      if (used_k == slash && used_n == text.size() - slash - 1 && k >= 1 && k <= n && n <= 10000) {
+        return {static_cast<unsigned>(k), static_cast<unsigned>(n)};
+      }
+    }
+  } catch (const std::exception&) {
+  }
+  throw_input_error("--shard: expected K/N with 1 <= K <= N (for example 2/4), got '" + text + "'");
+}
+
+ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
+  ScanResult result;
+  ScanStats& stats = result.stats;
+  std::vector<ListedFile> files;
+  for (const auto& root : options.paths) {
+    Listing listing = list_files(root, options.listing);
+    stats.excluded += listing.excluded;
+    stats.symlinks += listing.symlinks;
+    stats.special += listing.special;
+    for (auto& problem : listing.unreadable) stats.unreadable.push_back(std::move(problem));
+    log_debug(root + ": " + std::to_string(listing.files.size()) + " files" +
+              (listing.from_git ? " (from git)" : " (directory walk)"));
+    for (auto& file : listing.files) {
+      if (options.shard && stable_hash64(file.display) % options.shard->count != options.shard->index - 1) {
+        ++stats.other_shards;
+        continue;
+      }
+      files.push_back(std::move(file));
+    }
+  }
+  // The same file named twice (overlapping paths) is scanned once.
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.display < b.display; });
+  files.erase(std::unique(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.display == b.display; }),
+              files.end());
+
+  const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
+  std::atomic<std::size_t> next{0};
+  std::mutex merge_mutex;
+  Progress progress(options.progress, "scanning", files.size());
+
+  const auto worker = [&] {
+    ScanStats local;
+    std::vector<Finding> found;
+    std::string buffer, error;
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      const ListedFile& file = files[i];
+      switch (read_file(file, options.max_file_size, buffer, error)) {
+        case ReadOutcome::too_large: ++local.skipped_too_large; break;
+        case ReadOutcome::unreadable: local.unreadable.push_back(file.display + ": " + error); break;
+        case ReadOutcome::ok:
+          if (looks_binary(buffer)) {
+            ++local.skipped_binary;
+            break;
+          }
+          ++local.files;
+          local.bytes += buffer.size();
+          for (auto& f : engine.scan(file.display, buffer)) found.push_back(std::move(f));
+          break;
+      }
+      progress.advance();
+    }
+    std::lock_guard lock(merge_mutex);
+    stats.files += local.files;
+    stats.bytes += local.bytes;
+    stats.skipped_binary += local.skipped_binary;
+    stats.skipped_too_large += local.skipped_too_large;
+    for (auto& u : local.unreadable) stats.unreadable.push_back(std::move(u));
+    for (auto& f : found) result.findings.push_back(std::move(f));
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+  }
+  progress.finish();
+
+  std::sort(stats.unreadable.begin(), stats.unreadable.end());
+  for (const auto& problem : stats.unreadable) log_warning(problem + " (not scanned)");
+  const auto& rules = engine.rules();
+  std::sort(result.findings.begin(), result.findings.end(), [&](const Finding& a, const Finding& b) {
+    return std::tie(a.path, a.line, a.column, rules[a.rule].id) < std::tie(b.path, b.line, b.column, rules[b.rule].id);
+  });
+  return result;
+}
+
+}  // namespace readygate::scan

@@ -1,0 +1,22 @@
+#pragma once
+// The line shown with a finding: trimmed, every known secret on it redacted, valid UTF-8,
+// and at most max_snippet_bytes long (a window around the match on very long lines).
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace readygate::scan {
+
+inline constexpr std::size_t max_snippet_bytes = 200;
+
+// `line` is the raw line; `match_offset` is where the finding starts within it; `secrets` are
+// every secret value found on that line, by any rule. Redaction happens before any cutting,
+// so no part of a secret can survive a window boundary.
+std::string make_snippet(std::string_view line, std::size_t match_offset,
+                         const std::vector<std::string>& secrets);
+
+// The line with runs of white space folded to one space and the ends trimmed.
+std::string normalize_line(std::string_view line);
+
+}  // namespace readygate::scan
