@@ -61,9 +61,12 @@ Span span_of(const re2::StringPiece& piece, std::string_view text) {
   return {begin, begin + piece.size()};
 }
 
-// A match that ends with the newline should end at the end of its line.
-Span without_trailing_newline(Span span, std::string_view text) {
-  while (span.end > span.begin && (text[span.end - 1] == '\n' || text[span.end - 1] == '\r')) --span.end;
+// A match that starts or ends with a line break (a "(?:^|[^\w])" prefix that took the '\n')
+// belongs to the line its text is on.
+Span without_line_breaks(Span span, std::string_view text) {
+  const auto is_break = [](char c) { return c == '\n' || c == '\r'; };
+  while (span.begin < span.end && is_break(text[span.begin])) ++span.begin;
+  while (span.end > span.begin && is_break(text[span.end - 1])) --span.end;
   return span;
 }
 
@@ -71,7 +74,30 @@ struct Candidate {
   Finding finding;
   std::size_t line_offset;  // where the location starts within its line
   std::string secret;
+  Span secret_span{0, 0};
+  Severity severity;
 };
+
+// A provider rule and a generic one often flag the same secret: keep one finding per secret,
+// the most severe (the earlier rule on a tie, and built-in provider rules come first).
+void drop_duplicate_secrets(std::vector<Candidate>& candidates) {
+  std::vector<bool> dropped(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    for (std::size_t j = 0; j < candidates.size(); ++j) {
+      const Candidate& a = candidates[i];
+      const Candidate& b = candidates[j];
+      if (i == j || dropped[j] || a.secret.empty() || b.secret.empty()) continue;
+      const bool overlap = a.secret_span.begin < b.secret_span.end && b.secret_span.begin < a.secret_span.end;
+      const bool b_wins = b.severity > a.severity || (b.severity == a.severity && b.finding.rule < a.finding.rule);
+      if (overlap && b_wins) {
+        dropped[i] = true;
+        break;
+      }
+    }
+  }
+  std::size_t i = 0;
+  std::erase_if(candidates, [&](const Candidate&) { return dropped[i++]; });
+}
 
 bool rule_applies(const Rule& rule, const std::string& path, std::string_view language) {
   for (const auto& glob : rule.exclude_paths) {
@@ -141,14 +167,16 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
       if (rule.location_group > 0 && groups[static_cast<std::size_t>(rule.location_group)].data()) {
         at = &groups[static_cast<std::size_t>(rule.location_group)];
       }
-      const Span location = without_trailing_newline(span_of(*at, text), text);
+      const Span location = without_line_breaks(span_of(*at, text), text);
       std::string secret;
-      if (rule.secret_group > 0) {
+      Span secret_span{0, 0};
+      if (rule.secret_group > 0 && groups[static_cast<std::size_t>(rule.secret_group)].data()) {
         const auto& piece = groups[static_cast<std::size_t>(rule.secret_group)];
-        secret.assign(piece.data() ? piece.data() : "", piece.size());
+        secret.assign(piece.data(), piece.size());
+        secret_span = span_of(piece, text);
         if (!rule.secret_is_credible(secret)) continue;
       }
-      const Span spanned = without_trailing_newline(match, text);
+      const Span spanned = without_line_breaks(match, text);
       const std::size_t first_line = lines.line_of(spanned.begin);
       const std::size_t last_line = lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
       if (rule.exclude) {
@@ -185,10 +213,13 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
       const std::string_view line_text = lines.line_text(f.line);
       candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - text.data());
       candidate.secret = std::move(secret);
+      candidate.secret_span = secret_span;
+      candidate.severity = rule.rule.severity;
       candidates.push_back(std::move(candidate));
     }
   }
 
+  drop_duplicate_secrets(candidates);
   // Every secret found on a line is redacted from every snippet of that line.
   std::map<std::size_t, std::vector<std::string>> secrets_by_line;
   for (const auto& c : candidates) {
