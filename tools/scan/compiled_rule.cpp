@@ -24,13 +24,6 @@ int group_index(const RE2& regex, const std::string& name) {
   return it == groups.end() ? -1 : it->second;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 }  // namespace
 
 RE2::Options rule_regex_options() {
@@ -47,7 +40,6 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   if (!rule.exclude.empty()) exclude = compile(rule, "exclude", rule.exclude);
   if (rule.absent) absent = compile(rule, "absent.pattern", rule.absent->pattern);
   for (const auto& value : rule.allow_values) allow_values.push_back(compile(rule, "allow_values", value));
-  for (const auto& keyword : rule.keywords) keywords.push_back(lower(keyword));
   secret_group = group_index(*pattern, "secret");
   location_group = group_index(*pattern, "loc");
   group_count = pattern->NumberOfCapturingGroups() + 1;
@@ -55,16 +47,6 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
     throw_input_error("rule \"" + rule.id +
                       "\": field \"entropy\" needs a (?P<secret>…) group in the pattern");
   }
-}
-
-bool CompiledRule::keywords_present(std::string_view text) const {
-  if (keywords.empty()) return true;
-  const auto equal_icase = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
-  };
-  return std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
-    return std::search(text.begin(), text.end(), keyword.begin(), keyword.end(), equal_icase) != text.end();
-  });
 }
 
 bool CompiledRule::secret_is_credible(std::string_view secret) const {

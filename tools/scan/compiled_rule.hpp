@@ -26,13 +26,10 @@ struct CompiledRule {
   std::unique_ptr<RE2> exclude;                  // may be null
   std::unique_ptr<RE2> absent;                   // may be null
   std::vector<std::unique_ptr<RE2>> allow_values;
-  std::vector<std::string> keywords;             // lower case
   int secret_group = -1;                         // index of (?P<secret>…), or -1
   int location_group = -1;                       // index of (?P<loc>…), or -1
   int group_count = 0;                           // capturing groups + the whole match
 
-  // The file contains one of the keywords (case-insensitive), or the rule has none.
-  bool keywords_present(std::string_view text) const;
   // The captured secret is a real-looking value: not a placeholder, not allowed, enough entropy.
   bool secret_is_credible(std::string_view secret) const;
 };

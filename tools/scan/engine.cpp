@@ -1,54 +1,18 @@
 #include "engine.hpp"
 
-#include <re2/set.h>
-
 #include <algorithm>
 #include <map>
 
 #include "common/glob.hpp"
 #include "common/log.hpp"
 #include "compiled_rule.hpp"
+#include "keyword_filter.hpp"
 #include "language.hpp"
 #include "line_index.hpp"
 #include "snippet.hpp"
 #include "suppression.hpp"
 
 namespace readygate::scan {
-
-// One RE2::Set per distinct combination of applicable rules (in practice: one per language),
-// built on first use and shared by all threads.
-class RuleEngine::RuleSetCache {
-public:
-  struct Entry {
-    std::unique_ptr<RE2::Set> set;  // null when it could not be built: run rules one by one
-    std::vector<std::size_t> rules;  // set index -> rule index
-  };
-
-  const Entry& get(const std::vector<bool>& applicable, const std::vector<std::unique_ptr<CompiledRule>>& compiled) {
-    std::lock_guard lock(m_mutex);
-    auto& entry = m_entries[applicable];
-    if (entry) return *entry;
-    entry = std::make_unique<Entry>();
-    RE2::Options options = rule_regex_options();
-    options.set_max_mem(256 << 20);
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (std::size_t i = 0; i < applicable.size(); ++i) {
-      if (!applicable[i]) continue;
-      if (set->Add(multiline(compiled[i]->rule.pattern), nullptr) < 0) return *entry;
-      entry->rules.push_back(i);
-    }
-    if (set->Compile()) {
-      entry->set = std::move(set);
-    } else {
-      log_debug("RE2::Set did not compile; rules will run one by one");
-    }
-    return *entry;
-  }
-
-private:
-  std::mutex m_mutex;
-  std::map<std::vector<bool>, std::unique_ptr<Entry>> m_entries;
-};
 
 namespace {
 
@@ -114,7 +78,8 @@ bool rule_applies(const Rule& rule, const std::string& path, std::string_view la
 
 }  // namespace
 
-RuleEngine::RuleEngine(std::vector<Rule> rules) : m_rules(std::move(rules)), m_sets(std::make_unique<RuleSetCache>()) {
+RuleEngine::RuleEngine(std::vector<Rule> rules)
+    : m_rules(std::move(rules)), m_keywords(std::make_unique<KeywordFilter>(m_rules)) {
   for (const auto& rule : m_rules) m_compiled.push_back(std::make_unique<CompiledRule>(rule));
 }
 
@@ -131,30 +96,20 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
   const std::vector<bool> applicable = applicable_rules(path);
   if (std::none_of(applicable.begin(), applicable.end(), [](bool b) { return b; })) return {};
 
-  // Pass 1: which rules match anywhere in the file.
-  const auto& entry = m_sets->get(applicable, m_compiled);
+  // Pass 1: the keyword prefilter says which rules can match at all.
+  const std::vector<bool> candidates_mask = m_keywords->candidates(text, applicable);
   std::vector<std::size_t> matched;
-  const re2::StringPiece whole(text.data(), text.size());
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo error{};
-  if (entry.set && entry.set->Match(whole, &hits, &error)) {
-    for (const int hit : hits) matched.push_back(entry.rules[static_cast<std::size_t>(hit)]);
-    std::sort(matched.begin(), matched.end());
-  } else if (entry.set && error.kind == RE2::Set::kNoError) {
-    return {};  // nothing matches: the common case
-  } else {
-    for (std::size_t i = 0; i < applicable.size(); ++i) {
-      if (applicable[i]) matched.push_back(i);  // the set failed: try every rule on its own
-    }
+  for (std::size_t i = 0; i < candidates_mask.size(); ++i) {
+    if (candidates_mask[i]) matched.push_back(i);
   }
   if (matched.empty()) return {};
+  const re2::StringPiece whole(text.data(), text.size());
 
-  // Pass 2: positions and conditions, for the matching rules only.
+  // Pass 2: each candidate rule's expression, then its conditions on every match.
   const LineIndex lines(text);
   std::vector<Candidate> candidates;
   for (const std::size_t index : matched) {
     const CompiledRule& rule = *m_compiled[index];
-    if (!rule.keywords_present(text)) continue;
     std::optional<bool> absent_in_file;
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.group_count));
     std::size_t pos = 0;

@@ -2,14 +2,11 @@
 // The rule engine: every rule compiled once (RE2: linear time, so no rule can cause ReDoS),
 // and a file scanned in about one pass for all rules. Per file:
 //   1. the rules that apply to it (language, path globs);
-//   2. one RE2::Set pass over the whole text says which of them match anywhere (most files: none);
-//   3. only those rules run on their own to find positions, then each match is checked against
-//      the rule's keywords, exclusion, absent-context, entropy and placeholder conditions, and
-//      inline suppressions.
+//   2. one RE2::Set pass over the whole text finds which rules' literal keywords occur in it;
+//   3. only those rules run their expressions, and each match is checked against the rule's
+//      exclusion, absent-context, entropy and placeholder conditions, and inline suppressions.
 // Thread-safe: one engine serves every worker thread.
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +21,7 @@ class RE2;
 namespace readygate::scan {
 
 struct CompiledRule;
+class KeywordFilter;
 
 class RuleEngine {
 public:
@@ -39,13 +37,11 @@ public:
   std::vector<Finding> scan(const std::string& path, std::string_view text) const;
 
 private:
-  class RuleSetCache;
-
   std::vector<bool> applicable_rules(const std::string& path) const;
 
   std::vector<Rule> m_rules;
   std::vector<std::unique_ptr<CompiledRule>> m_compiled;
-  std::unique_ptr<RuleSetCache> m_sets;
+  std::unique_ptr<KeywordFilter> m_keywords;
 };
 
 }  // namespace readygate::scan
