@@ -1,0 +1,42 @@
+#include <doctest/doctest.h>
+
+#include "common/glob.hpp"
+
+using namespace readygate;
+
+TEST_CASE("single-component wildcards") {
+  CHECK(glob_match("*.py", "app.py"));
+  CHECK_FALSE(glob_match("*.py", "src/app.py"));
+  CHECK(glob_match("?.js", "a.js"));
+  CHECK_FALSE(glob_match("?.js", "/.js"));
+  CHECK(glob_match("file[0-9].txt", "file7.txt"));
+  CHECK_FALSE(glob_match("file[!0-9].txt", "file7.txt"));
+  CHECK(glob_match("a\\*b", "a*b"));
+  CHECK(glob_match("[", "["));  // an unterminated class is a literal
+}
+
+TEST_CASE("double star spans folders") {
+  CHECK(glob_match("**/*.py", "app.py"));
+  CHECK(glob_match("**/*.py", "a/b/c/app.py"));
+  CHECK(glob_match("src/**", "src/a/b"));
+  CHECK(glob_match("src/**/test_*.py", "src/test_x.py"));
+  CHECK(glob_match("src/**/test_*.py", "src/a/b/test_x.py"));
+  CHECK_FALSE(glob_match("src/**/test_*.py", "lib/test_x.py"));
+}
+
+TEST_CASE("exclusion patterns match a component, or a leading path when they contain '/'") {
+  CHECK(path_matches("node_modules", "web/node_modules/react/index.js"));
+  CHECK(path_matches("*.min.js", "static/app.min.js"));
+  CHECK_FALSE(path_matches("node_modules", "web/node_modules_backup.js"));
+  CHECK(path_matches("src/vendor", "src/vendor/lib/x.py"));
+  CHECK(path_matches("/src/vendor/", "src/vendor/lib/x.py"));
+  CHECK_FALSE(path_matches("src/vendor", "other/src/vendor/x.py"));
+  CHECK(path_matches("tests/**", "tests/unit/a.py"));
+}
+
+TEST_CASE("inclusion patterns match the file name, or the whole path when they contain '/'") {
+  CHECK(file_matches("*.py", "deep/down/app.py"));
+  CHECK_FALSE(file_matches("*.py", "deep/down/app.js"));
+  CHECK(file_matches("src/**/*.ts", "src/a/b.ts"));
+  CHECK_FALSE(file_matches("src/*.ts", "src/a/b.ts"));
+}

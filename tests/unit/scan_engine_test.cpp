@@ -1,0 +1,202 @@
+#include <doctest/doctest.h>
+
+#include "engine.hpp"
+#include "secret_value.hpp"
+#include "snippet.hpp"
+#include "suppression.hpp"
+
+using namespace readygate::scan;
+
+namespace {
+Rule rule(std::string id, std::string pattern) {
+  Rule r;
+  r.id = std::move(id);
+  r.title = r.id;
+  r.category = "security";
+  r.severity = Severity::high;
+  r.pattern = std::move(pattern);
+  r.message = "m";
+  return r;
+}
+
+std::vector<std::size_t> lines_of(const std::vector<Finding>& findings) {
+  std::vector<std::size_t> lines;
+  for (const auto& f : findings) lines.push_back(f.line);
+  return lines;
+}
+}  // namespace
+
+TEST_CASE("positions are 1-based, columns count characters, end_column is exclusive") {
+  const RuleEngine engine({rule("t", "danger\\(\\)")});
+  const auto findings = engine.scan("a.py", "x = 1\n  é danger()\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].line == 2);
+  CHECK(findings[0].column == 5);
+  CHECK(findings[0].end_line == 2);
+  CHECK(findings[0].end_column == 13);
+  CHECK(findings[0].snippet == "é danger()");
+}
+
+TEST_CASE("the keyword prefilter keeps a rule off files without its keywords") {
+  Rule r = rule("t", "\\bcall\\(");
+  r.keywords = {"TRIGGER"};
+  const RuleEngine engine({r});
+  CHECK(engine.scan("a.py", "call(1)\n").empty());
+  CHECK(engine.scan("a.py", "# trigger\ncall(1)\n").size() == 1);  // keywords are case-insensitive
+}
+
+TEST_CASE("languages and path globs select files") {
+  Rule py = rule("py", "x");
+  py.languages = {"python"};
+  Rule env = rule("env", "x");
+  env.paths = {"*.env", "Dockerfile"};
+  Rule not_tests = rule("nt", "x");
+  not_tests.exclude_paths = {"tests/**"};
+  const RuleEngine engine({py, env, not_tests});
+  const auto rules_at = [&](const std::string& path) {
+    std::vector<std::string> ids;
+    for (const auto& f : engine.scan(path, "x")) ids.push_back(engine.rules()[f.rule].id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  CHECK(rules_at("src/a.py") == std::vector<std::string>{"nt", "py"});
+  CHECK(rules_at("deploy/prod.env") == std::vector<std::string>{"env", "nt"});
+  CHECK(rules_at("Dockerfile") == std::vector<std::string>{"env", "nt"});
+  CHECK(rules_at("tests/a.js").empty());
+}
+
+TEST_CASE("an exclusion on the matched lines drops the match") {
+  Rule r = rule("t", "yaml\\.load\\(");
+  r.exclude = "SafeLoader";
+  const RuleEngine engine({r});
+  CHECK(lines_of(engine.scan("a.py", "yaml.load(f, Loader=SafeLoader)\nyaml.load(f)\n")) == std::vector<std::size_t>{2});
+}
+
+TEST_CASE("absent-within-N-lines: report only when the context is missing") {
+  Rule r = rule("t", "^@app\\.get");
+  r.absent = AbsentContext{"Depends\\(", 0, 2, false};
+  const RuleEngine engine({r});
+  const std::string text =
+      "@app.get('/a')\n"
+      "def a(user=Depends(auth)):\n"
+      "    pass\n"
+      "@app.get('/b')\n"
+      "def b():\n"
+      "    pass\n"
+      "\n"
+      "\n"
+      "x = Depends(auth)\n";
+  CHECK(lines_of(engine.scan("a.py", text)) == std::vector<std::size_t>{4});
+
+  Rule whole = rule("w", "app\\.get");
+  whole.absent = AbsentContext{"router\\.use\\(auth\\)", 0, 0, true};
+  const RuleEngine file_engine({whole});
+  CHECK(file_engine.scan("a.js", "app.get('/x')\n").size() == 1);
+  CHECK(file_engine.scan("a.js", "router.use(auth)\n\n\napp.get('/x')\n").empty());
+}
+
+TEST_CASE("secrets: entropy threshold, placeholders and allowed values") {
+  Rule r = rule("s", "key = \"(?P<secret>[^\"]+)\"");
+  r.entropy = 3.0;
+  r.allow_values = {"[a-z]+(?:-[a-z]+)*"};
+  const RuleEngine engine({r});
+  CHECK(engine.scan("a.py", "key = \"Zx8#kQ2!mW9v\"\n").size() == 1);
+  CHECK(engine.scan("a.py", "key = \"aaaaaaaaaaaa\"\n").empty());          // low entropy
+  CHECK(engine.scan("a.py", "key = \"${API_KEY}\"\n").empty());             // placeholder
+  CHECK(engine.scan("a.py", "key = \"<your-key>\"\n").empty());             // placeholder
+  CHECK(engine.scan("a.py", "key = \"reset-password-link\"\n").empty());    // allowed value
+}
+
+TEST_CASE("secrets are redacted in every snippet of their line, by whichever rule found them") {
+  Rule secret = rule("s", "token=(?P<secret>[A-Za-z0-9]{20})");
+  Rule other = rule("o", "print\\(");
+  const RuleEngine engine({secret, other});
+  const auto findings = engine.scan("a.py", "print(\"token=Zx8kQ2mW9vAb7Cd3Ef1G\")\n");
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) {
+    CHECK(f.snippet.find("Zx8kQ2mW9vAb7Cd3Ef1G") == std::string::npos);
+    CHECK(f.snippet.find("Zx8k****") != std::string::npos);
+  }
+}
+
+TEST_CASE("two rules flagging one secret give one finding, the more severe") {
+  Rule generic = rule("generic", "KEY = \"(?P<secret>[^\"]+)\"");
+  generic.severity = Severity::high;
+  Rule provider = rule("provider", "(?P<secret>sk_live_[A-Za-z0-9]{10})");
+  provider.severity = Severity::critical;
+  const RuleEngine engine({generic, provider});
+  const auto findings = engine.scan("a.py", "KEY = \"sk_live_Ab3De6Gh9K\"\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(engine.rules()[findings[0].rule].id == "provider");
+}
+
+TEST_CASE("a (?P<loc>) group moves the reported location") {
+  const RuleEngine engine({rule("t", "for x in y:\\n[ \\t]+(?P<loc>db\\.query\\()")});
+  const auto findings = engine.scan("a.py", "for x in y:\n    db.query(x)\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].line == 2);
+  CHECK(findings[0].column == 5);
+  CHECK(findings[0].snippet == "db.query(x)");
+}
+
+TEST_CASE("a match starting with the previous line's newline is reported on its own line") {
+  const RuleEngine engine({rule("t", "(?:^|[^\\w])secret_call")});
+  const auto findings = engine.scan("a.py", "first line\nsecret_call()\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].line == 2);
+  CHECK(findings[0].column == 1);
+}
+
+TEST_CASE("suppression markers") {
+  CHECK(line_suppresses("x = eval(y)  # ready:ignore", "py.eval"));
+  CHECK(line_suppresses("x  // ready:ignore[py.eval, js.eval]", "js.eval"));
+  CHECK_FALSE(line_suppresses("x  # ready:ignore[js.eval]", "py.eval"));
+  CHECK_FALSE(line_suppresses("x  # ready:ignored", "py.eval"));
+  CHECK(line_suppresses("x = eval(y)  # nosec", "py.eval"));
+  CHECK(line_suppresses("x = eval(y)  # nosec B307", "py.eval"));
+  CHECK_FALSE(line_suppresses("nosec = eval(y)", "py.eval"));
+
+  const RuleEngine engine({rule("py.eval", "eval\\(")});
+  const auto findings = engine.scan("a.py",
+                                    "eval(a)  # ready:ignore\n"
+                                    "# ready:ignore[py.eval]\n"
+                                    "eval(b)\n"
+                                    "x = 1  # ready:ignore\n"
+                                    "eval(c)\n");
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].suppressed);
+  CHECK(findings[1].suppressed);
+  CHECK_FALSE(findings[2].suppressed);  // a marker on a code line covers only that line
+}
+
+TEST_CASE("entropy and placeholders") {
+  CHECK(shannon_entropy("") == 0.0);
+  CHECK(shannon_entropy("aaaa") == 0.0);
+  CHECK(shannon_entropy("abcd") == doctest::Approx(2.0));
+  for (const char* placeholder : {"<your-key>", "${DB_PASSWORD}", "{{ token }}", "%(pw)s", "$DB_PASS", "changeme",
+                                  "xxxxxxxx", "********", "your_api_key_here", "AKIAIOSFODNN7EXAMPLE", "password"}) {
+    CAPTURE(placeholder);
+    CHECK(is_placeholder(placeholder));
+  }
+  CHECK_FALSE(is_placeholder("Zx8kQ2mW9vAb7Cd3"));
+}
+
+TEST_CASE("snippets are bounded, valid UTF-8, and never show a secret even when cut") {
+  const std::string secret = "S3cr3tV4lu3S3cr3tV4lu3";
+  const std::string line = std::string(300, 'a') + secret + std::string(300, 'b') + "\xff";
+  const std::string snippet = make_snippet(line, 300, {secret});
+  CHECK(snippet.size() <= max_snippet_bytes + 6);
+  CHECK(snippet.find("S3cr3tV4lu3") == std::string::npos);
+  CHECK(snippet.find("S3cr****") != std::string::npos);
+  CHECK(normalize_line("  a \t b  ") == "a b");
+}
+
+TEST_CASE("a 20 MB single line scans in linear time with a bounded snippet") {
+  std::string huge(20 * 1024 * 1024, 'x');
+  huge += " eval(data)";
+  const RuleEngine engine({rule("t", "eval\\(")});
+  const auto findings = engine.scan("a.py", huge);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].column == 20 * 1024 * 1024 + 2);
+  CHECK(findings[0].snippet.size() <= max_snippet_bytes + 6);
+}

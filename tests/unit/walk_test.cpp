@@ -1,0 +1,94 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "common/process.hpp"
+#include "common/walk.hpp"
+#include "temp_dir.hpp"
+
+using namespace readygate;
+namespace fs = std::filesystem;
+
+namespace {
+std::vector<std::string> displays(const Listing& listing) {
+  std::vector<std::string> out;
+  for (const auto& f : listing.files) out.push_back(f.display);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a directory walk skips default excludes, links and special files") {
+  test::TempDir dir;
+  dir.write("app.py", "x");
+  dir.write("src/lib.js", "x");
+  dir.write("node_modules/pkg/index.js", "x");
+  dir.write("build/out.js", "x");
+  dir.write("static/app.min.js", "x");
+  dir.write(".git/config", "x");
+  fs::create_symlink(dir.path(), dir.path() / "loop");  // a link back up: never followed
+  fs::create_symlink(dir.path() / "app.py", dir.path() / "alias.py");
+  const std::string root = dir.path().string();
+
+  const Listing listing = list_files(root, {});
+  CHECK(displays(listing) == std::vector<std::string>{root + "/app.py", root + "/src/lib.js"});
+  CHECK(listing.symlinks == 2);
+  CHECK(listing.excluded == 4);
+  CHECK_FALSE(listing.from_git);
+
+  ListOptions all;
+  all.default_excludes = false;
+  CHECK(list_files(root, all).files.size() == 6);
+}
+
+TEST_CASE("include and exclude globs") {
+  test::TempDir dir;
+  dir.write("a.py", "x");
+  dir.write("tests/test_a.py", "x");
+  dir.write("web/a.js", "x");
+  const std::string root = dir.path().string();
+  ListOptions only_py;
+  only_py.include = {"*.py"};
+  CHECK(list_files(root, only_py).files.size() == 2);
+  ListOptions no_tests;
+  no_tests.exclude = {"tests"};
+  CHECK(list_files(root, no_tests).files.size() == 2);
+  // Naming an excluded folder explicitly still scans it.
+  CHECK(list_files((dir.path() / "tests").string(), no_tests).files.size() == 1);
+}
+
+TEST_CASE("display paths join the root as the user wrote it") {
+  CHECK(join_display(".", "a.py") == "a.py");
+  CHECK(join_display("./src/", "a.py") == "src/a.py");
+  CHECK(join_display("src", "") == "src");
+  CHECK(join_display("/", "etc/x") == "/etc/x");
+}
+
+TEST_CASE("a missing root is an input error; a file root lists itself") {
+  test::TempDir dir;
+  CHECK_THROWS_AS(list_files((dir.path() / "nope").string(), {}), Error);
+  const auto file = dir.write("one.py", "x");
+  CHECK(list_files(file.string(), {}).files.size() == 1);
+}
+
+TEST_CASE("inside a git work tree, .gitignore is respected") {
+  if (run_process({"git", "--version"}).exit_code != 0) {
+    MESSAGE("git is not installed: skipped");
+    return;
+  }
+  test::TempDir dir;
+  const std::string root = dir.path().string();
+  REQUIRE(run_process({"git", "-C", root, "init", "-q"}).exit_code == 0);
+  dir.write(".gitignore", "secret.env\nlogs/\n");
+  dir.write("app.py", "x");
+  dir.write("secret.env", "x");
+  dir.write("logs/a.log", "x");
+  dir.write("new/untracked.py", "x");
+  const Listing listing = list_files(root, {});
+  CHECK(listing.from_git);
+  CHECK(displays(listing) == std::vector<std::string>{root + "/.gitignore", root + "/app.py", root + "/new/untracked.py"});
+  ListOptions no_git;
+  no_git.use_git = false;
+  CHECK(list_files(root, no_git).files.size() == 5);
+}
