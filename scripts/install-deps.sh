@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages readygate needs, and only those that are missing.
+#   install-deps.sh build   compiler, CMake, Ninja and the libraries
+#   install-deps.sh test    the above, plus what the test suite drives (jq, git, …)
+# Runs apt-get through sudo when not root. Safe to run again: it does nothing when all is there.
+set -euo pipefail
+
+mode=${1:-build}
+build_packages=(
+  g++ cmake ninja-build pkg-config git
+  libboost-program-options-dev libcurl4-openssl-dev libre2-dev nlohmann-json3-dev
+  doctest-dev libssl-dev libpugixml-dev
+)
+demo_packages=(jq)
+test_packages=(jq util-linux coreutils)
+
+case "$mode" in
+  build) wanted=("${build_packages[@]}") ;;
+  demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
+  test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 build|demo|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "install-deps: need root (or sudo) to install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
