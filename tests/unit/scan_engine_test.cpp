@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "block_context.hpp"
+#include "common/error.hpp"
 #include "engine.hpp"
 #include "secret_value.hpp"
 #include "snippet.hpp"
@@ -74,7 +76,7 @@ TEST_CASE("an exclusion on the matched lines drops the match") {
 
 TEST_CASE("absent-within-N-lines: report only when the context is missing") {
   Rule r = rule("t", "^@app\\.get");
-  r.absent = AbsentContext{"Depends\\(", 0, 2, false};
+  r.absent = {AbsentContext{"Depends\\(", 0, 2, false}};
   const RuleEngine engine({r});
   const std::string text =
       "@app.get('/a')\n"
@@ -89,7 +91,7 @@ TEST_CASE("absent-within-N-lines: report only when the context is missing") {
   CHECK(lines_of(engine.scan("a.py", text)) == std::vector<std::size_t>{4});
 
   Rule whole = rule("w", "app\\.get");
-  whole.absent = AbsentContext{"router\\.use\\(auth\\)", 0, 0, true};
+  whole.absent = {AbsentContext{"router\\.use\\(auth\\)", 0, 0, true}};
   const RuleEngine file_engine({whole});
   CHECK(file_engine.scan("a.js", "app.get('/x')\n").size() == 1);
   CHECK(file_engine.scan("a.js", "router.use(auth)\n\n\napp.get('/x')\n").empty());
@@ -199,4 +201,72 @@ TEST_CASE("a 20 MB single line scans in linear time with a bounded snippet") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].column == 20 * 1024 * 1024 + 2);
   CHECK(findings[0].snippet.size() <= max_snippet_bytes + 6);
+}
+
+TEST_CASE("several absent contexts: reported only when every one is absent") {
+  Rule r = rule("t", "^@app\\.get");
+  r.absent = {AbsentContext{"Depends\\(auth", 0, 1, false}, AbsentContext{"dependencies=", 0, 0, true}};
+  const RuleEngine engine({r});
+  CHECK(engine.scan("a.py", "@app.get('/a')\ndef a(): pass\n").size() == 1);
+  CHECK(engine.scan("a.py", "@app.get('/a')\ndef a(u=Depends(auth)): pass\n").empty());
+  CHECK(engine.scan("a.py", "router = APIRouter(dependencies=[x])\n@app.get('/a')\ndef a(): pass\n").empty());
+}
+
+TEST_CASE("allow_names drops matches whose (?P<name>) is allowed") {
+  Rule r = rule("t", "(?P<name>\\w+) = \"(?P<secret>[^\"]+)\"");
+  r.allow_names = {"(?i).*_header"};
+  const RuleEngine engine({r});
+  CHECK(engine.scan("a.py", "AUTH_TOKEN = \"Zx8kQ2mW9vAb\"\n").size() == 1);
+  CHECK(engine.scan("a.py", "AUTH_TOKEN_HEADER = \"Zx8kQ2mW9vAb\"\n").empty());
+  Rule no_group = rule("u", "x");
+  no_group.allow_names = {"y"};
+  CHECK_THROWS_AS(RuleEngine({no_group}), readygate::Error);
+}
+
+TEST_CASE("the first loc group that took part is the location") {
+  const RuleEngine engine({rule("t", "(?P<loc>alpha\\()|\\[(?P<loc2>beta\\()[^\\]]*\\bfor\\b")});
+  const auto findings = engine.scan("a.py", "  alpha(1)\nx = [beta(i) for i in y]\n");
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].column == 3);
+  CHECK(findings[1].line == 2);
+  CHECK(findings[1].column == 6);
+}
+
+TEST_CASE("inside: every target in a block is reported, nothing outside it") {
+  Rule r = rule("t", "time\\.sleep\\(");
+  r.inside = InsideContext{"^[ \\t]*async[ \\t]+def\\b", "", "^[ \\t]*(?:def|class)\\b", 200};
+  const RuleEngine engine({r});
+  const std::string text =
+      "async def handler(\n"        // 1
+      "    request,\n"              // 2
+      "):\n"                        // 3
+      "    time.sleep(1)\n"         // 4  inside
+      "    if x:\n"                 // 5
+      "        # a comment\n"       // 6
+      "        time.sleep(2)\n"     // 7  inside, nested deeper
+      "\n"                          // 8
+      "    def sync_helper():\n"    // 9
+      "        time.sleep(3)\n"     // 10 a plain def stops the search
+      "\n"                          // 11
+      "def other():\n"              // 12
+      "    time.sleep(4)\n"         // 13 not async
+      "time.sleep(5)\n";            // 14 top level
+  CHECK(lines_of(engine.scan("a.py", text)) == std::vector<std::size_t>{4, 7});
+}
+
+TEST_CASE("inside: a header on the target's own line counts, a skipped header does not") {
+  Rule r = rule("t", "db\\.query\\(");
+  r.inside = InsideContext{"\\bfor\\b", "retry|attempt", "", 200};
+  const RuleEngine engine({r});
+  CHECK(engine.scan("a.js", "for (const id of ids) await db.query(id);\n").size() == 1);
+  CHECK(engine.scan("a.py", "rows = [db.query(i) for i in ids]\n").size() == 1);
+  CHECK(engine.scan("a.py", "for attempt in range(3):\n    db.query(x)\n").empty());
+  CHECK(engine.scan("a.py", "for x in y:\n    pass\ndb.query(x)\n").empty());
+}
+
+TEST_CASE("indentation counts tabs to the next multiple of 8") {
+  CHECK(indentation("    x") == 4);
+  CHECK(indentation("\tx") == 8);
+  CHECK(indentation("  \tx") == 8);
+  CHECK(indentation("x") == 0);
 }

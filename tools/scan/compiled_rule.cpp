@@ -38,15 +38,43 @@ std::string multiline(const std::string& pattern) { return "(?m)" + pattern; }
 CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   pattern = compile(rule, "pattern", rule.pattern);
   if (!rule.exclude.empty()) exclude = compile(rule, "exclude", rule.exclude);
-  if (rule.absent) absent = compile(rule, "absent.pattern", rule.absent->pattern);
+  for (const auto& context : rule.absent) absent.push_back(compile(rule, "absent.pattern", context.pattern));
+  if (rule.inside) {
+    inside_header = compile(rule, "inside.pattern", rule.inside->pattern);
+    if (!rule.inside->skip.empty()) inside_skip = compile(rule, "inside.skip", rule.inside->skip);
+    if (!rule.inside->stop.empty()) inside_stop = compile(rule, "inside.stop", rule.inside->stop);
+  }
   for (const auto& value : rule.allow_values) allow_values.push_back(compile(rule, "allow_values", value));
+  for (const auto& value : rule.allow_names) allow_names.push_back(compile(rule, "allow_names", value));
   secret_group = group_index(*pattern, "secret");
-  location_group = group_index(*pattern, "loc");
+  name_group = group_index(*pattern, "name");
+  for (const auto& [name, index] : pattern->NamedCapturingGroups()) {
+    if (name.rfind("loc", 0) == 0) location_groups.push_back(index);
+  }
+  std::sort(location_groups.begin(), location_groups.end());
   group_count = pattern->NumberOfCapturingGroups() + 1;
+  if (!rule.allow_names.empty() && name_group < 0) {
+    throw_input_error("rule \"" + rule.id + "\": field \"allow_names\" needs a (?P<name>…) group in the pattern");
+  }
   if (rule.entropy && secret_group < 0) {
     throw_input_error("rule \"" + rule.id +
                       "\": field \"entropy\" needs a (?P<secret>…) group in the pattern");
   }
+}
+
+BlockContext CompiledRule::block_context() const {
+  BlockContext context;
+  context.header = inside_header.get();
+  context.skip = inside_skip.get();
+  context.stop = inside_stop.get();
+  if (rule.inside) context.max_lines = static_cast<std::size_t>(rule.inside->max_lines);
+  return context;
+}
+
+bool CompiledRule::name_is_reportable(std::string_view name) const {
+  const re2::StringPiece piece(name.data(), name.size());
+  return std::none_of(allow_names.begin(), allow_names.end(),
+                      [&](const auto& allow) { return RE2::FullMatch(piece, *allow); });
 }
 
 bool CompiledRule::secret_is_credible(std::string_view secret) const {

@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include "block_context.hpp"
 #include "rule.hpp"
 
 namespace readygate::scan {
@@ -24,14 +25,21 @@ struct CompiledRule {
   const Rule& rule;
   std::unique_ptr<RE2> pattern;
   std::unique_ptr<RE2> exclude;                  // may be null
-  std::unique_ptr<RE2> absent;                   // may be null
-  std::vector<std::unique_ptr<RE2>> allow_values;
+  std::vector<std::unique_ptr<RE2>> absent;      // one per rule.absent context
+  std::unique_ptr<RE2> inside_header, inside_skip, inside_stop;  // null when not used
+  std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
   int secret_group = -1;                         // index of (?P<secret>…), or -1
-  int location_group = -1;                       // index of (?P<loc>…), or -1
+  int name_group = -1;                           // index of (?P<name>…), or -1
+  std::vector<int> location_groups;              // (?P<loc…>) groups, in pattern order
   int group_count = 0;                           // capturing groups + the whole match
+
+  // The rule's "inside" condition as block_context.hpp takes it (header null: no condition).
+  BlockContext block_context() const;
 
   // The captured secret is a real-looking value: not a placeholder, not allowed, enough entropy.
   bool secret_is_credible(std::string_view secret) const;
+  // The captured name is not one of allow_names.
+  bool name_is_reportable(std::string_view name) const;
 };
 
 }  // namespace readygate::scan

@@ -5,6 +5,7 @@
 
 #include "common/glob.hpp"
 #include "common/log.hpp"
+#include "block_context.hpp"
 #include "compiled_rule.hpp"
 #include "keyword_filter.hpp"
 #include "language.hpp"
@@ -76,6 +77,86 @@ bool rule_applies(const Rule& rule, const std::string& path, std::string_view la
                      [&](const std::string& glob) { return file_matches(glob, path); });
 }
 
+// Decides whether one match of one rule becomes a finding: its secret, name, exclusion,
+// absent and inside conditions, then where it is and whether it is suppressed.
+class MatchJudge {
+public:
+  MatchJudge(const CompiledRule& rule, std::string_view text, const LineIndex& lines)
+      : m_rule(rule), m_text(text), m_lines(lines), m_absent_in_file(rule.absent.size()) {}
+
+  std::optional<Candidate> evaluate(const std::vector<re2::StringPiece>& groups) {
+    Candidate candidate;
+    if (m_rule.secret_group > 0) {
+      const auto& piece = groups[static_cast<std::size_t>(m_rule.secret_group)];
+      if (piece.data()) {
+        candidate.secret.assign(piece.data(), piece.size());
+        candidate.secret_span = span_of(piece, m_text);
+        if (!m_rule.secret_is_credible(candidate.secret)) return std::nullopt;
+      }
+    }
+    if (m_rule.name_group > 0) {
+      const auto& piece = groups[static_cast<std::size_t>(m_rule.name_group)];
+      if (piece.data() && !m_rule.name_is_reportable(std::string_view(piece.data(), piece.size()))) return std::nullopt;
+    }
+    const Span spanned = without_line_breaks(span_of(groups[0], m_text), m_text);
+    const std::size_t first_line = m_lines.line_of(spanned.begin);
+    const std::size_t last_line = m_lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
+    if (m_rule.exclude && matches(*m_rule.exclude, m_lines.lines_text(first_line, last_line))) return std::nullopt;
+    if (!all_absent(first_line, last_line)) return std::nullopt;
+
+    const Span location = without_line_breaks(span_of(location_group(groups), m_text), m_text);
+    Finding& f = candidate.finding;
+    f.line = m_lines.line_of(location.begin);
+    if (m_rule.inside_header && !is_inside(m_lines, f.line, m_rule.block_context())) return std::nullopt;
+    f.column = m_lines.column_of(location.begin);
+    f.end_line = m_lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
+    f.end_column = m_lines.column_of(location.end);
+    if (location.end > location.begin && m_lines.line_of(location.end) != f.end_line) {
+      // The location ends at the end of its last line: one past its last character.
+      f.end_column = m_lines.column_of(location.end - 1) + 1;
+    }
+    f.suppressed = is_suppressed(m_lines, f.line, m_rule.rule.id);
+    const std::string_view line_text = m_lines.line_text(f.line);
+    candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - m_text.data());
+    candidate.severity = m_rule.rule.severity;
+    return candidate;
+  }
+
+private:
+  static bool matches(const RE2& regex, std::string_view text) {
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), regex);
+  }
+
+  // The first (?P<loc…>) group that took part in the match, or the whole match.
+  const re2::StringPiece& location_group(const std::vector<re2::StringPiece>& groups) const {
+    for (const int index : m_rule.location_groups) {
+      if (groups[static_cast<std::size_t>(index)].data()) return groups[static_cast<std::size_t>(index)];
+    }
+    return groups[0];
+  }
+
+  bool all_absent(std::size_t first_line, std::size_t last_line) {
+    for (std::size_t i = 0; i < m_rule.absent.size(); ++i) {
+      const AbsentContext& context = m_rule.rule.absent[i];
+      if (context.whole_file) {
+        if (!m_absent_in_file[i]) m_absent_in_file[i] = !matches(*m_rule.absent[i], m_text);
+        if (!*m_absent_in_file[i]) return false;
+        continue;
+      }
+      const auto before = static_cast<std::size_t>(context.before);
+      const std::size_t from = first_line > before ? first_line - before : 1;
+      const std::string_view window = m_lines.lines_text(from, last_line + static_cast<std::size_t>(context.after));
+      if (matches(*m_rule.absent[i], window)) return false;
+    }
+    return true;
+  }
+
+  const CompiledRule& m_rule;
+  std::string_view m_text;
+  const LineIndex& m_lines;
+  std::vector<std::optional<bool>> m_absent_in_file;  // computed once per file
+};
+
 }  // namespace
 
 RuleEngine::RuleEngine(std::vector<Rule> rules)
@@ -110,67 +191,18 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
   std::vector<Candidate> candidates;
   for (const std::size_t index : matched) {
     const CompiledRule& rule = *m_compiled[index];
-    std::optional<bool> absent_in_file;
+    MatchJudge judge(rule, text, lines);
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.group_count));
     std::size_t pos = 0;
     while (pos <= text.size() &&
            rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, groups.data(), rule.group_count)) {
       const Span match = span_of(groups[0], text);
       pos = match.end > match.begin ? match.end : match.begin + 1;
-
-      const re2::StringPiece* at = &groups[0];
-      if (rule.location_group > 0 && groups[static_cast<std::size_t>(rule.location_group)].data()) {
-        at = &groups[static_cast<std::size_t>(rule.location_group)];
+      if (auto candidate = judge.evaluate(groups)) {
+        candidate->finding.rule = index;
+        candidate->finding.path = path;
+        candidates.push_back(std::move(*candidate));
       }
-      const Span location = without_line_breaks(span_of(*at, text), text);
-      std::string secret;
-      Span secret_span{0, 0};
-      if (rule.secret_group > 0 && groups[static_cast<std::size_t>(rule.secret_group)].data()) {
-        const auto& piece = groups[static_cast<std::size_t>(rule.secret_group)];
-        secret.assign(piece.data(), piece.size());
-        secret_span = span_of(piece, text);
-        if (!rule.secret_is_credible(secret)) continue;
-      }
-      const Span spanned = without_line_breaks(match, text);
-      const std::size_t first_line = lines.line_of(spanned.begin);
-      const std::size_t last_line = lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
-      if (rule.exclude) {
-        const std::string_view region = lines.lines_text(first_line, last_line);
-        if (RE2::PartialMatch(re2::StringPiece(region.data(), region.size()), *rule.exclude)) continue;
-      }
-      if (rule.absent) {
-        const AbsentContext& context = *rule.rule.absent;
-        if (context.whole_file) {
-          if (!absent_in_file) absent_in_file = !RE2::PartialMatch(whole, *rule.absent);
-          if (!*absent_in_file) continue;
-        } else {
-          const std::size_t from = first_line > static_cast<std::size_t>(context.before)
-                                       ? first_line - static_cast<std::size_t>(context.before)
-                                       : 1;
-          const std::string_view window = lines.lines_text(from, last_line + static_cast<std::size_t>(context.after));
-          if (RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *rule.absent)) continue;
-        }
-      }
-
-      Candidate candidate;
-      Finding& f = candidate.finding;
-      f.rule = index;
-      f.path = path;
-      f.line = lines.line_of(location.begin);
-      f.column = lines.column_of(location.begin);
-      f.end_line = lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
-      f.end_column = lines.column_of(location.end);
-      if (location.end > location.begin && lines.line_of(location.end) != f.end_line) {
-        // The location ends at the end of its last line: one past its last character.
-        f.end_column = lines.column_of(location.end - 1) + 1;
-      }
-      f.suppressed = is_suppressed(lines, f.line, rule.rule.id);
-      const std::string_view line_text = lines.line_text(f.line);
-      candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - text.data());
-      candidate.secret = std::move(secret);
-      candidate.secret_span = secret_span;
-      candidate.severity = rule.rule.severity;
-      candidates.push_back(std::move(candidate));
     }
   }
 

@@ -87,8 +87,8 @@ bool valid_id(std::string_view id) {
   });
 }
 
-AbsentContext parse_absent(const json& value, const std::string& where) {
-  if (!value.is_object()) throw_input_error(where + ": field \"absent\": expected an object");
+AbsentContext parse_one_absent(const json& value, const std::string& where) {
+  if (!value.is_object()) throw_input_error(where + ": field \"absent\": expected an object or a list of objects");
   FieldReader r(value, where + ": field \"absent\"");
   r.only({"pattern", "before", "after", "scope"});
   AbsentContext absent;
@@ -103,12 +103,34 @@ AbsentContext parse_absent(const json& value, const std::string& where) {
   return absent;
 }
 
+std::vector<AbsentContext> parse_absent(const json& value, const std::string& where) {
+  std::vector<AbsentContext> contexts;
+  if (value.is_array()) {
+    for (const auto& item : value) contexts.push_back(parse_one_absent(item, where));
+  } else {
+    contexts.push_back(parse_one_absent(value, where));
+  }
+  return contexts;
+}
+
+InsideContext parse_inside(const json& value, const std::string& where) {
+  if (!value.is_object()) throw_input_error(where + ": field \"inside\": expected an object");
+  FieldReader r(value, where + ": field \"inside\"");
+  r.only({"pattern", "skip", "stop", "max_lines"});
+  InsideContext inside;
+  inside.pattern = r.string("pattern", true);
+  inside.skip = r.string("skip", false);
+  inside.stop = r.string("stop", false);
+  inside.max_lines = static_cast<int>(r.number("max_lines", 1, 100000).value_or(200));
+  return inside;
+}
+
 Rule parse_rule(const json& object, const std::string& where) {
   if (!object.is_object()) throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
   FieldReader r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
-          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "entropy",
-          "allow_values"});
+          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "inside", "entropy",
+          "allow_values", "allow_names"});
   Rule rule;
   rule.id = r.string("id", true);
   if (!valid_id(rule.id)) {
@@ -150,7 +172,9 @@ Rule parse_rule(const json& object, const std::string& where) {
     rule.absent = parse_absent(*absent, where + " (\"" + rule.id + "\")");
   }
   rule.entropy = named.number("entropy", 0.0, 8.0);
+  if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")");
   rule.allow_values = named.strings("allow_values");
+  rule.allow_names = named.strings("allow_names");
   return rule;
 }
 
@@ -221,19 +245,26 @@ nlohmann::json to_json(const Rule& rule) {
            {"severity", to_string(rule.severity)}, {"pattern", rule.pattern},
            {"message", rule.message}, {"cwe", rule.cwe},         {"tags", rule.tags},
            {"languages", rule.languages}, {"paths", rule.paths}, {"exclude_paths", rule.exclude_paths},
-           {"keywords", rule.keywords}, {"allow_values", rule.allow_values}};
+           {"keywords", rule.keywords}, {"allow_values", rule.allow_values},
+           {"allow_names", rule.allow_names}};
   if (!rule.fix.empty()) out["fix"] = rule.fix;
   if (!rule.help.empty()) out["help"] = rule.help;
   if (!rule.exclude.empty()) out["exclude"] = rule.exclude;
   if (rule.entropy) out["entropy"] = *rule.entropy;
-  if (rule.absent) {
-    out["absent"] = {{"pattern", rule.absent->pattern}};
-    if (rule.absent->whole_file) {
-      out["absent"]["scope"] = "file";
+  for (const auto& absent : rule.absent) {
+    json context{{"pattern", absent.pattern}};
+    if (absent.whole_file) {
+      context["scope"] = "file";
     } else {
-      out["absent"]["before"] = rule.absent->before;
-      out["absent"]["after"] = rule.absent->after;
+      context["before"] = absent.before;
+      context["after"] = absent.after;
     }
+    out["absent"].push_back(context);
+  }
+  if (rule.inside) {
+    out["inside"] = {{"pattern", rule.inside->pattern}, {"max_lines", rule.inside->max_lines}};
+    if (!rule.inside->skip.empty()) out["inside"]["skip"] = rule.inside->skip;
+    if (!rule.inside->stop.empty()) out["inside"]["stop"] = rule.inside->stop;
   }
   return out;
 }

@@ -9,7 +9,9 @@
 //   "severity": "high",               required: info, low, medium, high, critical
 //   "pattern": "RE2 syntax",          required; ^ and $ match at line boundaries; a named group
 //                                     (?P<secret>…) is redacted and checked for entropy and
-//                                     placeholders; (?P<loc>…) moves the reported location
+//                                     placeholders; (?P<loc>…) (or loc2, loc_x…: the first that
+//                                     took part) moves the reported location; (?P<name>…) is
+//                                     checked against allow_names
 //   "message": "…",                   required
 //   "cwe": ["CWE-95"], "tags": [],    optional
 //   "languages": ["python"],          optional; a file qualifies by language or by "paths"
@@ -19,9 +21,13 @@
 //                                     containing one of them (case-insensitive)
 //   "exclude": "RE2",                 optional: drop a match when the lines it spans match
 //   "absent": {"pattern": "RE2", "before": 2, "after": 6}  or  {"pattern": …, "scope": "file"}
-//                                     optional: report only when the pattern is absent nearby
+//                                     or a list of them: report only when every one is absent
+//   "inside": {"pattern": "RE2", "skip": "RE2", "stop": "RE2", "max_lines": 200}
+//                                     optional: report only inside a block (found by indentation,
+//                                     see block_context.hpp) whose header matches "pattern"
 //   "entropy": 3.0,                   optional: minimum Shannon entropy (bits/char) of the secret
 //   "allow_values": ["RE2"],          optional: a secret fully matching one is not reported
+//   "allow_names": ["RE2"],           optional: a (?P<name>…) fully matching one is not reported
 //   "fix": "…", "help": "…"           optional
 // }]}
 // A bare array of rules is accepted too.
@@ -43,6 +49,11 @@ struct AbsentContext {
   bool whole_file = false;
 };
 
+struct InsideContext {
+  std::string pattern, skip, stop;
+  int max_lines = 200;
+};
+
 struct Rule {
   std::string id, title, category;
   Severity severity = Severity::medium;
@@ -52,9 +63,10 @@ struct Rule {
   std::vector<std::string> languages, paths, exclude_paths;
   std::vector<std::string> keywords;
   std::string exclude;
-  std::optional<AbsentContext> absent;
+  std::vector<AbsentContext> absent;
+  std::optional<InsideContext> inside;
   std::optional<double> entropy;
-  std::vector<std::string> allow_values;
+  std::vector<std::string> allow_values, allow_names;
 };
 
 // Validates every field; throws Error (exit 2) naming the source, the rule and the field.
