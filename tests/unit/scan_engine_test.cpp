@@ -234,7 +234,7 @@ TEST_CASE("the first loc group that took part is the location") {
 
 TEST_CASE("inside: every target in a block is reported, nothing outside it") {
   Rule r = rule("t", "time\\.sleep\\(");
-  r.inside = InsideContext{"^[ \\t]*async[ \\t]+def\\b", "", "^[ \\t]*(?:def|class)\\b", 200};
+  r.inside = InsideContext{"^[ \\t]*async[ \\t]+def\\b", "", "^[ \\t]*(?:def|class)\\b", 200, false};
   const RuleEngine engine({r});
   const std::string text =
       "async def handler(\n"        // 1
@@ -256,12 +256,27 @@ TEST_CASE("inside: every target in a block is reported, nothing outside it") {
 
 TEST_CASE("inside: a header on the target's own line counts, a skipped header does not") {
   Rule r = rule("t", "db\\.query\\(");
-  r.inside = InsideContext{"\\bfor\\b", "retry|attempt", "", 200};
+  // Python loop headers end with a colon; JavaScript ones open a parenthesis.
+  r.inside = InsideContext{"^[ \\t]*for\\b[^\\n]*:|\\bfor\\s*\\(", "retry|attempt", "", 200, true};
   const RuleEngine engine({r});
   CHECK(engine.scan("a.js", "for (const id of ids) await db.query(id);\n").size() == 1);
   CHECK(engine.scan("a.py", "rows = [db.query(i) for i in ids]\n").size() == 1);
+  CHECK(engine.scan("a.py", "total = sum(db.query(i).n for i in ids)\n").size() == 1);
   CHECK(engine.scan("a.py", "for attempt in range(3):\n    db.query(x)\n").empty());
   CHECK(engine.scan("a.py", "for x in y:\n    pass\ndb.query(x)\n").empty());
+  // The iterable of a loop runs once: not inside it.
+  CHECK(engine.scan("a.py", "def f():\n    for o in db.query(x):\n        print(o)\n").empty());
+  CHECK(engine.scan("a.py", "m = {c.id: c for c in db.query(ids=[o.id for o in orders])}\n").empty());
+  // A lone opening brace (Allman style) belongs to the header above it.
+  CHECK(engine.scan("a.js", "function f() {\n  for (const id of ids)\n  {\n    db.query(id);\n  }\n}\n").size() == 1);
+}
+
+TEST_CASE("requires: report only when every required context is present") {
+  Rule r = rule("t", "(?:^|[^\\w.])randint\\(");
+  r.required = {AbsentContext{"from random import", 0, 0, true}};
+  const RuleEngine engine({r});
+  CHECK(engine.scan("a.py", "from random import randint\nx = randint(1, 2)\n").size() == 1);
+  CHECK(engine.scan("a.py", "from numpy.random import randint\nx = randint(1, 2)\n").empty());
 }
 
 TEST_CASE("indentation counts tabs to the next multiple of 8") {

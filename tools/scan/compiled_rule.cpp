@@ -39,6 +39,7 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   pattern = compile(rule, "pattern", rule.pattern);
   if (!rule.exclude.empty()) exclude = compile(rule, "exclude", rule.exclude);
   for (const auto& context : rule.absent) absent.push_back(compile(rule, "absent.pattern", context.pattern));
+  for (const auto& context : rule.required) required.push_back(compile(rule, "requires.pattern", context.pattern));
   if (rule.inside) {
     inside_header = compile(rule, "inside.pattern", rule.inside->pattern);
     if (!rule.inside->skip.empty()) inside_skip = compile(rule, "inside.skip", rule.inside->skip);
@@ -67,7 +68,10 @@ BlockContext CompiledRule::block_context() const {
   context.header = inside_header.get();
   context.skip = inside_skip.get();
   context.stop = inside_stop.get();
-  if (rule.inside) context.max_lines = static_cast<std::size_t>(rule.inside->max_lines);
+  if (rule.inside) {
+    context.max_lines = static_cast<std::size_t>(rule.inside->max_lines);
+    context.comprehension = rule.inside->comprehension;
+  }
   return context;
 }
 

@@ -26,6 +26,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> pattern;
   std::unique_ptr<RE2> exclude;                  // may be null
   std::vector<std::unique_ptr<RE2>> absent;      // one per rule.absent context
+  std::vector<std::unique_ptr<RE2>> required;    // one per rule.requires context
   std::unique_ptr<RE2> inside_header, inside_skip, inside_stop;  // null when not used
   std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
   int secret_group = -1;                         // index of (?P<secret>…), or -1

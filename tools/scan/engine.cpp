@@ -82,7 +82,8 @@ bool rule_applies(const Rule& rule, const std::string& path, std::string_view la
 class MatchJudge {
 public:
   MatchJudge(const CompiledRule& rule, std::string_view text, const LineIndex& lines)
-      : m_rule(rule), m_text(text), m_lines(lines), m_absent_in_file(rule.absent.size()) {}
+      : m_rule(rule), m_text(text), m_lines(lines), m_absent_in_file(rule.absent.size()),
+        m_present_in_file(rule.required.size()) {}
 
   std::optional<Candidate> evaluate(const std::vector<re2::StringPiece>& groups) {
     Candidate candidate;
@@ -102,12 +103,19 @@ public:
     const std::size_t first_line = m_lines.line_of(spanned.begin);
     const std::size_t last_line = m_lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
     if (m_rule.exclude && matches(*m_rule.exclude, m_lines.lines_text(first_line, last_line))) return std::nullopt;
-    if (!all_absent(first_line, last_line)) return std::nullopt;
+    if (!contexts_hold(m_rule.rule.absent, m_rule.absent, m_absent_in_file, false, first_line, last_line) ||
+        !contexts_hold(m_rule.rule.required, m_rule.required, m_present_in_file, true, first_line, last_line)) {
+      return std::nullopt;
+    }
 
     const Span location = without_line_breaks(span_of(location_group(groups), m_text), m_text);
     Finding& f = candidate.finding;
     f.line = m_lines.line_of(location.begin);
-    if (m_rule.inside_header && !is_inside(m_lines, f.line, m_rule.block_context())) return std::nullopt;
+    const std::string_view line_text = m_lines.line_text(f.line);
+    candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - m_text.data());
+    if (m_rule.inside_header && !is_inside(m_lines, f.line, candidate.line_offset, m_rule.block_context())) {
+      return std::nullopt;
+    }
     f.column = m_lines.column_of(location.begin);
     f.end_line = m_lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
     f.end_column = m_lines.column_of(location.end);
@@ -116,8 +124,6 @@ public:
       f.end_column = m_lines.column_of(location.end - 1) + 1;
     }
     f.suppressed = is_suppressed(m_lines, f.line, m_rule.rule.id);
-    const std::string_view line_text = m_lines.line_text(f.line);
-    candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - m_text.data());
     candidate.severity = m_rule.rule.severity;
     return candidate;
   }
@@ -135,18 +141,23 @@ private:
     return groups[0];
   }
 
-  bool all_absent(std::size_t first_line, std::size_t last_line) {
-    for (std::size_t i = 0; i < m_rule.absent.size(); ++i) {
-      const AbsentContext& context = m_rule.rule.absent[i];
+  // Each context's pattern must be absent (or, with `present`, present) in its window: the
+  // lines around the match, or the whole file (computed once per file).
+  bool contexts_hold(const std::vector<AbsentContext>& contexts, const std::vector<std::unique_ptr<RE2>>& regexes,
+                     std::vector<std::optional<bool>>& in_file, bool present, std::size_t first_line,
+                     std::size_t last_line) {
+    for (std::size_t i = 0; i < contexts.size(); ++i) {
+      const AbsentContext& context = contexts[i];
+      bool found = false;
       if (context.whole_file) {
-        if (!m_absent_in_file[i]) m_absent_in_file[i] = !matches(*m_rule.absent[i], m_text);
-        if (!*m_absent_in_file[i]) return false;
-        continue;
+        if (!in_file[i]) in_file[i] = matches(*regexes[i], m_text);
+        found = *in_file[i];
+      } else {
+        const auto before = static_cast<std::size_t>(context.before);
+        const std::size_t from = first_line > before ? first_line - before : 1;
+        found = matches(*regexes[i], m_lines.lines_text(from, last_line + static_cast<std::size_t>(context.after)));
       }
-      const auto before = static_cast<std::size_t>(context.before);
-      const std::size_t from = first_line > before ? first_line - before : 1;
-      const std::string_view window = m_lines.lines_text(from, last_line + static_cast<std::size_t>(context.after));
-      if (matches(*m_rule.absent[i], window)) return false;
+      if (found != present) return false;
     }
     return true;
   }
@@ -154,7 +165,7 @@ private:
   const CompiledRule& m_rule;
   std::string_view m_text;
   const LineIndex& m_lines;
-  std::vector<std::optional<bool>> m_absent_in_file;  // computed once per file
+  std::vector<std::optional<bool>> m_absent_in_file, m_present_in_file;  // once per file
 };
 
 }  // namespace

@@ -87,9 +87,9 @@ bool valid_id(std::string_view id) {
   });
 }
 
-AbsentContext parse_one_absent(const json& value, const std::string& where) {
-  if (!value.is_object()) throw_input_error(where + ": field \"absent\": expected an object or a list of objects");
-  FieldReader r(value, where + ": field \"absent\"");
+AbsentContext parse_one_absent(const json& value, const std::string& where, const std::string& field) {
+  if (!value.is_object()) throw_input_error(where + ": field \"" + field + "\": expected an object or a list of objects");
+  FieldReader r(value, where + ": field \"" + field + "\"");
   r.only({"pattern", "before", "after", "scope"});
   AbsentContext absent;
   absent.pattern = r.string("pattern", true);
@@ -103,12 +103,12 @@ AbsentContext parse_one_absent(const json& value, const std::string& where) {
   return absent;
 }
 
-std::vector<AbsentContext> parse_absent(const json& value, const std::string& where) {
+std::vector<AbsentContext> parse_absent(const json& value, const std::string& where, const std::string& field) {
   std::vector<AbsentContext> contexts;
   if (value.is_array()) {
-    for (const auto& item : value) contexts.push_back(parse_one_absent(item, where));
+    for (const auto& item : value) contexts.push_back(parse_one_absent(item, where, field));
   } else {
-    contexts.push_back(parse_one_absent(value, where));
+    contexts.push_back(parse_one_absent(value, where, field));
   }
   return contexts;
 }
@@ -116,12 +116,16 @@ std::vector<AbsentContext> parse_absent(const json& value, const std::string& wh
 InsideContext parse_inside(const json& value, const std::string& where) {
   if (!value.is_object()) throw_input_error(where + ": field \"inside\": expected an object");
   FieldReader r(value, where + ": field \"inside\"");
-  r.only({"pattern", "skip", "stop", "max_lines"});
+  r.only({"pattern", "skip", "stop", "max_lines", "comprehension"});
   InsideContext inside;
   inside.pattern = r.string("pattern", true);
   inside.skip = r.string("skip", false);
   inside.stop = r.string("stop", false);
   inside.max_lines = static_cast<int>(r.number("max_lines", 1, 100000).value_or(200));
+  if (const json* comprehension = r.find("comprehension")) {
+    if (!comprehension->is_boolean()) r.fail("comprehension", "expected true or false");
+    inside.comprehension = comprehension->get<bool>();
+  }
   return inside;
 }
 
@@ -129,7 +133,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (!object.is_object()) throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
   FieldReader r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
-          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "inside", "entropy",
+          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
           "allow_values", "allow_names"});
   Rule rule;
   rule.id = r.string("id", true);
@@ -169,7 +173,10 @@ Rule parse_rule(const json& object, const std::string& where) {
   rule.keywords = named.strings("keywords");
   rule.exclude = named.string("exclude", false);
   if (const json* absent = named.find("absent")) {
-    rule.absent = parse_absent(*absent, where + " (\"" + rule.id + "\")");
+    rule.absent = parse_absent(*absent, where + " (\"" + rule.id + "\")", "absent");
+  }
+  if (const json* required = named.find("requires")) {
+    rule.required = parse_absent(*required, where + " (\"" + rule.id + "\")", "requires");
   }
   rule.entropy = named.number("entropy", 0.0, 8.0);
   if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")");
@@ -251,20 +258,27 @@ nlohmann::json to_json(const Rule& rule) {
   if (!rule.help.empty()) out["help"] = rule.help;
   if (!rule.exclude.empty()) out["exclude"] = rule.exclude;
   if (rule.entropy) out["entropy"] = *rule.entropy;
-  for (const auto& absent : rule.absent) {
-    json context{{"pattern", absent.pattern}};
-    if (absent.whole_file) {
-      context["scope"] = "file";
-    } else {
-      context["before"] = absent.before;
-      context["after"] = absent.after;
+  const auto contexts = [](const std::vector<AbsentContext>& list) {
+    json array = json::array();
+    for (const auto& c : list) {
+      json context{{"pattern", c.pattern}};
+      if (c.whole_file) {
+        context["scope"] = "file";
+      } else {
+        context["before"] = c.before;
+        context["after"] = c.after;
+      }
+      array.push_back(context);
     }
-    out["absent"].push_back(context);
-  }
+    return array;
+  };
+  if (!rule.absent.empty()) out["absent"] = contexts(rule.absent);
+  if (!rule.required.empty()) out["requires"] = contexts(rule.required);
   if (rule.inside) {
     out["inside"] = {{"pattern", rule.inside->pattern}, {"max_lines", rule.inside->max_lines}};
     if (!rule.inside->skip.empty()) out["inside"]["skip"] = rule.inside->skip;
     if (!rule.inside->stop.empty()) out["inside"]["stop"] = rule.inside->stop;
+    if (rule.inside->comprehension) out["inside"]["comprehension"] = true;
   }
   return out;
 }

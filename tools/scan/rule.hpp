@@ -22,7 +22,9 @@
 //   "exclude": "RE2",                 optional: drop a match when the lines it spans match
 //   "absent": {"pattern": "RE2", "before": 2, "after": 6}  or  {"pattern": …, "scope": "file"}
 //                                     or a list of them: report only when every one is absent
-//   "inside": {"pattern": "RE2", "skip": "RE2", "stop": "RE2", "max_lines": 200}
+//   "requires": same shapes as "absent": report only when every one is present
+//   "inside": {"pattern": "RE2", "skip": "RE2", "stop": "RE2", "max_lines": 200,
+//              "comprehension": false}
 //                                     optional: report only inside a block (found by indentation,
 //                                     see block_context.hpp) whose header matches "pattern"
 //   "entropy": 3.0,                   optional: minimum Shannon entropy (bits/char) of the secret
@@ -52,6 +54,7 @@ struct AbsentContext {
 struct InsideContext {
   std::string pattern, skip, stop;
   int max_lines = 200;
+  bool comprehension = false;
 };
 
 struct Rule {
@@ -64,6 +67,7 @@ struct Rule {
   std::vector<std::string> keywords;
   std::string exclude;
   std::vector<AbsentContext> absent;
+  std::vector<AbsentContext> required;  // same shape as absent: report only when each is present
   std::optional<InsideContext> inside;
   std::optional<double> entropy;
   std::vector<std::string> allow_values, allow_names;

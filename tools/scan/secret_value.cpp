@@ -33,6 +33,7 @@ bool is_placeholder(std::string_view value) {
     if (lower.find(mark) != std::string::npos) return true;
   }
   if (lower.front() == '<' && lower.back() == '>') return true;
+  if (lower.front() == '{' && lower.back() == '}') return true;  // str.format / f-string field
   if (lower.front() == '$' && lower.size() > 1 &&
       (std::isalpha(static_cast<unsigned char>(lower[1])) || lower[1] == '_')) {
     return true;

@@ -8,7 +8,7 @@ namespace readygate::scan {
 double shannon_entropy(std::string_view text);
 
 // True for values that stand in for a secret rather than being one: "<your-key>", "${VAR}",
-// "{{ token }}", "%(pw)s", "$DB_PASSWORD", "changeme", "xxxx", "****", "example", "dummy",
+// "{{ token }}", "{password}", "%(pw)s", "$DB_PASSWORD", "changeme", "xxxx", "****", "example", "dummy",
 // a value of one repeated character, and the like. Such values are never reported.
 bool is_placeholder(std::string_view value);
 
