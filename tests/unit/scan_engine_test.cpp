@@ -39,12 +39,20 @@ TEST_CASE("positions are 1-based, columns count characters, end_column is exclus
   CHECK(findings[0].snippet == "é danger()");
 }
 
-TEST_CASE("the keyword prefilter keeps a rule off files without its keywords") {
+TEST_CASE("the keyword prefilter keeps a rule off files without its keywords, in smart case") {
   Rule r = rule("t", "\\bcall\\(");
-  r.keywords = {"TRIGGER"};
-  const RuleEngine engine({r});
+  r.keywords = {"trigger"};
+  Rule exact = rule("u", "\\bcall\\(");
+  exact.keywords = {"Trigger"};
+  const RuleEngine engine({r, exact});
   CHECK(engine.scan("a.py", "call(1)\n").empty());
-  CHECK(engine.scan("a.py", "# trigger\ncall(1)\n").size() == 1);  // keywords are case-insensitive
+  const auto ids = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : engine.scan("a.py", text)) out.push_back(engine.rules()[f.rule].id);
+    return out;
+  };
+  CHECK(ids("# TRIGGER\ncall(1)\n") == std::vector<std::string>{"t"});       // lower case: any case
+  CHECK(ids("# Trigger\ncall(1)\n") == std::vector<std::string>{"t", "u"});  // upper case: exact
 }
 
 TEST_CASE("languages and path globs select files") {

@@ -11,18 +11,18 @@
 namespace readygate::scan {
 
 KeywordFilter::KeywordFilter(const std::vector<Rule>& rules) : m_unfiltered(rules.size(), false) {
-  std::map<std::string, std::size_t> index_of;  // lower-case keyword -> set index
+  std::map<std::string, std::size_t> index_of;  // keyword pattern -> set index
   auto set = std::make_unique<RE2::Set>(rule_regex_options(), RE2::UNANCHORED);
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (rules[r].keywords.empty()) m_unfiltered[r] = true;
     for (const auto& keyword : rules[r].keywords) {
-      std::string lower(keyword);
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      auto [it, added] = index_of.emplace(lower, m_rules_of.size());
+      // Smart case, as in ripgrep: a keyword with an upper-case letter matches exactly.
+      const bool exact = std::any_of(keyword.begin(), keyword.end(), [](unsigned char c) { return std::isupper(c); });
+      const std::string pattern = (exact ? "" : "(?i)") + RE2::QuoteMeta(keyword);
+      auto [it, added] = index_of.emplace(pattern, m_rules_of.size());
       if (added) {
         std::string error;
-        if (set->Add("(?i)" + RE2::QuoteMeta(lower), &error) < 0) {
+        if (set->Add(pattern, &error) < 0) {
           throw_input_error("rule \"" + rules[r].id + "\": keyword \"" + keyword + "\": " + error);
         }
         m_rules_of.emplace_back();

@@ -1,6 +1,7 @@
 #pragma once
-// The literal prefilter: one RE2::Set pass over a file finds which rules' keywords occur in it
-// (case-insensitive), so only those rules run their full expressions. Most files hold the
+// The literal prefilter: one RE2::Set pass over a file finds which rules' keywords occur in it,
+// so only those rules run their full expressions. Keywords are smart-case, as in ripgrep:
+// case-insensitive unless they contain an upper-case letter. Most files hold the
 // keywords of few rules, and a full expression never runs on a file that cannot match it.
 #include <memory>
 #include <string_view>

@@ -18,7 +18,8 @@
 //   "paths": ["*.env"],               optional globs (file name, or whole path when it has '/')
 //   "exclude_paths": ["tests/**"],    optional globs
 //   "keywords": ["eval"],             optional literal prefilter: the rule only runs on files
-//                                     containing one of them (case-insensitive)
+//                                     containing one of them (smart case: case-insensitive
+//                                     unless the keyword has an upper-case letter)
 //   "exclude": "RE2",                 optional: drop a match when the lines it spans match
 //   "absent": {"pattern": "RE2", "before": 2, "after": 6}  or  {"pattern": …, "scope": "file"}
 //                                     or a list of them: report only when every one is absent
