@@ -63,6 +63,7 @@ ensure_tools() {
 # ---------------------------------------------------------------------------------------------
 ensure_ready_scan() {
   if [[ -n ${READY_SCAN:-} ]]; then
+    READY_SCAN_GIVEN=1
     [[ -x $READY_SCAN ]] || die "READY_SCAN=$READY_SCAN is not an executable"
     READY_SCAN=$(cd "$(dirname "$READY_SCAN")" && pwd)/$(basename "$READY_SCAN")
     return
@@ -298,7 +299,12 @@ write_context() {
     echo "mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
     # shellcheck disable=SC1091
     echo "os=$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
-    echo "ready_scan=$("$READY_SCAN" --version) ($READY_SCAN)"
+    echo "ready_scan=$("$READY_SCAN" --version) ($READY_SCAN, built $(date -u -r "$READY_SCAN" '+%Y-%m-%d %H:%M:%S UTC'))"
+    # The version string does not change between commits: name the sources the numbers belong to.
+    local changed
+    changed=$(find "$REPO/tools" "$REPO/common" "$REPO/cmake" "$REPO/CMakeLists.txt" \
+                   "$REPO/CMakePresets.json" -type f -newer "$READY_SCAN" -print -quit 2>/dev/null || true)
+    echo "source=$SOURCE_REVISION${changed:+ [NB: sources changed during the run, e.g. ${changed#"$REPO"/}; the numbers are of the binary built before]}"
     echo "rg=$(rg --version | head -n 1)"
     echo "bandit=$(bandit --version 2>&1 | head -n 1)"
     echo "hyperfine=$(hyperfine --version)"
@@ -318,6 +324,14 @@ write_context() {
     echo "slow_limit=$SLOW_LIMIT"
     echo "elapsed=$((SECONDS - START_SECONDS))"
   } >"$RESULTS/context.txt"
+}
+
+# HEAD of the repo, and whether the scanner's sources differ from it (read-only git use).
+source_revision() {
+  local head dirty
+  head=$(git -C "$REPO" log -1 --format='%h %s' 2>/dev/null) || { echo "not a git checkout"; return; }
+  dirty=$(git -C "$REPO" status --porcelain -- tools common cmake CMakeLists.txt CMakePresets.json 2>/dev/null)
+  echo "$head${dirty:+ (with uncommitted changes to the sources)}${READY_SCAN_GIVEN:+; READY_SCAN was given, so the binary may be of other sources}"
 }
 
 render_report() {
@@ -356,7 +370,7 @@ p("# ready-scan benchmark")
 p("")
 p(f"- Date: {ctx['date']}")
 p(f"- Machine: {ctx['nproc']} cores (nproc), CPU \"{ctx['cpu']}\", {ctx['mem']} RAM; {ctx['os']}")
-p(f"- ready-scan: {ctx['ready_scan']}")
+p(f"- ready-scan: {ctx['ready_scan']}; repo at {ctx['source']}")
 p(f"- Peers: {ctx['rg']}; {ctx['bandit']}; timing by {ctx['hyperfine']}; {ctx['node']}")
 py_note = "" if ctx["py_tree"] == ctx["sys_stdlib"] else \
     f" (python3 on PATH is {ctx['python3']}, whose stdlib is {ctx['sys_stdlib']}; the Debian one was used so that Debian 12 machines compare)"
@@ -461,6 +475,7 @@ main() {
   : >"$RESULTS/commands.txt" && : >"$RESULTS/rows.tsv"
   ensure_tools
   ensure_ready_scan
+  SOURCE_REVISION=$(source_revision)  # now, as the repo may change while the benchmark runs
   prepare_python_tree
   prepare_js_tree
   prepare_grow_trees
