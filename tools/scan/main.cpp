@@ -48,8 +48,8 @@ int main(int argc, char* argv[]) {
     if (command.scan.jobs > 1024) throw_input_error("--jobs: at most 1024");
     if (!shard.empty()) command.scan.shard = scan::parse_shard(shard);
     command.builtin_rules = !no_builtin;
-    if (!min_severity.empty()) command.min_severity = scan::severity_flag("--min-severity", min_severity);
-    if (!fail_on.empty()) command.fail_on = scan::severity_flag("--fail-on", fail_on);
+    if (!min_severity.empty()) command.min_severity = severity_flag("--min-severity", min_severity);
+    if (!fail_on.empty()) command.fail_on = severity_flag("--fail-on", fail_on);
     if (!baseline.empty()) command.baseline = baseline;
     if (!diff_base.empty()) command.diff_base = diff_base;
 

@@ -41,7 +41,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "severity.hpp"
+#include "common/severity.hpp"
 
 namespace readygate::scan {
 

@@ -8,7 +8,7 @@
 #include "common/cli.hpp"
 #include "common/envelope.hpp"
 #include "scanner.hpp"
-#include "severity.hpp"
+#include "common/severity.hpp"
 
 namespace readygate::scan {
 

@@ -13,7 +13,7 @@
 
 #include "common/envelope.hpp"
 #include "scanner.hpp"
-#include "severity.hpp"
+#include "common/severity.hpp"
 
 namespace readygate::scan {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace readygate::scan {
+namespace readygate {
 
 enum class Severity { info = 0, low = 1, medium = 2, high = 3, critical = 4 };
 
@@ -14,4 +14,4 @@ std::string_view to_string(Severity severity);
 // parse_severity for a command-line flag: throws Error (exit 2) naming the flag.
 Severity severity_flag(const std::string& flag, const std::string& text);
 
-}  // namespace readygate::scan
+}  // namespace readygate

@@ -2,9 +2,9 @@
 
 #include <array>
 
-#include "common/error.hpp"
+#include "error.hpp"
 
-namespace readygate::scan {
+namespace readygate {
 namespace {
 constexpr std::array<std::string_view, 5> names{"info", "low", "medium", "high", "critical"};
 }
@@ -23,4 +23,4 @@ Severity severity_flag(const std::string& flag, const std::string& text) {
   throw_input_error(flag + ": expected one of info, low, medium, high, critical; got '" + text + "'");
 }
 
-}  // namespace readygate::scan
+}  // namespace readygate
