@@ -7,6 +7,7 @@
 #include "snippet.hpp"
 #include "suppression.hpp"
 
+using namespace readygate;
 using namespace readygate::scan;
 
 namespace {
