@@ -1,0 +1,203 @@
+#include "markdown_writer.hpp"
+
+#include <map>
+#include <vector>
+
+#include "check_text.hpp"
+#include "common/utf8.hpp"
+
+namespace readygate::report {
+namespace {
+
+using nlohmann::json;
+
+const char* status_mark(const std::string& status) {
+  if (status == "pass") return "✅";
+  if (status == "fail") return "❌";
+  if (status == "error") return "💥";
+  if (status == "warn") return "⚠️";
+  return "⏭️";
+}
+
+std::size_t failed_checks(const Report& report) {
+  std::size_t n = 0;
+  for (const auto& run : report.runs) {
+    for (const auto& c : run.checks) n += c.status == "fail" || c.status == "error";
+  }
+  return n;
+}
+
+std::map<Severity, std::size_t> open_findings(const Report& report) {
+  std::map<Severity, std::size_t> counts;
+  for (const auto& run : report.runs) {
+    for (const auto& f : run.findings) {
+      if (!f.suppressed) ++counts[f.severity];
+    }
+  }
+  return counts;
+}
+
+std::string severity_counts(const std::map<Severity, std::size_t>& counts) {
+  std::string text;
+  for (const auto s : {Severity::critical, Severity::high, Severity::medium, Severity::low, Severity::info}) {
+    const auto it = counts.find(s);
+    if (it == counts.end() || it->second == 0) continue;
+    text += (text.empty() ? "" : ", ") + std::to_string(it->second) + " " + std::string(to_string(s));
+  }
+  return text.empty() ? "none" : text;
+}
+
+void verdict(const Report& report, std::string& out) {
+  if (report.score) {
+    const Score& s = *report.score;
+    const bool pass = s.gate == "pass";
+    out += std::string("## ") + (pass ? "✅ readygate: ready" : "❌ readygate: not ready") + " — score " +
+           format_number(s.value);
+    if (s.min) out += " (minimum " + format_number(*s.min) + ")";
+    out += "\n\n";
+    if (!s.blockers.empty()) {
+      out += "**Blockers** (the gate fails whatever the score):\n\n";
+      for (const auto& b : s.blockers) out += "- " + table_cell(b, 400) + "\n";
+      out += "\n";
+    }
+    if (!s.categories.empty()) {
+      out += "| category | weight | score | status |\n| --- | ---: | ---: | --- |\n";
+      for (const json& c : s.categories) {
+        const auto number = [&](const char* key) {
+          return c.contains(key) && c[key].is_number() ? format_number(c[key].get<double>()) : std::string("—");
+        };
+        out += "| " + table_cell(c.value("name", "?")) + " | " + number("weight") + " | " + number("score") + " | " +
+               table_cell(c.value("status", "")) + " |\n";
+      }
+      out += "\n";
+    }
+    return;
+  }
+  const std::size_t failed = failed_checks(report);
+  const auto counts = open_findings(report);
+  out += std::string("## ") + (failed == 0 ? "readygate report" : "❌ readygate report: " + std::to_string(failed) + " failed checks") +
+         "\n\nOpen findings: " + severity_counts(counts) + ".\n\n";
+}
+
+void findings_table(const ToolRun& run, std::string& out) {
+  std::vector<const Finding*> open;
+  for (const auto& f : run.findings) {
+    if (!f.suppressed) open.push_back(&f);
+  }
+  std::map<Severity, std::size_t> counts;
+  for (const auto* f : open) ++counts[f->severity];
+  out += "**" + std::to_string(open.size()) + " findings** (" + severity_counts(counts) + ")";
+  if (run.summary.contains("files") && run.summary["files"].is_number()) {
+    out += " in " + std::to_string(run.summary["files"].get<long long>()) + " files";
+  }
+  const std::size_t suppressed = run.findings.size() - open.size();
+  if (suppressed > 0) out += "; " + std::to_string(suppressed) + " suppressed";
+  out += ".\n\n";
+  if (open.empty()) return;
+  out += "| severity | where | rule | finding |\n| --- | --- | --- | --- |\n";
+  for (std::size_t i = 0; i < open.size() && i < markdown_findings_per_tool; ++i) {
+    const Finding& f = *open[i];
+    const std::string where = f.location ? f.location->path + ":" + std::to_string(f.location->line) : "—";
+    std::string text = f.title.empty() ? f.message : f.title;
+    if (f.baseline_state == "new") text += " (new)";
+    out += "| " + std::string(to_string(f.severity)) + " | `" + table_cell(where) + "` | `" + table_cell(f.rule) + "` | " +
+           table_cell(text) + " |\n";
+  }
+  if (open.size() > markdown_findings_per_tool) {
+    out += "\n…and " + std::to_string(open.size() - markdown_findings_per_tool) + " more (see the SARIF, JUnit or JSON report).\n";
+  }
+  out += "\n";
+}
+
+void checks_table(const ToolRun& run, std::string& out) {
+  if (run.checks.empty()) return;
+  out += "| | check | value | limit | |\n| --- | --- | ---: | ---: | --- |\n";
+  for (const Check& c : run.checks) {
+    const std::string unit = c.unit.empty() ? "" : " " + c.unit;
+    out += std::string("| ") + status_mark(c.status) + " | `" + table_cell(c.id) + "` | " +
+           (c.value ? format_number(*c.value) + unit : "—") + " | " +
+           (c.limit ? table_cell(c.op) + " " + format_number(*c.limit) + unit : "—") + " | " +
+           table_cell(c.message.empty() ? c.title : c.message) + " |\n";
+  }
+  out += "\n";
+}
+
+double number_at(const json& object, const char* key) {
+  return object.contains(key) && object[key].is_number() ? object[key].get<double>() : 0.0;
+}
+
+// ready-bench: percentiles per endpoint (a table and a bar chart) and the per-second timeline.
+void latency_section(const ToolRun& run, std::string& out) {
+  const json& endpoints = run.metrics.contains("endpoints") ? run.metrics["endpoints"] : json();
+  if (endpoints.is_array() && !endpoints.empty()) {
+    out += "| endpoint | requests | errors | rps | p50 ms | p90 ms | p95 ms | p99 ms | max ms |\n"
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+    std::string labels, p50, p95, p99;
+    for (const json& e : endpoints) {
+      if (!e.is_object()) continue;
+      const json latency = e.contains("latency_ms") && e["latency_ms"].is_object() ? e["latency_ms"] : json::object();
+      out += "| " + table_cell(e.value("name", "?")) + " | " + format_number(number_at(e, "requests")) + " | " +
+             format_number(number_at(e, "errors")) + " | " + format_number(number_at(e, "rps")) + " | " +
+             format_number(number_at(latency, "p50")) + " | " + format_number(number_at(latency, "p90")) + " | " +
+             format_number(number_at(latency, "p95")) + " | " + format_number(number_at(latency, "p99")) + " | " +
+             format_number(number_at(latency, "max")) + " |\n";
+      std::string label = e.value("name", "?");
+      for (char& c : label) {
+        if (c == '"') c = '\'';
+      }
+      labels += (labels.empty() ? "" : ", ") + ("\"" + label + "\"");
+      p50 += (p50.empty() ? "" : ", ") + format_number(number_at(latency, "p50"));
+      p95 += (p95.empty() ? "" : ", ") + format_number(number_at(latency, "p95"));
+      p99 += (p99.empty() ? "" : ", ") + format_number(number_at(latency, "p99"));
+    }
+    out += "\n```mermaid\nxychart-beta\n    title \"Latency by endpoint (ms): p50, p95, p99\"\n    x-axis [" + labels +
+           "]\n    y-axis \"ms\"\n    bar [" + p99 + "]\n    bar [" + p95 + "]\n    bar [" + p50 + "]\n```\n\n";
+  }
+  const json& timeline = run.metrics.contains("timeline") ? run.metrics["timeline"] : json();
+  if (timeline.is_array() && timeline.size() > 1) {
+    std::string seconds, requests;
+    for (const json& point : timeline) {
+      if (!point.is_object()) continue;
+      seconds += (seconds.empty() ? "" : ", ") + format_number(number_at(point, "t"));
+      requests += (requests.empty() ? "" : ", ") + format_number(number_at(point, "requests"));
+    }
+    out += "```mermaid\nxychart-beta\n    title \"Requests per second\"\n    x-axis \"second\" [" + seconds +
+           "]\n    y-axis \"requests\"\n    line [" + requests + "]\n```\n\n";
+  }
+}
+
+}  // namespace
+
+std::string table_cell(std::string_view text, std::size_t max_bytes) {
+  std::string cell;
+  for (const char c : repair_utf8(text)) {
+    if (c == '|') cell += "\\|";
+    else if (c == '\n' || c == '\r' || c == '\t') cell += ' ';
+    else if (c == '`') cell += '\'';
+    else cell += c;
+  }
+  if (cell.size() > max_bytes) cell = std::string(truncate_utf8(cell, max_bytes)) + "…";
+  return cell;
+}
+
+std::string to_markdown(const Report& report) {
+  std::string out;
+  verdict(report, out);
+  for (const ToolRun& run : report.runs) {
+    if (run.tool == "score") continue;  // its verdict and categories lead the page
+    out += "### " + table_cell(run.tool) + (run.target.empty() ? "" : " — `" + table_cell(run.target) + "`") + "\n\n";
+    if (!run.findings.empty() || run.tool == "scan") findings_table(run, out);
+    checks_table(run, out);
+    latency_section(run, out);
+  }
+  if (out.size() > max_markdown_bytes) {
+    const std::string note = "\n\n_The summary was cut here: it would be longer than 1 MiB. The full results are in the "
+                             "SARIF, JUnit and JSON reports._\n";
+    std::size_t cut = out.rfind('\n', max_markdown_bytes - note.size());
+    out.resize(cut == std::string::npos ? 0 : cut);
+    out += note;
+  }
+  return out;
+}
+
+}  // namespace readygate::report

@@ -1,0 +1,204 @@
+#include "report_model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/envelope.hpp"
+#include "common/error.hpp"
+
+namespace readygate::report {
+namespace {
+
+using nlohmann::json;
+
+// Reads optional fields of one object, naming the field when its type is wrong.
+class Fields {
+public:
+  Fields(const json& object, std::string where) : m_object(object), m_where(std::move(where)) {
+    if (!object.is_object()) throw_input_error(m_where + ": expected an object, got " + std::string(object.type_name()));
+  }
+
+  std::string text(const char* field) const {
+    const json* v = find(field);
+    if (!v) return {};
+    if (!v->is_string()) fail(field, "a string", *v);
+    return v->get<std::string>();
+  }
+  std::optional<double> number(const char* field) const {
+    const json* v = find(field);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) fail(field, "a number", *v);
+    return v->get<double>();
+  }
+  std::size_t count(const char* field) const {
+    const json* v = find(field);
+    if (!v) return 0;
+    if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0)) {
+      fail(field, "a whole number", *v);
+    }
+    return v->get<std::size_t>();
+  }
+  bool flag(const char* field) const {
+    const json* v = find(field);
+    if (!v) return false;
+    if (!v->is_boolean()) fail(field, "true or false", *v);
+    return v->get<bool>();
+  }
+  std::vector<std::string> texts(const char* field) const {
+    std::vector<std::string> out;
+    for (const json& item : array(field)) {
+      if (!item.is_string()) fail(field, "an array of strings", item);
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+  const json& array(const char* field) const {
+    static const json empty = json::array();
+    const json* v = find(field);
+    if (!v) return empty;
+    if (!v->is_array()) fail(field, "an array", *v);
+    return *v;
+  }
+  const json* object(const char* field) const {
+    const json* v = find(field);
+    if (v && !v->is_object()) fail(field, "an object", *v);
+    return v;
+  }
+  const std::string& where() const { return m_where; }
+
+private:
+  const json* find(const char* field) const {
+    const auto it = m_object.find(field);
+    return it == m_object.end() || it->is_null() ? nullptr : &*it;
+  }
+  [[noreturn]] void fail(const char* field, const char* expected, const json& got) const {
+    throw_input_error(m_where + ": field \"" + field + "\": expected " + expected + ", got " + got.dump().substr(0, 80));
+  }
+
+  const json& m_object;
+  std::string m_where;
+};
+
+Finding read_finding(const json& object, const std::string& where) {
+  const Fields f(object, where);
+  Finding finding;
+  finding.rule = f.text("rule");
+  if (finding.rule.empty()) finding.rule = "unknown";
+  finding.title = f.text("title");
+  finding.category = f.text("category");
+  finding.message = f.text("message");
+  finding.fix = f.text("fix");
+  finding.help = f.text("help");
+  finding.fingerprint = f.text("fingerprint");
+  finding.cwe = f.texts("cwe");
+  finding.suppressed = f.flag("suppressed");
+  finding.baseline_state = f.text("baseline_state");
+  const std::string severity = f.text("severity");
+  const auto parsed = parse_severity(severity.empty() ? "medium" : severity);
+  if (!parsed) throw_input_error(where + ": field \"severity\": unknown severity \"" + severity + "\"");
+  finding.severity = *parsed;
+  if (const json* location = f.object("location")) {
+    const Fields l(*location, where + ": location");
+    Location loc;
+    loc.path = l.text("path");
+    loc.line = l.count("line");
+    loc.column = l.count("column");
+    loc.end_line = l.count("end_line");
+    loc.end_column = l.count("end_column");
+    loc.snippet = l.text("snippet");
+    if (!loc.path.empty()) finding.location = std::move(loc);
+  }
+  return finding;
+}
+
+Check read_check(const json& object, const std::string& where) {
+  const Fields f(object, where);
+  Check check{f.text("id"), f.text("title"), f.text("status"), f.text("message"), f.text("op"), f.text("unit"),
+              f.number("value"), f.number("limit")};
+  static const std::set<std::string> statuses{"pass", "warn", "fail", "skip", "error"};
+  if (!statuses.count(check.status)) {
+    throw_input_error(where + ": field \"status\": expected pass, warn, fail, skip or error, got \"" + check.status + "\"");
+  }
+  if (check.id.empty()) throw_input_error(where + ": field \"id\": a check needs an id");
+  return check;
+}
+
+Score read_score(const json& object, const std::string& where) {
+  const Fields f(object, where + ": score");
+  Score score;
+  score.value = f.number("value").value_or(0.0);
+  score.gate = f.text("gate");
+  score.min = f.number("min");
+  for (const json& blocker : f.array("blockers")) {
+    score.blockers.push_back(blocker.is_string() ? blocker.get<std::string>()
+                                                 : blocker.value("reason", blocker.dump()));
+  }
+  score.categories = f.array("categories");
+  return score;
+}
+
+void add_envelope(const json& document, const std::string& source, std::map<std::string, ToolRun>& runs,
+                  std::optional<Score>& score) {
+  validate_envelope(document, source);
+  const Fields e(document, source);
+  const std::string tool = e.text("tool");
+  // A score envelope carries what it read: render those too.
+  std::size_t index = 0;
+  for (const json& input : e.array("inputs")) {
+    add_envelope(input, source + ": inputs[" + std::to_string(index++) + "]", runs, score);
+  }
+  if (const json* s = e.object("score")) score = read_score(*s, source);
+
+  ToolRun& run = runs[tool];
+  run.tool = tool;
+  if (run.version.empty()) run.version = e.text("version");
+  if (run.target.empty()) run.target = e.text("target");
+  if (const json* r = e.object("run")) {
+    const Fields rf(*r, source + ": run");
+    if (run.started.empty()) run.started = rf.text("started");
+    run.duration_ms += static_cast<long long>(rf.number("duration_ms").value_or(0));
+  }
+  if (const json* summary = e.object("summary")) {
+    if (run.summary.empty()) run.summary = *summary;
+  }
+  if (const json* metrics = e.object("metrics")) {
+    if (run.metrics.empty()) run.metrics = *metrics;
+  }
+  index = 0;
+  for (const json& c : e.array("checks")) run.checks.push_back(read_check(c, source + ": checks[" + std::to_string(index++) + "]"));
+  index = 0;
+  for (const json& f : e.array("findings")) {
+    run.findings.push_back(read_finding(f, source + ": findings[" + std::to_string(index++) + "]"));
+  }
+}
+
+bool before(const Finding& a, const Finding& b) {
+  const auto key = [](const Finding& f) {
+    const Location empty;
+    const Location& l = f.location ? *f.location : empty;
+    return std::make_tuple(-static_cast<int>(f.severity), l.path, l.line, l.column, f.rule, f.fingerprint);
+  };
+  return key(a) < key(b);
+}
+
+}  // namespace
+
+Report gather_report(const std::vector<SourcedEnvelope>& envelopes) {
+  std::map<std::string, ToolRun> runs;
+  Report report;
+  for (const auto& e : envelopes) add_envelope(e.document, e.source, runs, report.score);
+  for (auto& [name, run] : runs) {
+    std::stable_sort(run.findings.begin(), run.findings.end(), before);
+    std::set<std::string> seen;
+    std::erase_if(run.findings, [&](const Finding& f) { return !f.fingerprint.empty() && !seen.insert(f.fingerprint).second; });
+    report.runs.push_back(std::move(run));
+  }
+  return report;
+}
+
+bool counts_against(const Finding& finding, Severity threshold) {
+  return !finding.suppressed && finding.baseline_state != "unchanged" && finding.severity >= threshold;
+}
+
+}  // namespace readygate::report

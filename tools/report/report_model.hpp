@@ -1,0 +1,70 @@
+#pragma once
+// What ready-report renders: the envelopes it read, gathered into one model per tool.
+// Every writer (SARIF, JUnit, Code Quality, Markdown, annotations) is a function of this model.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/severity.hpp"
+
+namespace readygate::report {
+
+struct Location {
+  std::string path;
+  std::size_t line = 0, column = 0, end_line = 0, end_column = 0;  // 0: unknown
+  std::string snippet;
+};
+
+struct Finding {
+  std::string rule, title, category, message, fix, help, fingerprint;
+  Severity severity = Severity::medium;
+  std::vector<std::string> cwe;
+  std::optional<Location> location;  // findings without one (a missing header) skip SARIF
+  bool suppressed = false;
+  std::string baseline_state;  // "", "new" or "unchanged"
+};
+
+struct Check {
+  std::string id, title, status, message, op, unit;  // status: pass warn fail skip error
+  std::optional<double> value, limit;
+};
+
+// One tool's results; several envelopes of one tool (shards) become one run.
+struct ToolRun {
+  std::string tool, version, target, started;
+  long long duration_ms = 0;
+  nlohmann::json summary = nlohmann::json::object();
+  nlohmann::json metrics = nlohmann::json::object();
+  std::vector<Check> checks;
+  std::vector<Finding> findings;  // sorted: most severe first, then path, line, rule
+};
+
+struct Score {
+  double value = 0;
+  std::string gate;  // "pass" or "fail"
+  std::optional<double> min;
+  std::vector<std::string> blockers;
+  nlohmann::json categories = nlohmann::json::array();
+};
+
+struct Report {
+  std::vector<ToolRun> runs;  // sorted by tool name
+  std::optional<Score> score;
+};
+
+struct SourcedEnvelope {
+  nlohmann::json document;
+  std::string source;  // file name or <stdin>, for error messages
+};
+
+// Gathers envelopes of any tool (unknown tools too), flattening the "inputs" a score envelope
+// embeds. Findings of one tool that share a fingerprint are kept once. Throws Error (exit 2)
+// on a document that is not an envelope or has a field of the wrong type, naming the field.
+Report gather_report(const std::vector<SourcedEnvelope>& envelopes);
+
+// The finding counts against --fail-on: unsuppressed, not a known baseline finding, severe enough.
+bool counts_against(const Finding& finding, Severity threshold);
+
+}  // namespace readygate::report
