@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh test
+# Microsoft's SARIF validator with GitHub's rules, for tests/e2e/report_sarif_multitool.sh.
+READYGATE_SARIF_MULTITOOL=$(scripts/install-sarif-multitool.sh)
+export READYGATE_SARIF_MULTITOOL
 for preset in dev asan; do
   echo "== $preset: build" >&2
   cmake --preset "$preset" >/dev/null

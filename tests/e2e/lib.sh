@@ -1,11 +1,13 @@
 # Helpers for the end-to-end tests: each test is a bash script that drives the built binaries
-# only through argv, stdin, stdout, files and exit codes. ctest sets READYGATE_BIN (the folder
-# of the binaries) and READYGATE_SOURCE (the repository).
+# only through argv, stdin, stdout, files and exit codes. ctest sets READYGATE_SCAN and
+# READYGATE_REPORT (the binaries), READYGATE_SOURCE (the repository) and READYGATE_SCHEMAS
+# (../shared/schemas, which a user's clone does not have).
 set -euo pipefail
 
-: "${READYGATE_BIN:?set READYGATE_BIN to the folder holding ready-scan}"
+: "${READYGATE_SCAN:?set READYGATE_SCAN to the ready-scan binary}"
 : "${READYGATE_SOURCE:?set READYGATE_SOURCE to the repository root}"
-SCAN="$READYGATE_BIN/ready-scan"
+SCAN="$READYGATE_SCAN"
+REPORT="${READYGATE_REPORT:-}"
 export NO_COLOR=1
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/readygate-e2e-XXXXXX")
@@ -37,3 +39,29 @@ expect_no_stdout() { [ ! -s "$OUT" ] || fail "stdout should be empty"; }
 expect_json() { jq -e . "${1:-$OUT}" >/dev/null || fail "not valid JSON: ${1:-stdout}"; }
 # check 'JQ EXPRESSION' [FILE]: the expression is true on the file (default stdout).
 check() { jq -e "$1" "${2:-$OUT}" >/dev/null || fail "jq check failed: $1 => $(jq -c "$1" "${2:-$OUT}" 2>&1 | head -c 300)"; }
+
+# have_schemas: true when ../shared/schemas is there; says so when it is not.
+have_schemas() {
+  if [ -n "${READYGATE_SCHEMAS:-}" ] && [ -f "$READYGATE_SCHEMAS/sarif-schema-2.1.0.json" ]; then
+    return 0
+  fi
+  echo "note: ../shared/schemas is absent (a user's clone): schema validation skipped" >&2
+  return 1
+}
+
+# validate_sarif FILE: against the official SARIF 2.1.0 JSON schema (python3-jsonschema).
+validate_sarif() {
+  local python=python3
+  "$python" -c "import jsonschema" 2>/dev/null || python=/usr/bin/python3
+  "$python" - "$READYGATE_SCHEMAS/sarif-schema-2.1.0.json" "$1" <<'PY' || fail "SARIF does not validate: $1"
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator(schema).validate(json.load(open(sys.argv[2])))
+PY
+}
+
+# validate_junit FILE: against junit-10.xsd with xmllint.
+validate_junit() {
+  xmllint --noout --schema "$READYGATE_SCHEMAS/junit-10.xsd" "$1" 2>"$WORK/.xmllint" \
+    || { cat "$WORK/.xmllint" >&2; fail "JUnit does not validate: $1"; }
+}
