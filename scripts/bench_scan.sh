@@ -61,6 +61,13 @@ ensure_tools() {
 # ---------------------------------------------------------------------------------------------
 # 2. ready-scan (release build unless READY_SCAN names a binary)
 # ---------------------------------------------------------------------------------------------
+# The first source file of ready-scan that is newer than FILE, if any (its own tool folder, the
+# common library, and the build files; other tools' changes do not touch ready-scan).
+scan_source_newer_than() {  # FILE
+  find "$REPO/tools/scan" "$REPO/common" "$REPO/cmake" "$REPO/CMakeLists.txt" "$REPO/CMakePresets.json" \
+       -type f -newer "$1" -print -quit 2>/dev/null || true
+}
+
 ensure_ready_scan() {
   if [[ -n ${READY_SCAN:-} ]]; then
     READY_SCAN_GIVEN=1
@@ -69,13 +76,15 @@ ensure_ready_scan() {
     return
   fi
   READY_SCAN=$REPO/build/release/tools/scan/ready-scan
-  local stale=""
-  if [[ -x $READY_SCAN ]]; then
-    stale=$(find "$REPO/tools" "$REPO/common" "$REPO/cmake" "$REPO/CMakeLists.txt" \
-                 "$REPO/CMakePresets.json" -type f -newer "$READY_SCAN" -print -quit 2>/dev/null || true)
+  local why=""
+  if [[ ! -x $READY_SCAN ]]; then
+    why="no binary yet"
+  else
+    why=$(scan_source_newer_than "$READY_SCAN")
+    [[ -z $why ]] || why="$why is newer than the binary"
   fi
-  if [[ ! -x $READY_SCAN || -n $stale ]]; then
-    log "building the release preset (${stale:+$stale is newer than the binary}${stale:-no binary yet})"
+  if [[ -n $why ]]; then
+    log "building the release preset ($why)"
     (cd "$REPO" && cmake --preset release && cmake --build --preset release) >&2
   fi
 }
@@ -301,9 +310,8 @@ write_context() {
     echo "os=$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
     echo "ready_scan=$("$READY_SCAN" --version) ($READY_SCAN, built $(date -u -r "$READY_SCAN" '+%Y-%m-%d %H:%M:%S UTC'))"
     # The version string does not change between commits: name the sources the numbers belong to.
-    local changed
-    changed=$(find "$REPO/tools" "$REPO/common" "$REPO/cmake" "$REPO/CMakeLists.txt" \
-                   "$REPO/CMakePresets.json" -type f -newer "$READY_SCAN" -print -quit 2>/dev/null || true)
+    local changed=""
+    [[ -n ${READY_SCAN_GIVEN:-} ]] || changed=$(scan_source_newer_than "$READY_SCAN")
     echo "source=$SOURCE_REVISION${changed:+ [NB: sources changed during the run, e.g. ${changed#"$REPO"/}; the numbers are of the binary built before]}"
     echo "rg=$(rg --version | head -n 1)"
     echo "bandit=$(bandit --version 2>&1 | head -n 1)"
