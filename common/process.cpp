@@ -44,6 +44,13 @@ private:
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv) {
+  std::string out;
+  ProcessResult result = run_process(argv, [&](std::string_view chunk) { out.append(chunk); });
+  result.out = std::move(out);
+  return result;
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::function<void(std::string_view)>& on_output) {
   ProcessResult result;
   Pipe out, err;
   posix_spawn_file_actions_t actions;
@@ -69,7 +76,7 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
 
   // Drain both pipes together so that neither can fill up and stall the child.
   std::array<pollfd, 2> fds{pollfd{out.read_end(), POLLIN, 0}, pollfd{err.read_end(), POLLIN, 0}};
-  std::array<std::string*, 2> sinks{&result.out, &result.err};
+
   int open_fds = 2;
   char buffer[65536];
   while (open_fds > 0) {
@@ -81,7 +88,12 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
       if (fds[i].fd < 0 || fds[i].revents == 0) continue;
       const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
       if (n > 0) {
-        sinks[i]->append(buffer, static_cast<std::size_t>(n));
+        const std::string_view chunk(buffer, static_cast<std::size_t>(n));
+        if (i == 0) {
+          on_output(chunk);
+        } else {
+          result.err.append(chunk);
+        }
       } else if (n == 0 || errno != EINTR) {
         fds[i].fd = -1;
         --open_fds;

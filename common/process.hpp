@@ -1,7 +1,9 @@
 #pragma once
 // Running a helper program (git) without a shell: arguments are passed as they are, so a ref
 // or a path can never be interpreted as shell syntax.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace readygate {
@@ -14,5 +16,9 @@ struct ProcessResult {
 
 // Runs argv[0] (looked up in PATH) with stdin from /dev/null and waits for it.
 ProcessResult run_process(const std::vector<std::string>& argv);
+
+// The same, handing stdout to `on_output` in chunks as it arrives instead of keeping it
+// (for outputs as large as a big repository's file list). ProcessResult::out stays empty.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::function<void(std::string_view)>& on_output);
 
 }  // namespace readygate

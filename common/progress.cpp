@@ -45,8 +45,13 @@ void Progress::finish() {
 }
 
 void Progress::draw() const {
-  std::cerr << "\r\033[K" << m_label << "  " << m_done.load(std::memory_order_relaxed) << '/'
-            << m_total << std::flush;
+  std::cerr << "\r\033[K" << m_label << "  " << m_done.load(std::memory_order_relaxed);
+  if (m_total > 0) {
+    std::cerr << '/' << m_total;
+  } else {
+    std::cerr << " files";
+  }
+  std::cerr << std::flush;
 }
 
 }  // namespace readygate

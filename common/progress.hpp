@@ -17,7 +17,8 @@ ProgressMode parse_progress_mode(const std::string& text);
 
 class Progress {
 public:
-  // Draws "label  done/total" until finish() or destruction; draws nothing when disabled.
+  // Draws "label  done/total" (or "label  done files" when total is 0, unknown) until finish()
+  // or destruction; draws nothing when disabled.
   Progress(ProgressMode mode, std::string label, std::size_t total);
   ~Progress();
   Progress(const Progress&) = delete;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "error.hpp"
 #include "glob.hpp"
@@ -45,24 +46,34 @@ Kind kind_of(const fs::path& path) {
   return Kind::special;
 }
 
-void add_entry(const std::string& root, const fs::path& path, const std::string& relative,
-               Kind kind, const ListOptions& options, Listing& listing) {
-  switch (kind) {
-    case Kind::symlink: ++listing.symlinks; return;
-    case Kind::special: ++listing.special; return;
-    case Kind::missing:
-    case Kind::directory: return;
-    case Kind::regular: break;
-  }
-  if (is_excluded(relative, options, Entry::file)) {
-    ++listing.excluded;
-    return;
-  }
-  listing.files.push_back({path, join_display(root, relative)});
-}
+// One walk or git listing: its options, where files go, and what it counted.
+struct Lister {
+  const std::string& root;
+  const ListOptions& options;
+  const FileSink& sink;
+  ListingStats stats;
+  std::size_t handed_on = 0;
 
-void walk_directory(const std::string& root, const fs::path& dir, const std::string& relative_dir,
-                    const ListOptions& options, Listing& listing) {
+  void add(const fs::path& path, const std::string& relative, Kind kind) {
+    switch (kind) {
+      case Kind::symlink: ++stats.symlinks; return;
+      case Kind::special: ++stats.special; return;
+      case Kind::missing:
+      case Kind::directory: return;
+      case Kind::regular: break;
+    }
+    if (is_excluded(relative, options, Entry::file)) {
+      ++stats.excluded;
+      return;
+    }
+    sink({path.string(), join_display(root, relative)});
+    ++handed_on;
+  }
+};
+
+void walk_directory(Lister& lister, const fs::path& dir, const std::string& relative_dir) {
+  const std::string& root = lister.root;
+  ListingStats& listing = lister.stats;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
@@ -81,13 +92,13 @@ void walk_directory(const std::string& root, const fs::path& dir, const std::str
     const std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
     const Kind kind = kind_of(child);
     if (kind == Kind::directory) {
-      if (is_excluded(relative, options, Entry::directory)) {
+      if (is_excluded(relative, lister.options, Entry::directory)) {
         ++listing.excluded;
         continue;
       }
-      walk_directory(root, child, relative, options, listing);
+      walk_directory(lister, child, relative);
     } else {
-      add_entry(root, child, relative, kind, options, listing);
+      lister.add(child, relative, kind);
     }
   }
 }
@@ -97,30 +108,37 @@ bool inside_git_work_tree(const fs::path& dir) {
   return r.exit_code == 0 && r.out.rfind("true", 0) == 0;
 }
 
-// Tracked files plus untracked files that are not ignored, relative to `dir`.
-bool list_with_git(const std::string& root, const fs::path& dir, const ListOptions& options,
-                   Listing& listing) {
-  const ProcessResult r = run_process({"git", "-C", dir.string(), "ls-files", "-z", "--cached",
-                                       "--others", "--exclude-standard"});
+// Tracked files plus untracked files that are not ignored, relative to `dir`, handed on as
+// git writes them (NUL-separated; a name may straddle two chunks).
+bool list_with_git(Lister& lister, const fs::path& dir) {
+  std::string partial;
+  const auto on_output = [&](std::string_view chunk) {
+    while (!chunk.empty()) {
+      const std::size_t end = chunk.find('\0');
+      if (end == std::string_view::npos) {
+        partial.append(chunk);
+        return;
+      }
+      partial.append(chunk.substr(0, end));
+      chunk.remove_prefix(end + 1);
+      if (!partial.empty()) {
+        const fs::path path = dir / partial;
+        lister.add(path, partial, kind_of(path));
+      }
+      partial.clear();
+    }
+  };
+  // --deduplicate: a file with merge conflicts is listed once, not once per stage.
+  const ProcessResult r = run_process({"git", "-C", dir.string(), "ls-files", "-z", "--cached", "--others",
+                                       "--exclude-standard", "--deduplicate"}, on_output);
   if (r.exit_code != 0) {
-    log_warning(root + ": git ls-files failed, walking the directory instead: " + r.err);
+    // Files already handed on cannot be taken back: fall back to a walk only if there were none.
+    if (lister.handed_on > 0) throw_runtime_error(lister.root + ": git ls-files failed part-way: " + r.err);
+    log_warning(lister.root + ": git ls-files failed, walking the directory instead: " + r.err);
+    lister.stats = {};
     return false;
   }
-  std::vector<std::string> relatives;
-  for (std::size_t start = 0; start < r.out.size();) {
-    const std::size_t end = r.out.find('\0', start);
-    relatives.push_back(r.out.substr(start, end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  std::sort(relatives.begin(), relatives.end());
-  relatives.erase(std::unique(relatives.begin(), relatives.end()), relatives.end());
-  for (const auto& relative : relatives) {
-    if (relative.empty()) continue;
-    const fs::path path = dir / relative;
-    add_entry(root, path, relative, kind_of(path), options, listing);
-  }
-  listing.from_git = true;
+  lister.stats.from_git = true;
   return true;
 }
 
@@ -144,8 +162,8 @@ std::string join_display(const std::string& root, const std::string& relative) {
   return base + "/" + relative;
 }
 
-Listing list_files(const std::string& root, const ListOptions& options) {
-  Listing listing;
+ListingStats list_files(const std::string& root, const ListOptions& options, const FileSink& sink) {
+  Lister lister{root, options, sink, {}};
   struct stat st {};
   if (stat(root.c_str(), &st) != 0) {
     throw_input_error(root + ": " + std::strerror(errno));
@@ -153,18 +171,24 @@ Listing list_files(const std::string& root, const ListOptions& options) {
   if (!S_ISDIR(st.st_mode)) {
     // An explicit file is scanned even when it is a link or matches an exclusion.
     if (S_ISREG(st.st_mode)) {
-      listing.files.push_back({fs::path(root), join_display(root, "")});
+      sink({root, join_display(root, "")});  // the path as given, which may be a link
     } else {
-      ++listing.special;
+      ++lister.stats.special;
     }
-    return listing;
+    return lister.stats;
   }
   const fs::path dir(root);
-  if (options.use_git && inside_git_work_tree(dir) && list_with_git(root, dir, options, listing)) {
-    return listing;
-  }
-  walk_directory(root, dir, "", options, listing);
-  return listing;
+  if (options.use_git && inside_git_work_tree(dir) && list_with_git(lister, dir)) return lister.stats;
+  walk_directory(lister, dir, "");
+  return lister.stats;
+}
+
+std::vector<ListedFile> collect_files(const std::string& root, const ListOptions& options, ListingStats* stats) {
+  std::vector<ListedFile> files;
+  const ListingStats s = list_files(root, options, [&](ListedFile&& f) { files.push_back(std::move(f)); });
+  if (stats) *stats = s;
+  std::sort(files.begin(), files.end(), [](const ListedFile& a, const ListedFile& b) { return a.display < b.display; });
+  return files;
 }
 
 }  // namespace readygate

@@ -3,8 +3,11 @@
 // untracked ones git does not ignore (so .gitignore is respected, as git itself reads it);
 // elsewhere: a directory walk. Symbolic links are never followed (no loops, nothing outside the
 // tree); explicit file arguments are taken as they are.
+//
+// Files are handed over one by one as they are found, so a caller that processes them as they
+// come holds none of the list: memory does not grow with the size of the tree.
 #include <cstddef>
-#include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,25 +21,30 @@ struct ListOptions {
 };
 
 struct ListedFile {
-  std::filesystem::path path;  // to open
-  std::string display;         // as reported: the given root joined with the relative path
+  std::string path;     // to open
+  std::string display;  // as reported: the given root joined with the relative path
 };
 
-struct Listing {
-  std::vector<ListedFile> files;
-  std::size_t excluded = 0;                    // by --exclude, --include or the defaults
-  std::size_t symlinks = 0;                    // links seen and not followed
-  std::size_t special = 0;                     // sockets, FIFOs, devices
-  std::vector<std::string> unreadable;         // "display: reason" for directories we could not list
+struct ListingStats {
+  std::size_t excluded = 0;             // by --exclude, --include or the defaults
+  std::size_t symlinks = 0;             // links seen and not followed
+  std::size_t special = 0;              // sockets, FIFOs, devices
+  std::vector<std::string> unreadable;  // "display: reason" for directories we could not list
   bool from_git = false;
 };
 
+using FileSink = std::function<void(ListedFile&&)>;
+
+// Calls `sink` for each file to scan under `root`, in no particular order. Throws Error
+// (exit 2) when `root` does not exist. Exclusions apply to paths below `root`, so naming an
+// excluded directory explicitly still scans it.
+ListingStats list_files(const std::string& root, const ListOptions& options, const FileSink& sink);
+
+// The files under `root`, sorted by display path, with the stats (for tests and small trees).
+std::vector<ListedFile> collect_files(const std::string& root, const ListOptions& options, ListingStats* stats = nullptr);
+
 // .git, node_modules, __pycache__, .venv, venv, dist, build, minified bundles and source maps.
 const std::vector<std::string>& default_exclude_patterns();
-
-// Throws Error (exit 2) when `root` does not exist. Exclusions apply to paths below `root`,
-// so naming an excluded directory explicitly still scans it.
-Listing list_files(const std::string& root, const ListOptions& options);
 
 // "src/" + "app.py" -> "src/app.py"; "." + "app.py" -> "app.py".
 std::string join_display(const std::string& root, const std::string& relative);

@@ -25,3 +25,15 @@ TEST_CASE("a missing program is exit code 127, not a crash") {
   CHECK(r.exit_code == 127);
   CHECK_FALSE(r.err.empty());
 }
+
+TEST_CASE("output can be streamed in chunks instead of kept") {
+  std::size_t bytes = 0, chunks = 0;
+  const auto r = run_process({"sh", "-c", "head -c 1000000 /dev/zero"}, [&](std::string_view chunk) {
+    bytes += chunk.size();
+    ++chunks;
+  });
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(bytes == 1000000);
+  CHECK(chunks > 1);
+}

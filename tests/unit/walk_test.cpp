@@ -11,10 +11,9 @@ using namespace readygate;
 namespace fs = std::filesystem;
 
 namespace {
-std::vector<std::string> displays(const Listing& listing) {
+std::vector<std::string> displays(const std::vector<ListedFile>& files) {
   std::vector<std::string> out;
-  for (const auto& f : listing.files) out.push_back(f.display);
-  std::sort(out.begin(), out.end());
+  for (const auto& f : files) out.push_back(f.display);
   return out;
 }
 }  // namespace
@@ -31,15 +30,15 @@ TEST_CASE("a directory walk skips default excludes, links and special files") {
   fs::create_symlink(dir.path() / "app.py", dir.path() / "alias.py");
   const std::string root = dir.path().string();
 
-  const Listing listing = list_files(root, {});
-  CHECK(displays(listing) == std::vector<std::string>{root + "/app.py", root + "/src/lib.js"});
-  CHECK(listing.symlinks == 2);
-  CHECK(listing.excluded == 4);
-  CHECK_FALSE(listing.from_git);
+  ListingStats stats;
+  CHECK(displays(collect_files(root, {}, &stats)) == std::vector<std::string>{root + "/app.py", root + "/src/lib.js"});
+  CHECK(stats.symlinks == 2);
+  CHECK(stats.excluded == 4);
+  CHECK_FALSE(stats.from_git);
 
   ListOptions all;
   all.default_excludes = false;
-  CHECK(list_files(root, all).files.size() == 6);
+  CHECK(collect_files(root, all).size() == 6);
 }
 
 TEST_CASE("include and exclude globs") {
@@ -50,12 +49,12 @@ TEST_CASE("include and exclude globs") {
   const std::string root = dir.path().string();
   ListOptions only_py;
   only_py.include = {"*.py"};
-  CHECK(list_files(root, only_py).files.size() == 2);
+  CHECK(collect_files(root, only_py).size() == 2);
   ListOptions no_tests;
   no_tests.exclude = {"tests"};
-  CHECK(list_files(root, no_tests).files.size() == 2);
+  CHECK(collect_files(root, no_tests).size() == 2);
   // Naming an excluded folder explicitly still scans it.
-  CHECK(list_files((dir.path() / "tests").string(), no_tests).files.size() == 1);
+  CHECK(collect_files((dir.path() / "tests").string(), no_tests).size() == 1);
 }
 
 TEST_CASE("display paths join the root as the user wrote it") {
@@ -67,9 +66,9 @@ TEST_CASE("display paths join the root as the user wrote it") {
 
 TEST_CASE("a missing root is an input error; a file root lists itself") {
   test::TempDir dir;
-  CHECK_THROWS_AS(list_files((dir.path() / "nope").string(), {}), Error);
+  CHECK_THROWS_AS(collect_files((dir.path() / "nope").string(), {}), Error);
   const auto file = dir.write("one.py", "x");
-  CHECK(list_files(file.string(), {}).files.size() == 1);
+  CHECK(collect_files(file.string(), {}).size() == 1);
 }
 
 TEST_CASE("inside a git work tree, .gitignore is respected") {
@@ -85,10 +84,23 @@ TEST_CASE("inside a git work tree, .gitignore is respected") {
   dir.write("secret.env", "x");
   dir.write("logs/a.log", "x");
   dir.write("new/untracked.py", "x");
-  const Listing listing = list_files(root, {});
-  CHECK(listing.from_git);
-  CHECK(displays(listing) == std::vector<std::string>{root + "/.gitignore", root + "/app.py", root + "/new/untracked.py"});
+  ListingStats stats;
+  const auto files = collect_files(root, {}, &stats);
+  CHECK(stats.from_git);
+  CHECK(displays(files) == std::vector<std::string>{root + "/.gitignore", root + "/app.py", root + "/new/untracked.py"});
   ListOptions no_git;
   no_git.use_git = false;
-  CHECK(list_files(root, no_git).files.size() == 5);
+  CHECK(collect_files(root, no_git).size() == 5);
+}
+
+TEST_CASE("files are handed on one by one as they are found") {
+  test::TempDir dir;
+  for (int i = 0; i < 50; ++i) dir.write("d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".py", "x");
+  std::size_t calls = 0;
+  const ListingStats stats = list_files(dir.path().string(), {}, [&](ListedFile&& f) {
+    CHECK(f.path.rfind(dir.path().string(), 0) == 0);
+    ++calls;
+  });
+  CHECK(calls == 50);
+  CHECK(stats.unreadable.empty());
 }

@@ -5,12 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
+#include "common/bounded_queue.hpp"
 #include "common/error.hpp"
 #include "common/hash.hpp"
 #include "common/log.hpp"
@@ -85,44 +86,26 @@ Shard parse_shard(const std::string& text) {
 }
 
 ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
+  // Every path must exist before any work starts.
+  for (const auto& root : options.paths) {
+    struct stat st {};
+    if (stat(root.c_str(), &st) != 0) throw_input_error(root + ": " + std::strerror(errno));
+  }
   ScanResult result;
   ScanStats& stats = result.stats;
-  std::vector<ListedFile> files;
-  for (const auto& root : options.paths) {
-    Listing listing = list_files(root, options.listing);
-    stats.excluded += listing.excluded;
-    stats.symlinks += listing.symlinks;
-    stats.special += listing.special;
-    for (auto& problem : listing.unreadable) stats.unreadable.push_back(std::move(problem));
-    log_debug(root + ": " + std::to_string(listing.files.size()) + " files" +
-              (listing.from_git ? " (from git)" : " (directory walk)"));
-    for (auto& file : listing.files) {
-      if (options.shard && stable_hash64(file.display) % options.shard->count != options.shard->index - 1) {
-        ++stats.other_shards;
-        continue;
-      }
-      files.push_back(std::move(file));
-    }
-  }
-  // The same file named twice (overlapping paths) is scanned once.
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.display < b.display; });
-  files.erase(std::unique(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.display == b.display; }),
-              files.end());
-
-  const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
-  std::atomic<std::size_t> next{0};
   std::mutex merge_mutex;
-  Progress progress(options.progress, "scanning", files.size());
+  Progress progress(options.progress, "scanning", 0);
 
+  // The walk feeds the workers through a bounded queue: no list of every file is ever held.
+  BoundedQueue<ListedFile> queue(1024);
   const auto worker = [&] {
     ScanStats local;
     std::vector<Finding> found;
     std::string buffer, error;
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      const ListedFile& file = files[i];
-      switch (read_file(file, options.max_file_size, buffer, error)) {
+    while (auto file = queue.pop()) {
+      switch (read_file(*file, options.max_file_size, buffer, error)) {
         case ReadOutcome::too_large: ++local.skipped_too_large; break;
-        case ReadOutcome::unreadable: local.unreadable.push_back(file.display + ": " + error); break;
+        case ReadOutcome::unreadable: local.unreadable.push_back(file->display + ": " + error); break;
         case ReadOutcome::ok:
           if (looks_binary(buffer)) {
             ++local.skipped_binary;
@@ -130,7 +113,7 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
           }
           ++local.files;
           local.bytes += buffer.size();
-          for (auto& f : engine.scan(file.display, buffer)) found.push_back(std::move(f));
+          for (auto& f : engine.scan(file->display, buffer)) found.push_back(std::move(f));
           break;
       }
       progress.advance();
@@ -144,9 +127,34 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
     for (auto& f : found) result.findings.push_back(std::move(f));
   };
   {
+    const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
     std::vector<std::jthread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    // Declared after the threads, so it runs first when this scope unwinds: workers see the
+    // end of the queue and the threads can be joined, whether the walk ended or threw.
+    struct Closer {
+      BoundedQueue<ListedFile>& queue;
+      ~Closer() { queue.close(); }
+    } closer{queue};
+
+    // Overlapping paths (`src src/api`) must not scan a file twice; one path needs no memory of it.
+    std::unordered_set<std::string> seen;
+    const bool overlap_possible = options.paths.size() > 1;
+    for (const auto& root : options.paths) {
+      const ListingStats listing = list_files(root, options.listing, [&](ListedFile&& file) {
+        if (options.shard && stable_hash64(file.display) % options.shard->count != options.shard->index - 1) {
+          ++stats.other_shards;
+          return;
+        }
+        if (overlap_possible && !seen.insert(file.display).second) return;
+        queue.push(std::move(file));
+      });
+      stats.excluded += listing.excluded;
+      stats.symlinks += listing.symlinks;
+      stats.special += listing.special;
+      for (const auto& problem : listing.unreadable) stats.unreadable.push_back(problem);
+      log_debug(root + (listing.from_git ? ": listed by git" : ": directory walk"));
+    }
   }
   progress.finish();
 
