@@ -5,6 +5,9 @@
 #include "common/output.hpp"
 #include "temp_dir.hpp"
 
+#include <fstream>
+#include <iterator>
+
 using namespace readygate;
 
 TEST_CASE("an envelope carries the fields of DESIGN.md") {
@@ -58,5 +61,23 @@ TEST_CASE("output is one compact line, or indented with --pretty, and never thro
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::runtime);
+  }
+}
+
+TEST_CASE("a streamed array gives the same bytes as the whole document") {
+  test::TempDir dir;
+  json items = json::array();
+  for (int i = 0; i < 5; ++i) items.push_back({{"n", i}, {"nested", {{"a", json::array({1, 2})}, {"s", "x\ny"}}}});
+  json whole{{"a", 1}, {"items", items}, {"z", {{"k", "v"}}}};
+  json shell = whole;
+  shell["items"] = json::array();
+  for (const bool pretty : {false, true}) {
+    const auto expected = dir.path() / "expected.json";
+    const auto streamed = dir.path() / "streamed.json";
+    write_json_output(whole, expected.string(), pretty);
+    write_json_output(shell, "items", items.size(), [&](std::size_t i) { return items[i]; }, streamed.string(), pretty);
+    std::ifstream a(expected), b(streamed);
+    const std::string text_a{std::istreambuf_iterator<char>(a), {}}, text_b{std::istreambuf_iterator<char>(b), {}};
+    CHECK(text_a == text_b);
   }
 }

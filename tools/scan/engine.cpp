@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/glob.hpp"
+#include "common/hash.hpp"
 #include "common/log.hpp"
 #include "block_context.hpp"
 #include "compiled_rule.hpp"
@@ -230,7 +231,7 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
     const auto secrets = secrets_by_line.find(c.finding.line);
     c.finding.snippet = make_snippet(line_text, c.line_offset,
                                      secrets == secrets_by_line.end() ? std::vector<std::string>{} : secrets->second);
-    c.finding.normalized = normalize_line(line_text);
+    c.finding.line_digest = sha256_hex(normalize_line(line_text));
     findings.push_back(std::move(c.finding));
   }
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

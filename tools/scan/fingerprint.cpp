@@ -10,9 +10,9 @@ namespace readygate::scan {
 void assign_fingerprints(std::vector<Finding>& findings, const std::vector<Rule>& rules) {
   std::map<std::tuple<std::size_t, std::string, std::string>, std::size_t> occurrences;
   for (auto& f : findings) {
-    const std::size_t occurrence = occurrences[{f.rule, f.path, f.normalized}]++;
+    const std::size_t occurrence = occurrences[{f.rule, f.path, f.line_digest}]++;
     std::string input = rules[f.rule].id;
-    for (const std::string& part : {f.path, f.normalized, std::to_string(occurrence)}) {
+    for (const std::string& part : {f.path, f.line_digest, std::to_string(occurrence)}) {
       input += '\0';
       input += part;
     }

@@ -1,6 +1,6 @@
 #pragma once
-// Fingerprints that survive code moving: SHA-256 of rule id, path, the normalised line and the
-// occurrence index among identical (rule, path, line) triples, never the line number.
+// Fingerprints that survive code moving: SHA-256 of rule id, path, the digest of the normalised
+// line and the occurrence index among identical (rule, path, line) triples, never the line number.
 #include <vector>
 
 #include "finding.hpp"

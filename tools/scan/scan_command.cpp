@@ -57,7 +57,9 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
 
   const json envelope = scan_envelope(run, describe_target(command.scan.paths), result, engine.rules(),
                                       {command.fail_on, baseline.has_value()});
-  write_json_output(envelope, common.output, common.pretty);
+  write_json_output(envelope, "findings", result.findings.size(),
+                    [&](std::size_t i) { return finding_json(result.findings[i], engine.rules()[result.findings[i].rule]); },
+                    common.output, common.pretty);
   const auto& summary = envelope["summary"];
   log_info(std::to_string(summary["files"].get<std::size_t>()) + " files, " +
            std::to_string(summary["findings"].get<std::size_t>()) + " findings (" +

@@ -6,8 +6,6 @@ namespace readygate::scan {
 
 using nlohmann::json;
 
-namespace {
-
 json finding_json(const Finding& f, const Rule& rule) {
   json out{{"rule", rule.id},
            {"title", rule.title},
@@ -29,6 +27,8 @@ json finding_json(const Finding& f, const Rule& rule) {
   if (f.is_new) out["baseline_state"] = *f.is_new ? "new" : "unchanged";
   return out;
 }
+
+namespace {
 
 Check unreadable_check(const ScanStats& stats) {
   Check check{"scan.unreadable", "Every file could be read", "pass", "all files were readable", 0.0, 0.0, "<=", "files"};
@@ -67,10 +67,8 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
   }
   json by_category = json::object();
   std::size_t reported = 0, suppressed = 0, fresh = 0;
-  json findings = json::array();
   for (const auto& f : result.findings) {
     const Rule& rule = rules[f.rule];
-    findings.push_back(finding_json(f, rule));
     if (f.suppressed) {
       ++suppressed;
       continue;
@@ -98,7 +96,6 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
                {"duration_ms", envelope["run"]["duration_ms"]}};
   if (options.baseline) summary["new"] = fresh;
   envelope["summary"] = summary;
-  envelope["findings"] = std::move(findings);
   envelope["checks"].push_back(to_json(unreadable_check(stats)));
   if (options.fail_on) {
     const std::size_t gating = count_gating(result.findings, rules, *options.fail_on);

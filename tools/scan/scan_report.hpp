@@ -26,8 +26,12 @@ struct ReportOptions {
   bool baseline = false;  // a --baseline was given: summary counts "new"
 };
 
+// The envelope with an empty "findings" array (write the findings with finding_json, one at a
+// time: see write_json_output), and the summary and checks that describe them.
 nlohmann::json scan_envelope(const RunInfo& run, const std::string& target, const ScanResult& result,
                              const std::vector<Rule>& rules, const ReportOptions& options);
+
+nlohmann::json finding_json(const Finding& finding, const Rule& rule);
 
 // --list-rules: an envelope whose "rules" array holds every active rule.
 nlohmann::json rules_envelope(const RunInfo& run, const std::vector<Rule>& rules);
