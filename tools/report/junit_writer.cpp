@@ -26,18 +26,12 @@ void add_check(pugi::xml_node suite, const std::string& tool, const Check& c, Co
   set(testcase, "time", "0");
   ++counts.tests;
   const std::string detail = describe_check(c);
-  if (c.status == "fail") {
-    pugi::xml_node failure = testcase.append_child("failure");
-    set(failure, "type", "check");
-    set(failure, "message", detail);
-    failure.text().set(xml_safe(detail).c_str());
-    ++counts.failures;
-  } else if (c.status == "error") {
-    pugi::xml_node error = testcase.append_child("error");
-    set(error, "type", "check");
-    set(error, "message", detail);
-    error.text().set(xml_safe(detail).c_str());
-    ++counts.errors;
+  if (c.status == "fail" || c.status == "error") {
+    pugi::xml_node problem = testcase.append_child(c.status == "fail" ? "failure" : "error");
+    set(problem, "type", "check");
+    set(problem, "message", detail);
+    problem.text().set(xml_safe(detail).c_str());
+    ++(c.status == "fail" ? counts.failures : counts.errors);
   } else if (c.status == "skip") {
     set(testcase.append_child("skipped"), "message", detail);
     ++counts.skipped;

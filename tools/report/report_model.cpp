@@ -6,82 +6,15 @@
 
 #include "common/envelope.hpp"
 #include "common/error.hpp"
+#include "common/json_fields.hpp"
 
 namespace readygate::report {
 namespace {
 
 using nlohmann::json;
 
-// Reads optional fields of one object, naming the field when its type is wrong.
-class Fields {
-public:
-  Fields(const json& object, std::string where) : m_object(object), m_where(std::move(where)) {
-    if (!object.is_object()) throw_input_error(m_where + ": expected an object, got " + std::string(object.type_name()));
-  }
-
-  std::string text(const char* field) const {
-    const json* v = find(field);
-    if (!v) return {};
-    if (!v->is_string()) fail(field, "a string", *v);
-    return v->get<std::string>();
-  }
-  std::optional<double> number(const char* field) const {
-    const json* v = find(field);
-    if (!v) return std::nullopt;
-    if (!v->is_number()) fail(field, "a number", *v);
-    return v->get<double>();
-  }
-  std::size_t count(const char* field) const {
-    const json* v = find(field);
-    if (!v) return 0;
-    if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0)) {
-      fail(field, "a whole number", *v);
-    }
-    return v->get<std::size_t>();
-  }
-  bool flag(const char* field) const {
-    const json* v = find(field);
-    if (!v) return false;
-    if (!v->is_boolean()) fail(field, "true or false", *v);
-    return v->get<bool>();
-  }
-  std::vector<std::string> texts(const char* field) const {
-    std::vector<std::string> out;
-    for (const json& item : array(field)) {
-      if (!item.is_string()) fail(field, "an array of strings", item);
-      out.push_back(item.get<std::string>());
-    }
-    return out;
-  }
-  const json& array(const char* field) const {
-    static const json empty = json::array();
-    const json* v = find(field);
-    if (!v) return empty;
-    if (!v->is_array()) fail(field, "an array", *v);
-    return *v;
-  }
-  const json* object(const char* field) const {
-    const json* v = find(field);
-    if (v && !v->is_object()) fail(field, "an object", *v);
-    return v;
-  }
-  const std::string& where() const { return m_where; }
-
-private:
-  const json* find(const char* field) const {
-    const auto it = m_object.find(field);
-    return it == m_object.end() || it->is_null() ? nullptr : &*it;
-  }
-  [[noreturn]] void fail(const char* field, const char* expected, const json& got) const {
-    throw_input_error(m_where + ": field \"" + field + "\": expected " + expected + ", got " + got.dump().substr(0, 80));
-  }
-
-  const json& m_object;
-  std::string m_where;
-};
-
 Finding read_finding(const json& object, const std::string& where) {
-  const Fields f(object, where);
+  const JsonFields f(object, where);
   Finding finding;
   finding.rule = f.text("rule");
   if (finding.rule.empty()) finding.rule = "unknown";
@@ -99,7 +32,7 @@ Finding read_finding(const json& object, const std::string& where) {
   if (!parsed) throw_input_error(where + ": field \"severity\": unknown severity \"" + severity + "\"");
   finding.severity = *parsed;
   if (const json* location = f.object("location")) {
-    const Fields l(*location, where + ": location");
+    const JsonFields l(*location, where + ": location");
     Location loc;
     loc.path = l.text("path");
     loc.line = l.count("line");
@@ -113,7 +46,7 @@ Finding read_finding(const json& object, const std::string& where) {
 }
 
 Check read_check(const json& object, const std::string& where) {
-  const Fields f(object, where);
+  const JsonFields f(object, where);
   Check check{f.text("id"), f.text("title"), f.text("status"), f.text("message"), f.text("op"), f.text("unit"),
               f.number("value"), f.number("limit")};
   static const std::set<std::string> statuses{"pass", "warn", "fail", "skip", "error"};
@@ -125,7 +58,7 @@ Check read_check(const json& object, const std::string& where) {
 }
 
 Score read_score(const json& object, const std::string& where) {
-  const Fields f(object, where + ": score");
+  const JsonFields f(object, where + ": score");
   Score score;
   score.value = f.number("value").value_or(0.0);
   score.gate = f.text("gate");
@@ -141,7 +74,7 @@ Score read_score(const json& object, const std::string& where) {
 void add_envelope(const json& document, const std::string& source, std::map<std::string, ToolRun>& runs,
                   std::optional<Score>& score) {
   validate_envelope(document, source);
-  const Fields e(document, source);
+  const JsonFields e(document, source);
   const std::string tool = e.text("tool");
   // A score envelope carries what it read: render those too.
   std::size_t index = 0;
@@ -155,7 +88,7 @@ void add_envelope(const json& document, const std::string& source, std::map<std:
   if (run.version.empty()) run.version = e.text("version");
   if (run.target.empty()) run.target = e.text("target");
   if (const json* r = e.object("run")) {
-    const Fields rf(*r, source + ": run");
+    const JsonFields rf(*r, source + ": run");
     if (run.started.empty()) run.started = rf.text("started");
     run.duration_ms += static_cast<long long>(rf.number("duration_ms").value_or(0));
   }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/error.hpp"
+#include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
 #include "language.hpp"
 
@@ -15,71 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-class FieldReader {
-public:
-  FieldReader(const json& object, std::string where) : m_object(object), m_where(std::move(where)) {}
-
-  [[noreturn]] void fail(std::string_view field, const std::string& problem) const {
-    throw_input_error(m_where + ": field \"" + std::string(field) + "\": " + problem);
-  }
-
-  const json* find(std::string_view field) const {
-    const auto it = m_object.find(field);
-    return it == m_object.end() || it->is_null() ? nullptr : &*it;
-  }
-
-  std::string string(std::string_view field, bool required) const {
-    const json* value = find(field);
-    if (!value) {
-      if (required) fail(field, "is required");
-      return {};
-    }
-    if (!value->is_string()) fail(field, "expected a string, got " + std::string(value->type_name()));
-    std::string text = value->get<std::string>();
-    if (required && text.empty()) fail(field, "must not be empty");
-    return text;
-  }
-
-  std::vector<std::string> strings(std::string_view field) const {
-    const json* value = find(field);
-    if (!value) return {};
-    if (!value->is_array()) fail(field, "expected an array of strings, got " + std::string(value->type_name()));
-    std::vector<std::string> out;
-    for (const auto& item : *value) {
-      if (!item.is_string() || item.get<std::string>().empty()) {
-        fail(field, "expected non-empty strings, got " + item.dump());
-      }
-      out.push_back(item.get<std::string>());
-    }
-    return out;
-  }
-
-  std::optional<double> number(std::string_view field, double low, double high) const {
-    const json* value = find(field);
-    if (!value) return std::nullopt;
-    if (!value->is_number()) fail(field, "expected a number, got " + std::string(value->type_name()));
-    const double n = value->get<double>();
-    if (n < low || n > high) {
-      fail(field, "must be between " + std::to_string(low) + " and " + std::to_string(high));
-    }
-    return n;
-  }
-
-  void only(std::initializer_list<std::string_view> allowed) const {
-    for (const auto& [key, value] : m_object.items()) {
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        throw_input_error(m_where + ": unknown field \"" + key + "\" (known: " + list + ")");
-      }
-    }
-  }
-
-private:
-  const json& m_object;
-  std::string m_where;
-};
-
 bool valid_id(std::string_view id) {
   if (id.empty() || !(std::isalnum(static_cast<unsigned char>(id[0])))) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -89,13 +25,13 @@ bool valid_id(std::string_view id) {
 
 AbsentContext parse_one_absent(const json& value, const std::string& where, const std::string& field) {
   if (!value.is_object()) throw_input_error(where + ": field \"" + field + "\": expected an object or a list of objects");
-  FieldReader r(value, where + ": field \"" + field + "\"");
+  JsonFields r(value, where + ": field \"" + field + "\"");
   r.only({"pattern", "before", "after", "scope"});
   AbsentContext absent;
-  absent.pattern = r.string("pattern", true);
+  absent.pattern = r.text("pattern", Presence::required);
   absent.before = static_cast<int>(r.number("before", 0, 1000).value_or(0));
   absent.after = static_cast<int>(r.number("after", 0, 1000).value_or(0));
-  const std::string scope = r.string("scope", false);
+  const std::string scope = r.text("scope");
   if (!scope.empty() && scope != "lines" && scope != "file") {
     r.fail("scope", "expected \"lines\" or \"file\", got \"" + scope + "\"");
   }
@@ -115,51 +51,48 @@ std::vector<AbsentContext> parse_absent(const json& value, const std::string& wh
 
 InsideContext parse_inside(const json& value, const std::string& where) {
   if (!value.is_object()) throw_input_error(where + ": field \"inside\": expected an object");
-  FieldReader r(value, where + ": field \"inside\"");
+  JsonFields r(value, where + ": field \"inside\"");
   r.only({"pattern", "skip", "stop", "max_lines", "comprehension"});
   InsideContext inside;
-  inside.pattern = r.string("pattern", true);
-  inside.skip = r.string("skip", false);
-  inside.stop = r.string("stop", false);
+  inside.pattern = r.text("pattern", Presence::required);
+  inside.skip = r.text("skip");
+  inside.stop = r.text("stop");
   inside.max_lines = static_cast<int>(r.number("max_lines", 1, 100000).value_or(200));
-  if (const json* comprehension = r.find("comprehension")) {
-    if (!comprehension->is_boolean()) r.fail("comprehension", "expected true or false");
-    inside.comprehension = comprehension->get<bool>();
-  }
+  inside.comprehension = r.flag("comprehension");
   return inside;
 }
 
 Rule parse_rule(const json& object, const std::string& where) {
   if (!object.is_object()) throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
-  FieldReader r(object, where);
+  JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
           "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
           "allow_values", "allow_names"});
   Rule rule;
-  rule.id = r.string("id", true);
+  rule.id = r.text("id", Presence::required);
   if (!valid_id(rule.id)) {
     r.fail("id", "\"" + rule.id + "\" must be lower-case letters, digits, '.', '_' or '-'");
   }
-  FieldReader named(object, where + " (\"" + rule.id + "\")");
-  rule.title = named.string("title", true);
-  rule.category = named.string("category", true);
-  const std::string severity = named.string("severity", true);
+  JsonFields named(object, where + " (\"" + rule.id + "\")");
+  rule.title = named.text("title", Presence::required);
+  rule.category = named.text("category", Presence::required);
+  const std::string severity = named.text("severity", Presence::required);
   const auto parsed = parse_severity(severity);
   if (!parsed) named.fail("severity", "expected info, low, medium, high or critical, got \"" + severity + "\"");
   rule.severity = *parsed;
-  rule.pattern = named.string("pattern", true);
-  rule.message = named.string("message", true);
-  rule.fix = named.string("fix", false);
-  rule.help = named.string("help", false);
-  rule.cwe = named.strings("cwe");
+  rule.pattern = named.text("pattern", Presence::required);
+  rule.message = named.text("message", Presence::required);
+  rule.fix = named.text("fix");
+  rule.help = named.text("help");
+  rule.cwe = named.texts("cwe");
   for (const auto& cwe : rule.cwe) {
     if (cwe.rfind("CWE-", 0) != 0 || cwe.size() == 4 ||
         !std::all_of(cwe.begin() + 4, cwe.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       named.fail("cwe", "expected ids like \"CWE-95\", got \"" + cwe + "\"");
     }
   }
-  rule.tags = named.strings("tags");
-  rule.languages = named.strings("languages");
+  rule.tags = named.texts("tags");
+  rule.languages = named.texts("languages");
   for (const auto& language : rule.languages) {
     const auto& known = known_languages();
     if (std::find(known.begin(), known.end(), language) == known.end()) {
@@ -168,10 +101,10 @@ Rule parse_rule(const json& object, const std::string& where) {
       named.fail("languages", "unknown language \"" + language + "\" (known: " + list + ")");
     }
   }
-  rule.paths = named.strings("paths");
-  rule.exclude_paths = named.strings("exclude_paths");
-  rule.keywords = named.strings("keywords");
-  rule.exclude = named.string("exclude", false);
+  rule.paths = named.texts("paths");
+  rule.exclude_paths = named.texts("exclude_paths");
+  rule.keywords = named.texts("keywords");
+  rule.exclude = named.text("exclude");
   if (const json* absent = named.find("absent")) {
     rule.absent = parse_absent(*absent, where + " (\"" + rule.id + "\")", "absent");
   }
@@ -180,8 +113,8 @@ Rule parse_rule(const json& object, const std::string& where) {
   }
   rule.entropy = named.number("entropy", 0.0, 8.0);
   if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")");
-  rule.allow_values = named.strings("allow_values");
-  rule.allow_names = named.strings("allow_names");
+  rule.allow_values = named.texts("allow_values");
+  rule.allow_names = named.texts("allow_names");
   return rule;
 }
 
@@ -190,7 +123,7 @@ Rule parse_rule(const json& object, const std::string& where) {
 std::vector<Rule> parse_rules(const json& document, const std::string& source) {
   const json* list = &document;
   if (document.is_object()) {
-    FieldReader(document, source).only({"rules"});
+    JsonFields(document, source).only({"rules"});
     const auto it = document.find("rules");
     if (it == document.end()) throw_input_error(source + ": expected {\"rules\": [...]}");
     list = &*it;
