@@ -30,6 +30,21 @@ LineColumn line_column_at(std::string_view text, std::size_t offset) {
   return at;
 }
 
+// An input stream over text that is already in memory, without copying it (istringstream would).
+class TextBuffer : public std::streambuf {
+public:
+  explicit TextBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // read-only: only the get area is used
+    setg(begin, begin, begin + text.size());
+  }
+
+protected:
+  pos_type seekoff(off_type offset, std::ios_base::seekdir dir, std::ios_base::openmode) override {
+    if (offset != 0 || dir != std::ios_base::cur) return pos_type(off_type(-1));
+    return pos_type(gptr() - eback());  // only tellg() is needed
+  }
+};
+
 // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1,
 // column 2: "; keep only the part after the position, since ours covers the whole stream.
 std::string describe(const json::parse_error& e) {
@@ -42,7 +57,8 @@ std::string describe(const json::parse_error& e) {
 
 std::vector<json> parse_json_documents(std::string_view text, const std::string& source) {
   std::vector<json> documents;
-  std::istringstream in{std::string(text)};
+  TextBuffer buffer(text);
+  std::istream in(&buffer);
   while (true) {
     in >> std::ws;
     if (in.peek() == std::char_traits<char>::eof()) break;
