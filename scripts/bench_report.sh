@@ -34,7 +34,7 @@ for _ in $(seq "$runs"); do
   times+=("$t"); rss+=("$m")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-size() { awk -v b="$(wc -c < "$1")" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+size() { awk -v b="$(wc -c < "$1")" 'BEGIN { if (b < 1e6) printf "%.0f kB", b / 1e3; else printf "%.1f MB", b / 1e6 }'; }
 
 echo "ready-report, $n findings ($input_mb MB of envelope) to SARIF + JUnit + Code Quality + Markdown + annotations, $runs runs:"
 echo
