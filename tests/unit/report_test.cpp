@@ -127,7 +127,9 @@ TEST_CASE("SARIF: suppressions, baseline state, absolute paths, notifications") 
   json no_location = finding("c", "low", "z.py", 1, "f3");
   no_location.erase("location");
   const json checks = json::array({{{"id", "scan.unreadable"}, {"status", "warn"}, {"message", "1 file could not be read"}}});
-  const json sarif = to_sarif(gather({envelope("scan", {suppressed, known, no_location}, checks)}));
+  json scan = envelope("scan", {suppressed, known, no_location}, checks);
+  scan["summary"] = {{"skipped", {{"binary", 2}, {"too_large", 1}, {"symlinks", 0}, {"excluded", 9}}}};
+  const json sarif = to_sarif(gather({scan}));
   const json& run = sarif["runs"][0];
   REQUIRE(run["results"].size() == 2);
   CHECK(run["results"][0]["suppressions"][0]["kind"] == "inSource");
@@ -135,7 +137,8 @@ TEST_CASE("SARIF: suppressions, baseline state, absolute paths, notifications") 
   CHECK_FALSE(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"].contains("uriBaseId"));
   CHECK(run["results"][1]["baselineState"] == "unchanged");
   const json& notifications = run["invocations"][0]["toolExecutionNotifications"];
-  CHECK(notifications.size() == 2);  // the unreadable warning, and the finding without a location
+  REQUIRE(notifications.size() == 3);  // unreadable files, skipped files, the finding without a location
+  CHECK(notifications[1]["message"]["text"] == "files not analysed: 2 binary, 1 too_large");
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
 }
 

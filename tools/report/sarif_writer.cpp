@@ -126,6 +126,19 @@ json run_of(const ToolRun& run) {
                              {"message", {{"text", repair_utf8(c.message.empty() ? c.title : c.message)}}},
                              {"descriptor", {{"id", c.id}}}});
   }
+  // Files a tool passed over (binary, too large, …) are worth a note: they were not analysed.
+  if (run.summary.contains("skipped") && run.summary["skipped"].is_object()) {
+    std::string skipped;
+    for (const auto& [reason, count] : run.summary["skipped"].items()) {
+      if (!count.is_number_unsigned() || count.get<std::size_t>() == 0 || reason == "excluded" || reason == "other_shards") continue;
+      skipped += (skipped.empty() ? "" : ", ") + std::to_string(count.get<std::size_t>()) + " " + reason;
+    }
+    if (!skipped.empty()) {
+      notifications.push_back({{"level", "note"},
+                               {"message", {{"text", "files not analysed: " + skipped}}},
+                               {"descriptor", {{"id", "readygate.skipped"}}}});
+    }
+  }
   if (omitted > 0) {
     notifications.push_back({{"level", "warning"},
                              {"message", {{"text", std::to_string(omitted) + " less severe results were left out: GitHub accepts at most " +

@@ -3,7 +3,8 @@
 // automationDetails.id ("readygate/scan/") so uploads of several tools do not replace each
 // other; tool.driver.rules holds every rule a result uses (help from the rule's fix,
 // security-severity from its severity); results carry a %SRCROOT%-relative location,
-// partialFingerprints that survive lines moving, suppressions and baselineState.
+// partialFingerprints that survive lines moving, suppressions and baselineState; the
+// invocation notes unreadable and skipped files.
 // GitHub's limits hold by construction: at most 25,000 results per run (the most severe are
 // kept and a notification counts the rest), at most 20 runs, and snippets and messages are
 // bounded, so the file stays far below 10 MB gzipped.
