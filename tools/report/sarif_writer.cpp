@@ -130,8 +130,8 @@ json run_of(const ToolRun& run) {
   if (run.summary.contains("skipped") && run.summary["skipped"].is_object()) {
     std::string skipped;
     for (const auto& [reason, count] : run.summary["skipped"].items()) {
-      if (!count.is_number_unsigned() || count.get<std::size_t>() == 0 || reason == "excluded" || reason == "other_shards") continue;
-      skipped += (skipped.empty() ? "" : ", ") + std::to_string(count.get<std::size_t>()) + " " + reason;
+      if (!count.is_number_integer() || count.get<long long>() <= 0 || reason == "excluded" || reason == "other_shards") continue;
+      skipped += (skipped.empty() ? "" : ", ") + std::to_string(count.get<long long>()) + " " + reason;
     }
     if (!skipped.empty()) {
       notifications.push_back({{"level", "note"},
