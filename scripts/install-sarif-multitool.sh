@@ -13,7 +13,10 @@ if [ ! -x "$binary" ]; then
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
   fi
   mkdir -p "$prefix"
-  npm install --prefix "$prefix" --no-audit --no-fund --silent "@microsoft/sarif-multitool@$version" >&2
+  if ! npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "@microsoft/sarif-multitool@$version" >&2; then
+    echo "install-sarif-multitool: npm could not install @microsoft/sarif-multitool (no access to the npm registry?)" >&2
+    exit 1
+  fi
   chmod u+x "$binary"  # its postinstall script does this, but newer npm does not run it
 fi
 echo "$(pwd)/$binary"
