@@ -8,7 +8,7 @@
 #include "common/error.hpp"
 #include "junit_writer.hpp"
 #include "markdown_writer.hpp"
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 #include "sarif_writer.hpp"
 
 using namespace readygate;
@@ -37,10 +37,10 @@ json envelope(const std::string& tool, json findings, json checks = json::array(
           {"summary", json::object()}, {"metrics", json::object()}, {"checks", checks}, {"findings", findings}};
 }
 
-Report gather(std::vector<json> documents) {
+EnvelopeSet gather(std::vector<json> documents) {
   std::vector<SourcedEnvelope> sourced;
   for (auto& d : documents) sourced.push_back({std::move(d), "test.json"});
-  return gather_report(sourced);
+  return gather_envelopes(sourced);
 }
 
 std::string error_of(json document) {
@@ -56,7 +56,7 @@ std::string error_of(json document) {
 }  // namespace
 
 TEST_CASE("envelopes of one tool merge, most severe first, duplicates by fingerprint dropped") {
-  const Report r = gather({envelope("scan", {finding("a", "low", "x.py", 1, "f1"), finding("b", "critical", "y.py", 9, "f2")}),
+  const EnvelopeSet r = gather({envelope("scan", {finding("a", "low", "x.py", 1, "f1"), finding("b", "critical", "y.py", 9, "f2")}),
                            envelope("scan", {finding("b", "critical", "y.py", 9, "f2")}),
                            envelope("custom-linter", {finding("c", "info", "z.py", 2, "f3")})});
   REQUIRE(r.runs.size() == 2);
@@ -71,7 +71,7 @@ TEST_CASE("a score envelope's embedded inputs are rendered, and its verdict read
   json score = envelope("score", json::array());
   score["score"] = {{"value", 72.5}, {"gate", "fail"}, {"min", 80}, {"blockers", {"1 critical finding"}}, {"categories", json::array()}};
   score["inputs"] = {envelope("scan", {finding("a", "high", "x.py", 1, "f1")})};
-  const Report r = gather({score});
+  const EnvelopeSet r = gather({score});
   REQUIRE(r.score);
   CHECK(r.score->gate == "fail");
   CHECK(r.score->blockers == std::vector<std::string>{"1 critical finding"});

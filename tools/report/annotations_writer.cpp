@@ -44,7 +44,7 @@ std::string escape_annotation_property(std::string_view text) {
   return out;
 }
 
-std::string to_annotations(const Report& report) {
+std::string to_annotations(const EnvelopeSet& report) {
   // Findings come most severe first within a run; gather all runs, then order by level.
   std::map<std::string, std::vector<Annotation>> by_level;
   for (const ToolRun& run : report.runs) {

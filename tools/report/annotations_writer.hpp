@@ -8,13 +8,13 @@
 #include <string>
 #include <string_view>
 
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 
 namespace readygate::report {
 
 inline constexpr std::size_t annotations_per_level = 10;
 
-std::string to_annotations(const Report& report);
+std::string to_annotations(const EnvelopeSet& report);
 
 std::string escape_annotation_data(std::string_view text);
 std::string escape_annotation_property(std::string_view text);

@@ -2,7 +2,7 @@
 // One line that says what a check measured: "p95: 10.3 ms < 100 ms (pass)".
 #include <string>
 
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 
 namespace readygate::report {
 

@@ -8,7 +8,7 @@
 
 namespace readygate::report {
 
-nlohmann::json to_codequality(const Report& report) {
+nlohmann::json to_codequality(const EnvelopeSet& report) {
   nlohmann::json entries = nlohmann::json::array();
   std::set<std::string> fingerprints;
   for (const ToolRun& run : report.runs) {

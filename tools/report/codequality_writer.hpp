@@ -6,10 +6,10 @@
 // (GitLab needs a path), and so are suppressed ones.
 #include <nlohmann/json.hpp>
 
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 
 namespace readygate::report {
 
-nlohmann::json to_codequality(const Report& report);
+nlohmann::json to_codequality(const EnvelopeSet& report);
 
 }  // namespace readygate::report

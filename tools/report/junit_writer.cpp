@@ -78,7 +78,7 @@ std::string seconds(long long milliseconds) {
 
 }  // namespace
 
-std::string to_junit(const Report& report) {
+std::string to_junit(const EnvelopeSet& report) {
   pugi::xml_document doc;
   pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
   declaration.append_attribute("version") = "1.0";

@@ -11,10 +11,10 @@
 // location is the classname and the start of the failure text.
 #include <string>
 
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 
 namespace readygate::report {
 
-std::string to_junit(const Report& report);
+std::string to_junit(const EnvelopeSet& report);
 
 }  // namespace readygate::report

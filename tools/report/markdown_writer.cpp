@@ -19,7 +19,7 @@ const char* status_mark(const std::string& status) {
   return "⏭️";
 }
 
-std::size_t failed_checks(const Report& report) {
+std::size_t failed_checks(const EnvelopeSet& report) {
   std::size_t n = 0;
   for (const auto& run : report.runs) {
     for (const auto& c : run.checks) n += c.status == "fail" || c.status == "error";
@@ -27,7 +27,7 @@ std::size_t failed_checks(const Report& report) {
   return n;
 }
 
-std::map<Severity, std::size_t> open_findings(const Report& report) {
+std::map<Severity, std::size_t> open_findings(const EnvelopeSet& report) {
   std::map<Severity, std::size_t> counts;
   for (const auto& run : report.runs) {
     for (const auto& f : run.findings) {
@@ -47,7 +47,7 @@ std::string severity_counts(const std::map<Severity, std::size_t>& counts) {
   return text.empty() ? "none" : text;
 }
 
-void verdict(const Report& report, std::string& out) {
+void verdict(const EnvelopeSet& report, std::string& out) {
   if (report.score) {
     const Score& s = *report.score;
     const bool pass = s.gate == "pass";
@@ -180,7 +180,7 @@ std::string table_cell(std::string_view text, std::size_t max_bytes) {
   return cell;
 }
 
-std::string to_markdown(const Report& report) {
+std::string to_markdown(const EnvelopeSet& report) {
   std::string out;
   verdict(report, out);
   for (const ToolRun& run : report.runs) {

@@ -7,14 +7,14 @@
 #include <cstddef>
 #include <string>
 
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 
 namespace readygate::report {
 
 inline constexpr std::size_t max_markdown_bytes = 1024 * 1024;
 inline constexpr std::size_t markdown_findings_per_tool = 25;
 
-std::string to_markdown(const Report& report);
+std::string to_markdown(const EnvelopeSet& report);
 
 // Text for one table cell: no line breaks, '|' escaped, at most `max_bytes` long.
 std::string table_cell(std::string_view text, std::size_t max_bytes = 160);

@@ -7,7 +7,7 @@
 #include "common/output.hpp"
 #include "junit_writer.hpp"
 #include "markdown_writer.hpp"
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 #include "sarif_writer.hpp"
 
 namespace readygate::report {
@@ -41,7 +41,7 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
 
 ExitCode run_report_command(const ReportCommand& command, const CommonOptions& common, const RunInfo& run) {
   check_destinations(command, common);
-  const Report report = gather_report(read_envelopes(command.inputs));
+  const EnvelopeSet report = gather_envelopes(read_envelopes(command.inputs));
 
   if (!command.sarif.empty()) write_json_output(to_sarif(report), command.sarif, common.pretty);
   if (!command.junit.empty()) write_text_output(to_junit(report), command.junit);
@@ -61,7 +61,7 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
     envelope["summary"] = {{"tools", report.runs.size()}, {"findings", findings}};
     if (command.fail_on) {
       const std::string level(to_string(*command.fail_on));
-      envelope["checks"].push_back(to_json(readygate::Check{"report.fail_on", "No findings at or above " + level,
+      envelope["checks"].push_back(to_json(Check{"report.fail_on", "No findings at or above " + level,
                                                  gating == 0 ? "pass" : "fail",
                                                  std::to_string(gating) + " finding(s) at or above " + level,
                                                  static_cast<double>(gating), 0.0, "<=", "findings"}));

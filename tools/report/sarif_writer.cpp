@@ -183,7 +183,7 @@ std::string artifact_uri(std::string_view path) {
   return uri;
 }
 
-nlohmann::json to_sarif(const Report& report) {
+nlohmann::json to_sarif(const EnvelopeSet& report) {
   json runs = json::array();
   for (const ToolRun& run : report.runs) {
     if (runs.size() >= sarif_max_runs) break;

@@ -12,14 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report_model.hpp"
+#include "common/envelope_model.hpp"
 
 namespace readygate::report {
 
 inline constexpr std::size_t sarif_max_results_per_run = 25000;
 inline constexpr std::size_t sarif_max_runs = 20;
 
-nlohmann::json to_sarif(const Report& report);
+nlohmann::json to_sarif(const EnvelopeSet& report);
 
 // A path as a SARIF artifact URI: relative paths percent-encoded (RFC 3986), absolute ones as
 // file:// URIs.

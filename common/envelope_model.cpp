@@ -1,14 +1,14 @@
-#include "report_model.hpp"
+#include "envelope_model.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "common/envelope.hpp"
-#include "common/error.hpp"
-#include "common/json_fields.hpp"
+#include "envelope.hpp"
+#include "error.hpp"
+#include "json_fields.hpp"
 
-namespace readygate::report {
+namespace readygate {
 namespace {
 
 using nlohmann::json;
@@ -47,8 +47,8 @@ Finding read_finding(const json& object, const std::string& where) {
 
 Check read_check(const json& object, const std::string& where) {
   const JsonFields f(object, where);
-  Check check{f.text("id"), f.text("title"), f.text("status"), f.text("message"), f.text("op"), f.text("unit"),
-              f.number("value"), f.number("limit")};
+  Check check{f.text("id"), f.text("title"), f.text("status"), f.text("message"), f.number("value"), f.number("limit"),
+              f.text("op"), f.text("unit")};
   static const std::set<std::string> statuses{"pass", "warn", "fail", "skip", "error"};
   if (!statuses.count(check.status)) {
     throw_input_error(where + ": field \"status\": expected pass, warn, fail, skip or error, got \"" + check.status + "\"");
@@ -97,6 +97,7 @@ void add_envelope(const json& document, const std::string& source, std::map<std:
   }
   if (const json* metrics = e.object("metrics")) {
     if (run.metrics.empty()) run.metrics = *metrics;
+    if (!metrics->empty()) run.all_metrics.push_back(*metrics);
   }
   index = 0;
   for (const json& c : e.array("checks")) run.checks.push_back(read_check(c, source + ": checks[" + std::to_string(index++) + "]"));
@@ -117,9 +118,9 @@ bool before(const Finding& a, const Finding& b) {
 
 }  // namespace
 
-Report gather_report(const std::vector<SourcedEnvelope>& envelopes) {
+EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes) {
   std::map<std::string, ToolRun> runs;
-  Report report;
+  EnvelopeSet report;
   for (const auto& e : envelopes) add_envelope(e.document, e.source, runs, report.score);
   for (auto& [name, run] : runs) {
     std::stable_sort(run.findings.begin(), run.findings.end(), before);
@@ -134,4 +135,4 @@ bool counts_against(const Finding& finding, Severity threshold) {
   return !finding.suppressed && finding.baseline_state != "unchanged" && finding.severity >= threshold;
 }
 
-}  // namespace readygate::report
+}  // namespace readygate

@@ -1,15 +1,17 @@
 #pragma once
-// What ready-report renders: the envelopes it read, gathered into one model per tool.
-// Every writer (SARIF, JUnit, Code Quality, Markdown, annotations) is a function of this model.
+// Envelopes of any tool, read into one typed model per tool: what ready-report renders and
+// ready-score weighs. Every field read is type-checked, so a malformed envelope is an input
+// error naming the field, never a crash or a silent default.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "common/severity.hpp"
+#include "envelope.hpp"
+#include "severity.hpp"
 
-namespace readygate::report {
+namespace readygate {
 
 struct Location {
   std::string path;
@@ -26,17 +28,13 @@ struct Finding {
   std::string baseline_state;  // "", "new" or "unchanged"
 };
 
-struct Check {
-  std::string id, title, status, message, op, unit;  // status: pass warn fail skip error
-  std::optional<double> value, limit;
-};
-
 // One tool's results; several envelopes of one tool (shards) become one run.
 struct ToolRun {
   std::string tool, version, target, started;
   long long duration_ms = 0;
   nlohmann::json summary = nlohmann::json::object();
-  nlohmann::json metrics = nlohmann::json::object();
+  nlohmann::json metrics = nlohmann::json::object();       // the first envelope's
+  std::vector<nlohmann::json> all_metrics;                   // every envelope's, to merge
   std::vector<Check> checks;
   std::vector<Finding> findings;  // sorted: most severe first, then path, line, rule
 };
@@ -49,7 +47,7 @@ struct Score {
   nlohmann::json categories = nlohmann::json::array();
 };
 
-struct Report {
+struct EnvelopeSet {
   std::vector<ToolRun> runs;  // sorted by tool name
   std::optional<Score> score;
 };
@@ -62,9 +60,9 @@ struct SourcedEnvelope {
 // Gathers envelopes of any tool (unknown tools too), flattening the "inputs" a score envelope
 // embeds. Findings of one tool that share a fingerprint are kept once. Throws Error (exit 2)
 // on a document that is not an envelope or has a field of the wrong type, naming the field.
-Report gather_report(const std::vector<SourcedEnvelope>& envelopes);
+EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes);
 
 // The finding counts against --fail-on: unsuppressed, not a known baseline finding, severe enough.
 bool counts_against(const Finding& finding, Severity threshold);
 
-}  // namespace readygate::report
+}  // namespace readygate
