@@ -1,0 +1,25 @@
+#pragma once
+// One function per kind of category: each reads its evidence and fills a CategoryScore.
+#include "scoring.hpp"
+
+namespace readygate::score {
+
+CategoryScore score_findings(const Category& category, const EnvelopeSet& envelopes);
+CategoryScore score_load(const Category& category, const EnvelopeSet& envelopes);
+CategoryScore score_health(const Category& category, const EnvelopeSet& envelopes);
+CategoryScore score_tests(const Category& category, const std::optional<TestResults>& tests,
+                          const std::optional<double>& coverage);
+
+// The health checks of every ready-healthcheck envelope ({"name", "target", "status",
+// "critical", "error"}), for the category and the critical_check_down blocker.
+struct HealthCheckResult {
+  std::string name, target, status, error;
+  bool critical = false;
+};
+std::vector<HealthCheckResult> health_checks(const EnvelopeSet& envelopes);
+
+// "12.3", "0.1": one decimal, as scores are shown.
+double round1(double value);
+std::string format_figure(double value);
+
+}  // namespace readygate::score

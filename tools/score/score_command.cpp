@@ -1,0 +1,68 @@
+#include "score_command.hpp"
+
+#include <iostream>
+
+#include "common/json_stream.hpp"
+#include "common/log.hpp"
+#include "common/output.hpp"
+#include "category_scoring.hpp"
+#include "explain.hpp"
+#include "policy.hpp"
+#include "scoring.hpp"
+
+namespace readygate::score {
+
+ExitCode run_score_command(const ScoreCommand& command, const CommonOptions& common, const RunInfo& run) {
+  Policy policy = default_policy();
+  if (command.policy) {
+    const auto documents = parse_json_documents(read_input(*command.policy), *command.policy);
+    if (documents.size() != 1) throw_input_error(*command.policy + ": expected one policy document");
+    policy = parse_policy(documents.front(), *command.policy);
+  }
+  if (command.min_score) policy.min_score = *command.min_score;
+  if (command.print_policy) {
+    json source = policy.source;
+    source["min_score"] = policy.min_score;
+    write_json_output(source, common.output, true);
+    return ExitCode::ok;
+  }
+
+  // Everything is read before anything is scored: a bad input fails fast, naming itself.
+  std::vector<json> documents;
+  std::vector<SourcedEnvelope> sourced;
+  const std::vector<std::string> inputs = command.inputs.empty() ? std::vector<std::string>{"-"} : command.inputs;
+  for (const auto& path : inputs) {
+    const std::string source = path == "-" ? "<stdin>" : path;
+    for (auto& document : parse_json_documents(read_input(path), source)) {
+      sourced.push_back({document, source});
+      documents.push_back(std::move(document));
+    }
+  }
+  Evidence evidence;
+  evidence.envelopes = gather_envelopes(sourced);
+  sourced.clear();
+  if (!command.junit.empty()) evidence.tests = read_junit(command.junit);
+  if (command.coverage) evidence.coverage = read_coverage(*command.coverage);
+
+  const ScoreResult result = compute_score(policy, evidence);
+  if (command.explain) std::cerr << explain(result) << std::flush;
+
+  json envelope = make_envelope("score", run, "");
+  envelope["score"] = to_json(result);
+  std::size_t scored = 0;
+  for (const auto& c : result.categories) scored += c.has_evidence;
+  envelope["summary"] = {{"value", result.value},           {"gate", result.pass ? "pass" : "fail"},
+                         {"categories", result.categories.size()}, {"scored", scored},
+                         {"blockers", result.blockers.size()},    {"evidence_coverage", envelope["score"]["evidence_coverage"]}};
+  for (const auto& check : result.checks) envelope["checks"].push_back(to_json(check));
+  envelope["policy"] = policy.source;
+  envelope["inputs"] = json::array();
+  write_json_output(envelope, "inputs", documents.size(), [&](std::size_t i) { return documents[i]; }, common.output,
+                    common.pretty);
+  log_info("score " + format_figure(result.value) + " (minimum " + format_figure(result.min_score) + "): gate " +
+           (result.pass ? "passes" : "fails") +
+           (result.blockers.empty() ? "" : ", " + std::to_string(result.blockers.size()) + " blocker(s)"));
+  return result.pass ? ExitCode::ok : ExitCode::check_failed;
+}
+
+}  // namespace readygate::score
