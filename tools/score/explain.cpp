@@ -3,17 +3,21 @@
 #include <cstdio>
 
 #include "category_scoring.hpp"
+#include "common/utf8.hpp"
 
 namespace readygate::score {
 namespace {
 
+// Padding counts characters, not bytes: "—" is one column.
 std::string pad(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
+  const std::size_t shown = count_code_points(text);
+  if (shown < width) text.append(width - shown, ' ');
   return text;
 }
 
 std::string padleft(std::string text, std::size_t width) {
-  if (text.size() < width) text.insert(0, width - text.size(), ' ');
+  const std::size_t shown = count_code_points(text);
+  if (shown < width) text.insert(0, width - shown, ' ');
   return text;
 }
 
