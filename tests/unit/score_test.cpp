@@ -301,3 +301,17 @@ TEST_CASE("coverage from Cobertura or lcov") {
   CHECK_THROWS_AS(read_coverage(dir.write("x.txt", "hello").string()), Error);
   CHECK_THROWS_AS(read_coverage(dir.write("bad.info", "LF:ten\n").string()), Error);
 }
+
+TEST_CASE("with new_only, findings already in the baseline cost nothing") {
+  json baseline_aware = security;
+  baseline_aware["new_only"] = true;
+  json known = finding("high", 1);
+  known["baseline_state"] = "unchanged";
+  json fresh = finding("medium", 2);
+  fresh["baseline_state"] = "new";
+  const ScoreResult r = compute_score(policy_of(json::array({baseline_aware})), evidence_of({envelope("scan", {known, fresh})}));
+  CHECK(r.categories[0].score == 95.0);
+  CHECK(r.categories[0].evidence == "1 open findings from scan, 1 known from the baseline");
+  const ScoreResult all = compute_score(policy_of(json::array({security})), evidence_of({envelope("scan", {known, fresh})}));
+  CHECK(all.categories[0].score == 80.0);
+}
