@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include "common/json_fields.hpp"
@@ -22,27 +21,18 @@ std::string where_of(const Finding& f) {
   return f.location ? " at " + f.location->path + ":" + std::to_string(f.location->line) : "";
 }
 
-std::string percent(double fraction) { return format_figure(round1(fraction * 100.0)) + " %"; }
+std::string percent(double fraction) { return format_number(round1(fraction * 100.0)) + " %"; }
 
 std::string with_unit(double value, std::string_view metric) {
   const std::string_view unit = metric_unit(metric);
-  if (unit == "ms") return format_figure(value) + " ms";
-  if (unit == "rps") return format_figure(value) + " rps";
+  if (unit == "ms") return format_number(value) + " ms";
+  if (unit == "rps") return format_number(value) + " rps";
   return percent(value);
 }
 
 }  // namespace
 
 double round1(double value) { return std::round(value * 10.0) / 10.0; }
-
-std::string format_figure(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.3f", value);
-  std::string s = text;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
 
 CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
   CategoryScore out;
@@ -89,7 +79,7 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
   }
   for (const auto& [severity, n] : capped) {
     out.deductions.push_back({0, std::to_string(n) + " more " + std::string(to_string(severity)) +
-                                     " findings not counted: the cap of " + format_figure(c.caps.at(severity)) +
+                                     " findings not counted: the cap of " + format_number(c.caps.at(severity)) +
                                      " points for " + std::string(to_string(severity)) + " findings is reached", ""});
   }
   out.score = std::max(0.0, 100.0 - total);
@@ -137,7 +127,7 @@ CategoryScore score_load(const Category& c, const EnvelopeSet& envelopes) {
   out.score = 100.0 * earned / possible;
   const auto overall = figures.find("");
   out.evidence = "bench: " + std::to_string(bench->all_metrics.size()) + " run(s)";
-  if (overall != figures.end()) out.evidence += ", " + format_figure(overall->second.requests) + " requests";
+  if (overall != figures.end()) out.evidence += ", " + format_number(overall->second.requests) + " requests";
   return out;
 }
 

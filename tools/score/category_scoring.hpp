@@ -1,5 +1,6 @@
 #pragma once
 // One function per kind of category: each reads its evidence and fills a CategoryScore.
+#include "common/number_format.hpp"
 #include "scoring.hpp"
 
 namespace readygate::score {
@@ -18,8 +19,7 @@ struct HealthCheckResult {
 };
 std::vector<HealthCheckResult> health_checks(const EnvelopeSet& envelopes);
 
-// "12.3", "0.1": one decimal, as scores are shown.
+// Scores are shown to one decimal.
 double round1(double value);
-std::string format_figure(double value);
 
 }  // namespace readygate::score

@@ -30,9 +30,9 @@ std::string one_decimal(double value) {
 }  // namespace
 
 std::string explain(const ScoreResult& r) {
-  std::string out = "readiness score " + one_decimal(r.value) + " / 100, minimum " + format_figure(r.min_score) +
+  std::string out = "readiness score " + one_decimal(r.value) + " / 100, minimum " + format_number(r.min_score) +
                     ": gate " + (r.pass ? "PASS" : "FAIL") + "\n";
-  out += "evidence for " + format_figure(round1(r.evidence_coverage * 100)) + " % of the policy's weight\n";
+  out += "evidence for " + format_number(round1(r.evidence_coverage * 100)) + " % of the policy's weight\n";
   if (!r.blockers.empty()) {
     out += "\nblockers (the gate fails whatever the score):\n";
     for (const auto& b : r.blockers) out += "  - " + b.reason + (b.evidence.empty() ? "" : "  [" + b.evidence + "]") + "\n";
@@ -40,7 +40,7 @@ std::string explain(const ScoreResult& r) {
   out += "\n" + pad("category", 16) + padleft("weight", 7) + padleft("score", 8) + "  status\n";
   for (const auto& c : r.categories) {
     const bool shown = c.has_evidence || c.category->required;
-    out += pad(c.category->name, 16) + padleft(format_figure(c.category->weight), 7) +
+    out += pad(c.category->name, 16) + padleft(format_number(c.category->weight), 7) +
            padleft(shown ? one_decimal(c.score) : "—", 8) + "  " + c.status +
            (c.evidence.empty() ? "" : "  (" + c.evidence + ")") + "\n";
     for (const auto& d : c.deductions) {

@@ -59,7 +59,7 @@ ExitCode run_score_command(const ScoreCommand& command, const CommonOptions& com
   envelope["inputs"] = json::array();
   write_json_output(envelope, "inputs", documents.size(), [&](std::size_t i) { return documents[i]; }, common.output,
                     common.pretty);
-  log_info("score " + format_figure(result.value) + " (minimum " + format_figure(result.min_score) + "): gate " +
+  log_info("score " + format_number(result.value) + " (minimum " + format_number(result.min_score) + "): gate " +
            (result.pass ? "passes" : "fails") +
            (result.blockers.empty() ? "" : ", " + std::to_string(result.blockers.size()) + " blocker(s)"));
   return result.pass ? ExitCode::ok : ExitCode::check_failed;

@@ -50,8 +50,8 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
           const auto overall = figures.find("");
           if (overall == figures.end()) continue;
           if (const auto rate = overall->second.value("error_rate"); rate && *rate > *limit) {
-            hits.push_back({kind, "error rate " + format_figure(*rate * 100) + " % is over its limit of " +
-                                      format_figure(*limit * 100) + " %",
+            hits.push_back({kind, "error rate " + format_number(*rate * 100) + " % is over its limit of " +
+                                      format_number(*limit * 100) + " %",
                             "bench: overall error_rate"});
           }
         }
@@ -73,7 +73,7 @@ Check category_check(const CategoryScore& c, double min_score) {
     return check;
   }
   check.status = c.score >= limit ? "pass" : (policy.informational ? "warn" : "fail");
-  check.message = policy.name + " scores " + format_figure(round1(c.score)) + " (" + c.evidence + ")";
+  check.message = policy.name + " scores " + format_number(round1(c.score)) + " (" + c.evidence + ")";
   return check;
 }
 
@@ -115,7 +115,7 @@ ScoreResult compute_score(const Policy& policy, const Evidence& evidence) {
   result.pass = result.blockers.empty() && denominator > 0 && result.value >= policy.min_score;
 
   for (const auto& s : result.categories) result.checks.push_back(category_check(s, policy.min_score));
-  std::string message = "score " + format_figure(result.value) + ", minimum " + format_figure(policy.min_score);
+  std::string message = "score " + format_number(result.value) + ", minimum " + format_number(policy.min_score);
   if (denominator == 0) message = "no category had evidence: nothing to score";
   if (!result.blockers.empty()) message += "; " + std::to_string(result.blockers.size()) + " blocker(s): " + result.blockers.front().reason;
   result.checks.push_back(Check{"score.gate", "Readiness gate", result.pass ? "pass" : "fail", message, result.value,
