@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <limits>
+#include <stdexcept>
 
 #include "error.hpp"
 
@@ -26,6 +27,26 @@ std::uint64_t parse_byte_size(const std::string& flag, const std::string& text) 
     throw_input_error(flag + ": expected a size such as 5M, 512K or 1048576, got '" + text + "'");
   }
   return value * scale;
+}
+
+std::chrono::milliseconds parse_duration(const std::string& flag, const std::string& text) {
+  std::size_t used = 0;
+  double number = -1;
+  try {
+    number = std::stod(text, &used);
+  } catch (const std::logic_error&) {
+    used = 0;
+  }
+  const std::string unit = text.substr(used);
+  double scale = 0;
+  if (unit == "ms") scale = 1;
+  else if (unit == "s" || unit.empty()) scale = 1000;
+  else if (unit == "m") scale = 60'000;
+  else if (unit == "h") scale = 3'600'000;
+  if (used == 0 || scale == 0 || !(number >= 0) || number * scale > 1e12) {
+    throw_input_error(flag + ": expected a duration such as 250ms, 5s or 2m, got '" + text + "'");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(number * scale + 0.5));
 }
 
 }  // namespace readygate

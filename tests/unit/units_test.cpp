@@ -16,3 +16,16 @@ TEST_CASE("byte sizes accept plain numbers and K/M/G suffixes") {
     CHECK_THROWS_AS(parse_byte_size("--x", bad), Error);
   }
 }
+
+TEST_CASE("durations take ms, s, m and h") {
+  using std::chrono::milliseconds;
+  CHECK(parse_duration("--d", "250ms") == milliseconds(250));
+  CHECK(parse_duration("--d", "5s") == milliseconds(5000));
+  CHECK(parse_duration("--d", "1.5s") == milliseconds(1500));
+  CHECK(parse_duration("--d", "2m") == milliseconds(120000));
+  CHECK(parse_duration("--d", "30") == milliseconds(30000));
+  for (const char* bad : {"", "s", "5 s", "-1s", "5x", "fast", "1e13h"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(parse_duration("--d", bad), Error);
+  }
+}
