@@ -1,0 +1,74 @@
+// ready-bench: HTTP load on libcurl, with honest percentiles and thresholds as checks.
+#include "bench_command.hpp"
+#include "common/cli.hpp"
+#include "common/json_stream.hpp"
+#include "common/units.hpp"
+
+using namespace readygate;
+
+int main(int argc, char* argv[]) {
+  return run_main("ready-bench", [&] {
+    bench::BenchCommand command;
+    std::string scenario, duration, warmup, timeout, body;
+    std::uint64_t requests = 0;
+    double rate = 0;
+    long expect_status = 0;
+    po::options_description options("Load options");
+    options.add_options()
+        ("url", po::value(&command.urls)->value_name("URL"), "an endpoint to load (repeatable: taken in turn)")
+        ("scenario", po::value(&scenario)->value_name("FILE"), "a scenario of endpoints and phases (JSON)")
+        ("base-url", po::value(&command.base_url)->value_name("URL"), "where a scenario's relative URLs point")
+        ("concurrency,c", po::value(&command.phase.concurrency)->value_name("N"), "requests in flight at once (default 10)")
+        ("requests,n", po::value(&requests)->value_name("N"), "send exactly N requests (default 1000)")
+        ("duration,d", po::value(&duration)->value_name("D"), "send for D (250ms, 30s, 2m) instead of a count")
+        ("rate", po::value(&rate)->value_name("R"), "open model: R requests/s on a timetable; -c caps what is in flight")
+        ("warmup", po::value(&warmup)->value_name("D"), "load for D first, and leave it out of the figures")
+        ("timeout", po::value(&timeout)->value_name("D"), "per request (default 10s)")
+        ("method,X", po::value(&command.endpoint_template.method)->value_name("METHOD"), "HTTP method (default GET)")
+        ("header,H", po::value(&command.endpoint_template.headers)->value_name("'Name: value'"), "a request header (repeatable)")
+        ("body", po::value(&body)->value_name("TEXT|@FILE"), "the request body")
+        ("expect-status", po::value(&expect_status)->value_name("CODE"), "only this status is a success (default: 2xx, 3xx)")
+        ("threshold", po::value(&command.thresholds)->value_name("EXPR"), "p95<100ms, rps>50, error_rate<0.1%, 'NAME: p95<50ms'")
+        ("http2", po::bool_switch(&command.http2), "use HTTP/2 where the server offers it")
+        ("insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates")
+        ("threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
+    po::positional_options_description positional;
+    const ToolSpec spec{"ready-bench", "ready-bench (--url URL... | --scenario FILE) [-c N] [-n N | -d D] [--rate R] [--threshold EXPR]...",
+                        "Loads HTTP endpoints with libcurl and reports latency percentiles (from a mergeable histogram), "
+                        "throughput and errors by class, per endpoint, per phase and overall. Every run ends by itself "
+                        "(a count or a duration); thresholds become checks.\n"
+                        "Exit codes: 0 done, 1 a threshold failed, 2 bad usage (checked before any load), 3 interrupted "
+                        "(partial figures still written) or runtime error."};
+    CommonOptions common;
+    const auto values = parse_command_line(argc, argv, spec, options, positional, common);
+    if (!values) return ExitCode::ok;
+    bench::Phase& phase = command.phase;
+    if (values->count("concurrency") && (phase.concurrency < 1 || phase.concurrency > 100000)) {
+      throw_input_error("--concurrency: expected 1 to 100000");
+    }
+    if (values->count("requests")) {
+      if (requests == 0) throw_input_error("--requests: expected at least 1");
+      phase.requests = requests;
+    }
+    if (!duration.empty()) phase.duration = parse_duration("--duration", duration);
+    if (phase.requests && phase.duration) throw_input_error("give --requests or --duration, not both");
+    if (values->count("rate")) {
+      if (rate <= 0) throw_input_error("--rate: expected a positive number of requests per second");
+      phase.rate = rate;
+      if (!values->count("concurrency")) phase.concurrency = 1000;
+    }
+    if (!warmup.empty()) phase.warmup = parse_duration("--warmup", warmup);
+    if (!timeout.empty()) command.timeout = parse_duration("--timeout", timeout);
+    if (command.timeout && command.timeout->count() == 0) throw_input_error("--timeout: must be more than 0");
+    if (!scenario.empty()) command.scenario_file = scenario;
+    if (!body.empty()) command.endpoint_template.body = body.front() == '@' ? read_input(body.substr(1)) : body;
+    if (values->count("expect-status")) command.endpoint_template.expect_status = expect_status;
+    for (const auto& h : command.endpoint_template.headers) {
+      if (h.find(':') == std::string::npos) throw_input_error("--header: expected 'Name: value'");
+    }
+    if (command.threads > 1024) throw_input_error("--threads: at most 1024");
+    RunInfo run;
+    run.args = program_arguments(argc, argv);
+    return bench::run_bench_command(command, common, run);
+  });
+}

@@ -1,0 +1,120 @@
+#include "scenario.hpp"
+
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "common/json_fields.hpp"
+#include "common/json_stream.hpp"
+#include "common/units.hpp"
+
+namespace readygate::bench {
+namespace {
+
+using nlohmann::json;
+
+std::string resolve(const std::string& base, const std::string& url, const JsonFields& f) {
+  if (url.find("://") != std::string::npos) return url;
+  if (base.empty()) f.fail("url", "\"" + url + "\" is relative, and the scenario has no base_url (or --base-url)");
+  std::string joined = base;
+  while (!joined.empty() && joined.back() == '/') joined.pop_back();
+  return joined + (url.empty() || url.front() != '/' ? "/" : "") + url;
+}
+
+std::chrono::milliseconds duration_field(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback) {
+  const json* value = f.find(field);
+  if (!value) return fallback;
+  const std::string text = value->is_string() ? value->get<std::string>() : value->dump();
+  return parse_duration(f.where() + ": field \"" + std::string(field) + "\"", text);
+}
+
+Endpoint parse_endpoint(const json& value, const std::string& where, const std::string& base) {
+  const JsonFields f(value, where);
+  f.only({"name", "url", "method", "headers", "body", "expect_status"});
+  Endpoint e;
+  e.method = f.text("method");
+  if (e.method.empty()) e.method = "GET";
+  e.url = resolve(base, f.text("url", Presence::required), f);
+  e.headers = f.texts("headers");
+  for (const auto& h : e.headers) {
+    if (h.find(':') == std::string::npos) f.fail("headers", "\"" + h.substr(0, 40) + "\" is not 'Name: value'");
+  }
+  e.body = f.text("body");
+  if (!e.body.empty() && e.body.front() == '@') e.body = read_input(e.body.substr(1));
+  if (const auto status = f.number("expect_status", 100, 599)) e.expect_status = static_cast<long>(*status);
+  e.name = f.text("name");
+  if (e.name.empty()) e.name = endpoint_name(e.method, e.url);
+  return e;
+}
+
+}  // namespace
+
+std::string endpoint_name(const std::string& method, const std::string& url) {
+  std::string rest = url;
+  if (const auto scheme = rest.find("://"); scheme != std::string::npos) {
+    const auto path = rest.find('/', scheme + 3);
+    rest = path == std::string::npos ? "/" : rest.substr(path);
+  }
+  return method + " " + rest;
+}
+
+Scenario parse_scenario(const json& document, const std::string& source, const std::string& base_url_override) {
+  const JsonFields f(document, source);
+  f.only({"base_url", "timeout", "endpoints", "phases", "thresholds", "http2", "insecure"});
+  Scenario s;
+  const std::string base = base_url_override.empty() ? f.text("base_url") : base_url_override;
+  s.timeout = duration_field(f, "timeout", s.timeout);
+  s.http2 = f.flag("http2");
+  s.insecure = f.flag("insecure");
+  std::size_t i = 0;
+  for (const json& e : f.array("endpoints")) {
+    Endpoint endpoint = parse_endpoint(e, source + ": endpoints[" + std::to_string(i++) + "]", base);
+    for (const auto& other : s.endpoints) {
+      if (other.name == endpoint.name) f.fail("endpoints", "two endpoints are named \"" + endpoint.name + "\"");
+    }
+    s.endpoints.push_back(std::move(endpoint));
+  }
+  if (s.endpoints.empty()) f.fail("endpoints", "a scenario needs at least one endpoint");
+  i = 0;
+  for (const json& p : f.array("phases")) {
+    const JsonFields pf(p, source + ": phases[" + std::to_string(i++) + "]");
+    pf.only({"name", "endpoints", "concurrency", "rate", "requests", "duration", "warmup"});
+    Phase phase;
+    phase.name = pf.text("name", Presence::required);
+    for (const auto& name : pf.texts("endpoints")) {
+      const auto it = std::find_if(s.endpoints.begin(), s.endpoints.end(), [&](const Endpoint& e) { return e.name == name; });
+      if (it == s.endpoints.end()) pf.fail("endpoints", "no endpoint is named \"" + name + "\"");
+      phase.endpoints.push_back(static_cast<std::size_t>(it - s.endpoints.begin()));
+    }
+    if (phase.endpoints.empty()) {
+      for (std::size_t k = 0; k < s.endpoints.size(); ++k) phase.endpoints.push_back(k);
+    }
+    if (const auto c = pf.number("concurrency", 1, 100000)) phase.concurrency = static_cast<unsigned>(*c);
+    phase.rate = pf.number("rate", 0.001, 10'000'000);
+    if (const auto n = pf.number("requests", 1, 1e12)) phase.requests = static_cast<std::uint64_t>(*n);
+    if (pf.find("duration")) phase.duration = duration_field(pf, "duration", {});
+    phase.warmup = duration_field(pf, "warmup", {});
+    if (!phase.requests && !phase.duration) pf.fail("requests", "a phase needs \"requests\" or \"duration\": every run must end by itself");
+    if (phase.requests && phase.duration) pf.fail("duration", "give \"requests\" or \"duration\", not both");
+    s.phases.push_back(std::move(phase));
+  }
+  if (s.phases.empty()) f.fail("phases", "a scenario needs at least one phase");
+  for (const auto& t : f.texts("thresholds")) s.thresholds.push_back(parse_threshold(t));
+  check_threshold_scopes(s);
+  return s;
+}
+
+void check_threshold_scopes(const Scenario& s) {
+  for (const auto& t : s.thresholds) {
+    if (t.scope.empty()) continue;
+    const bool endpoint = std::any_of(s.endpoints.begin(), s.endpoints.end(), [&](const Endpoint& e) { return e.name == t.scope; });
+    const bool phase = std::any_of(s.phases.begin(), s.phases.end(), [&](const Phase& p) { return p.name == t.scope; });
+    if (!endpoint && !phase) {
+      std::string names;
+      for (const auto& e : s.endpoints) names += (names.empty() ? "" : ", ") + e.name;
+      for (const auto& p : s.phases) names += (names.empty() ? "" : ", ") + p.name;
+      throw_input_error("threshold '" + t.text + "': no endpoint or phase is named \"" + t.scope + "\" (there are: " + names + ")");
+    }
+  }
+}
+
+}  // namespace readygate::bench
