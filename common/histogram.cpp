@@ -30,7 +30,9 @@ double LatencyHistogram::bucket_value_us(int bucket) {
 }
 
 void LatencyHistogram::record_us(std::uint64_t us) {
-  ++m_buckets[bucket_of(us)];
+  const auto bucket = static_cast<std::size_t>(bucket_of(us));
+  if (bucket >= m_buckets.size()) m_buckets.resize(bucket + 1);
+  ++m_buckets[bucket];
   m_min = m_count == 0 ? us : std::min(m_min, us);
   m_max = m_count == 0 ? us : std::max(m_max, us);
   ++m_count;
@@ -42,7 +44,8 @@ void LatencyHistogram::record_ms(double ms) { record_us(static_cast<std::uint64_
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {
   if (other.m_count == 0) return;
-  for (const auto& [bucket, n] : other.m_buckets) m_buckets[bucket] += n;
+  if (m_buckets.size() < other.m_buckets.size()) m_buckets.resize(other.m_buckets.size());
+  for (std::size_t i = 0; i < other.m_buckets.size(); ++i) m_buckets[i] += other.m_buckets[i];
   m_min = m_count == 0 ? other.m_min : std::min(m_min, other.m_min);
   m_max = m_count == 0 ? other.m_max : std::max(m_max, other.m_max);
   m_count += other.m_count;
@@ -65,10 +68,10 @@ double LatencyHistogram::percentile_ms(double percent) const {
   if (m_count == 0) return 0.0;
   const auto rank = static_cast<std::uint64_t>(std::ceil(std::clamp(percent, 0.0, 100.0) / 100.0 * static_cast<double>(m_count)));
   std::uint64_t seen = 0;
-  for (const auto& [bucket, n] : m_buckets) {
-    seen += n;
+  for (std::size_t bucket = 0; bucket < m_buckets.size(); ++bucket) {
+    seen += m_buckets[bucket];
     if (seen >= std::max<std::uint64_t>(rank, 1)) {
-      const double us = std::clamp(bucket_value_us(bucket), static_cast<double>(m_min), static_cast<double>(m_max));
+      const double us = std::clamp(bucket_value_us(static_cast<int>(bucket)), static_cast<double>(m_min), static_cast<double>(m_max));
       return us / 1000.0;
     }
   }
@@ -77,7 +80,9 @@ double LatencyHistogram::percentile_ms(double percent) const {
 
 nlohmann::json LatencyHistogram::to_json() const {
   nlohmann::json buckets = nlohmann::json::array();
-  for (const auto& [bucket, n] : m_buckets) buckets.push_back({bucket, n});
+  for (std::size_t bucket = 0; bucket < m_buckets.size(); ++bucket) {
+    if (m_buckets[bucket] > 0) buckets.push_back({bucket, m_buckets[bucket]});
+  }
   return {{"scheme", "log2-128"}, {"unit", "us"}, {"count", m_count}, {"min_us", m_min}, {"max_us", m_max},
           {"sum_us", m_sum}, {"sum_sq_us", m_sum_sq}, {"buckets", buckets}};
 }
@@ -93,11 +98,16 @@ LatencyHistogram LatencyHistogram::from_json(const nlohmann::json& document, con
         pair[0].get<long long>() < 0 || pair[1].get<long long>() < 0) {
       throw_input_error(where + ": field \"buckets\": expected [index, count] pairs, got " + pair.dump().substr(0, 40));
     }
-    h.m_buckets[pair[0].get<int>()] += pair[1].get<std::uint64_t>();
+    const auto bucket = pair[0].get<std::size_t>();
+    if (bucket > static_cast<std::size_t>(bucket_of(UINT64_MAX))) {
+      throw_input_error(where + ": field \"buckets\": index " + std::to_string(bucket) + " is out of range");
+    }
+    if (bucket >= h.m_buckets.size()) h.m_buckets.resize(bucket + 1);
+    h.m_buckets[bucket] += pair[1].get<std::uint64_t>();
   }
   h.m_count = f.count("count");
   std::uint64_t total = 0;
-  for (const auto& [bucket, n] : h.m_buckets) total += n;
+  for (const std::uint64_t n : h.m_buckets) total += n;
   if (total != h.m_count) throw_input_error(where + ": the bucket counts add up to " + std::to_string(total) + ", not count " + std::to_string(h.m_count));
   h.m_min = f.count("min_us");
   h.m_max = f.count("max_us");

@@ -7,8 +7,8 @@
 //   {"scheme": "log2-128", "unit": "us", "count": N, "min_us": …, "max_us": …,
 //    "sum_us": …, "sum_sq_us": …, "buckets": [[index, count], …]}   (sparse, ascending)
 #include <cstdint>
-#include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +36,7 @@ public:
   static double bucket_value_us(int bucket);  // the middle of the bucket
 
 private:
-  std::map<int, std::uint64_t> m_buckets;
+  std::vector<std::uint64_t> m_buckets;  // by bucket index, grown on demand: O(1) to record
   std::uint64_t m_count = 0, m_min = 0, m_max = 0;
   double m_sum = 0, m_sum_sq = 0;  // in µs and µs²
 };

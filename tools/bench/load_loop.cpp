@@ -30,6 +30,7 @@ struct Slot {
   CurlEasy easy = make_curl_easy();
   CurlHeaders headers;
   std::size_t endpoint = 0;
+  bool configured = false;  // the options are set for `endpoint` already
   Clock::time_point intended, sent;
   bool measured = false;
   bool waited = false;
@@ -65,6 +66,7 @@ public:
     curl_multi_setopt(m_multi.get(), CURLMOPT_MAXCONNECTS, static_cast<long>(share.slots));
     if (scenario.http2) curl_multi_setopt(m_multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
     m_slots.resize(share.slots);
+    for (std::size_t i = m_slots.size(); i-- > 0;) m_free.push_back(i);
     m_next_intended = share.start + to_clock(share.first_offset);
   }
 
@@ -138,8 +140,21 @@ private:
   }
 
   void start(Clock::time_point intended, Clock::time_point now, bool waited) {
-    Slot& slot = *std::find_if(m_slots.begin(), m_slots.end(), [](const Slot& s) { return !s.busy; });
+    Slot& slot = m_slots[m_free.back()];
+    m_free.pop_back();
     const std::size_t endpoint_index = m_phase.endpoints[m_round_robin++ % m_phase.endpoints.size()];
+    // Setting a handle up costs more than a small request: do it only when the endpoint changes.
+    if (!slot.configured || slot.endpoint != endpoint_index) configure(slot, endpoint_index);
+    slot.intended = intended;
+    slot.sent = now;
+    slot.measured = intended >= m_share.measure_from;
+    slot.waited = waited;
+    slot.busy = true;
+    ++m_in_flight;
+    if (curl_multi_add_handle(m_multi.get(), slot.easy.get()) != CURLM_OK) throw_runtime_error("libcurl refused a transfer");
+  }
+
+  void configure(Slot& slot, std::size_t endpoint_index) {
     const Endpoint& endpoint = m_scenario.endpoints[endpoint_index];
     CURL* easy = slot.easy.get();
     curl_easy_reset(easy);
@@ -150,6 +165,7 @@ private:
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(m_scenario.timeout.count()));
     curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, -1L);  // resolve once per run
     curl_easy_setopt(easy, CURLOPT_USERAGENT, "ready-bench");
+    curl_easy_setopt(easy, CURLOPT_PROXY, "");  // straight to the server: no proxy from the environment
     if (m_scenario.http2) curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2_0));
     if (m_scenario.insecure) {
       curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
@@ -172,13 +188,7 @@ private:
     }
     if (slot.headers) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, slot.headers.get());
     slot.endpoint = endpoint_index;
-    slot.intended = intended;
-    slot.sent = now;
-    slot.measured = intended >= m_share.measure_from;
-    slot.waited = waited;
-    slot.busy = true;
-    ++m_in_flight;
-    if (curl_multi_add_handle(m_multi.get(), easy) != CURLM_OK) throw_runtime_error("libcurl refused a transfer");
+    slot.configured = true;
   }
 
   void collect(Clock::time_point now) {
@@ -197,6 +207,7 @@ private:
       const CURLcode code = message->data.result;
       curl_multi_remove_handle(m_multi.get(), easy);
       slot->busy = false;
+      m_free.push_back(static_cast<std::size_t>(slot - m_slots.data()));
       --m_in_flight;
       if (!slot->measured) continue;
       Outcome outcome;
@@ -213,15 +224,15 @@ private:
     }
   }
 
-  // The p95 of roughly the last second, for the progress line.
+  // The p95 of the last second or so, for the progress line: published 4 times a second.
   void publish_recent(const Outcome& outcome, Clock::time_point now) {
     if (outcome.error != ErrorClass::connect) m_recent.record_ms(outcome.latency_ms);
-    if (now - m_recent_since >= std::chrono::milliseconds(250) && m_recent.count() > 0) {
-      m_live.recent_p95_ms.store(m_recent.percentile_ms(95), std::memory_order_relaxed);
-      if (now - m_recent_since >= std::chrono::seconds(1)) {
-        m_recent = LatencyHistogram();
-        m_recent_since = now;
-      }
+    if (now - m_published < std::chrono::milliseconds(250) || m_recent.count() == 0) return;
+    m_live.recent_p95_ms.store(m_recent.percentile_ms(95), std::memory_order_relaxed);
+    m_published = now;
+    if (now - m_recent_since >= std::chrono::seconds(1)) {
+      m_recent = LatencyHistogram();
+      m_recent_since = now;
     }
   }
 
@@ -277,13 +288,14 @@ private:
   CurlMulti m_multi;
   FileDescriptor m_epoll;
   std::vector<Slot> m_slots;
+  std::vector<std::size_t> m_free;  // indexes of idle slots
   std::size_t m_in_flight = 0, m_round_robin = 0;
   std::uint64_t m_sent_measured = 0, m_scheduled = 0;
   Clock::time_point m_next_intended;
   std::deque<Due> m_due;
   std::optional<Clock::time_point> m_curl_deadline;
   LatencyHistogram m_recent;
-  Clock::time_point m_recent_since = Clock::now();
+  Clock::time_point m_recent_since = Clock::now(), m_published = Clock::now();
 };
 
 }  // namespace
