@@ -17,6 +17,15 @@ check '.metrics.overall.histogram.count == 1237'
 check '([.metrics.timeline[].requests] | add) == 1237'
 check '.metrics.endpoints[0].name == "GET /health" and .metrics.phases[0].model == "closed"'
 
+# A warm-up is left out of the figures; the count still holds. The progress line goes to
+# stderr only.
+run "$BENCH" --url "$BASE/health" -n 300 -c 4 --warmup 500ms
+expect_rc 0; expect_json
+check '.metrics.overall.requests == 300 and .metrics.overall.histogram.count == 300'
+run "$BENCH" --url "$BASE/health" -d 1s -c 2 --progress always
+expect_rc 0; expect_json
+grep -qE '[0-9]\.[0-9]s  [0-9]+ requests  [0-9]+ rps  [0-9]+ errors  p95 ' "$ERR" || fail "no progress line on stderr"
+
 # A fixed 8 ms server-side delay (nginx's timers may fire up to a millisecond early): the
 # median sits at the delay, within a few ms.
 run "$BENCH" --url "$BASE/api/jobs/search" -n 60 -c 2
