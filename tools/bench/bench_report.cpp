@@ -84,7 +84,12 @@ json bench_metrics(const Scenario& scenario, const RunResult& result) {
     timeline.push_back({{"t", t}, {"requests", s.requests}, {"errors", s.errors},
                         {"p95_ms", s.latency.count() ? round3(s.latency.percentile_ms(95)) : 0.0}});
   }
+  json protocols = json::object();
+  for (std::size_t i = 0; i < rec.protocols.size(); ++i) {
+    if (rec.protocols[i] > 0) protocols[protocol_names[i]] = rec.protocols[i];
+  }
   return {{"overall", figures(overall, total_seconds, any_open)},
+          {"protocols", protocols},
           {"endpoints", endpoints},
           {"phases", phases},
           {"timeline", timeline},

@@ -8,6 +8,7 @@
 //   "endpoints": [{"name", "method", "url", …same figures…}]
 //   "phases":    [{"name", "model", "concurrency", "rate", "duration_s", …same figures…}]
 //   "timeline":  [{"t", "requests", "errors", "p95_ms"}]
+//   "protocols": {"HTTP/1.1": n, "HTTP/2": m}        responses by the HTTP version spoken
 // Thresholds become checks ("bench.threshold.<n>"); a run the client itself limited (all its
 // cores busy) gets a warning check.
 #include <nlohmann/json.hpp>

@@ -166,7 +166,9 @@ private:
     curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, -1L);  // resolve once per run
     curl_easy_setopt(easy, CURLOPT_USERAGENT, "ready-bench");
     curl_easy_setopt(easy, CURLOPT_PROXY, "");  // straight to the server: no proxy from the environment
-    if (m_scenario.http2) curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2_0));
+    // HTTP/1.1 unless asked: libcurl would otherwise pick HTTP/2 over TLS on its own.
+    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION,
+                     static_cast<long>(m_scenario.http2 ? CURL_HTTP_VERSION_2_0 : CURL_HTTP_VERSION_1_1));
     if (m_scenario.insecure) {
       curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
       curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
@@ -198,8 +200,9 @@ private:
       CURL* easy = message->easy_handle;
       Slot* slot = nullptr;
       curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&slot));
-      long status = 0;
+      long status = 0, version = 0;
       curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+      curl_easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
       curl_off_t body = 0;
       long header_bytes = 0;
       curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &body);
@@ -212,6 +215,7 @@ private:
       if (!slot->measured) continue;
       Outcome outcome;
       outcome.error = classify(code, status, m_scenario.endpoints[slot->endpoint].expect_status);
+      if (status > 0) outcome.protocol = protocol_index(version);
       outcome.bytes = static_cast<std::uint64_t>(std::max<curl_off_t>(0, body)) + static_cast<std::uint64_t>(std::max(0L, header_bytes));
       outcome.latency_ms = Ms(now - slot->intended).count();
       outcome.service_ms = Ms(now - slot->sent).count();

@@ -20,6 +20,16 @@ ErrorClass classify(CURLcode code, long status, std::optional<long> expect_statu
   return ErrorClass::other;
 }
 
+std::optional<std::size_t> protocol_index(long version) {
+  switch (version) {
+    case CURL_HTTP_VERSION_1_0: return 0;
+    case CURL_HTTP_VERSION_1_1: return 1;
+    case CURL_HTTP_VERSION_2_0: return 2;
+    case CURL_HTTP_VERSION_3: return 3;
+    default: return std::nullopt;
+  }
+}
+
 void Stats::record(const Outcome& o) {
   ++requests;
   bytes += o.bytes;
@@ -47,6 +57,7 @@ void Stats::merge(const Stats& other) {
 
 void Recording::record(std::size_t phase, std::size_t endpoint, std::size_t second, const Outcome& outcome) {
   by_phase_endpoint[phase][endpoint].record(outcome);
+  if (outcome.protocol) ++protocols[*outcome.protocol];
   if (timeline.size() <= second) timeline.resize(second + 1);
   Second& s = timeline[second];
   ++s.requests;
@@ -58,6 +69,7 @@ void Recording::merge(const Recording& other) {
   for (std::size_t p = 0; p < by_phase_endpoint.size(); ++p) {
     for (std::size_t e = 0; e < by_phase_endpoint[p].size(); ++e) by_phase_endpoint[p][e].merge(other.by_phase_endpoint[p][e]);
   }
+  for (std::size_t i = 0; i < protocols.size(); ++i) protocols[i] += other.protocols[i];
   if (timeline.size() < other.timeline.size()) timeline.resize(other.timeline.size());
   for (std::size_t i = 0; i < other.timeline.size(); ++i) {
     timeline[i].requests += other.timeline[i].requests;

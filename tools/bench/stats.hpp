@@ -21,8 +21,13 @@ inline constexpr std::array<const char*, 5> error_class_names{"connect", "timeou
 // (any 2xx or 3xx when nothing is expected).
 ErrorClass classify(CURLcode code, long status, std::optional<long> expect_status);
 
+// HTTP versions a run spoke, as CURLINFO_HTTP_VERSION says them.
+inline constexpr std::array<const char*, 4> protocol_names{"HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3"};
+std::optional<std::size_t> protocol_index(long curl_http_version);
+
 struct Outcome {
   ErrorClass error = ErrorClass::none;
+  std::optional<std::size_t> protocol;  // index into protocol_names, when a response came
   std::uint64_t bytes = 0;
   double latency_ms = 0;  // from the intended start
   double service_ms = 0;  // from the actual send
@@ -51,6 +56,7 @@ struct Second {
 struct Recording {
   std::vector<std::vector<Stats>> by_phase_endpoint;  // [phase][endpoint]
   std::vector<Second> timeline;                        // [second since the run's first measured instant]
+  std::array<std::uint64_t, 4> protocols{};           // responses by HTTP version
 
   Recording(std::size_t phases, std::size_t endpoints) : by_phase_endpoint(phases, std::vector<Stats>(endpoints)) {}
   void record(std::size_t phase, std::size_t endpoint, std::size_t second, const Outcome& outcome);
