@@ -1,0 +1,133 @@
+#include "check_spec.hpp"
+
+#include <re2/re2.h>
+
+#include "common/error.hpp"
+#include "common/json_fields.hpp"
+#include "common/redact.hpp"
+#include "common/units.hpp"
+
+namespace readygate::healthcheck {
+namespace {
+
+using nlohmann::json;
+
+std::chrono::milliseconds duration_of(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback) {
+  const json* value = f.find(field);
+  if (!value) return fallback;
+  return parse_duration(f.where() + ": field \"" + std::string(field) + "\"", value->is_string() ? value->get<std::string>() : value->dump());
+}
+
+CheckSpec parse_check(const json& value, const std::string& where,
+                      const std::vector<std::string>& shared_headers, std::chrono::milliseconds timeout, unsigned retries) {
+  const JsonFields first(value, where);
+  CheckSpec c;
+  c.name = first.text("name", Presence::required);
+  const JsonFields f(value, where + " (\"" + c.name + "\")");
+  f.only({"name", "url", "method", "headers", "expect_status", "body_contains", "body_regex", "json", "latency_budget",
+          "critical", "timeout", "retries"});
+  c.url = f.text("url", Presence::required);
+  validate_target(c, f.where());
+  c.method = f.text("method");
+  if (c.method.empty()) c.method = "GET";
+  c.headers = shared_headers;
+  for (auto& h : f.texts("headers")) c.headers.push_back(std::move(h));
+  for (const auto& h : c.headers) {
+    if (h.find(':') == std::string::npos) f.fail("headers", "expected 'Name: value'");
+  }
+  if (const json* status = f.find("expect_status")) {
+    if (status->is_number_integer()) {
+      c.expect_status = {status->get<long>(), status->get<long>()};
+    } else if (status->is_array() && status->size() == 2 && (*status)[0].is_number_integer() && (*status)[1].is_number_integer()) {
+      c.expect_status = {(*status)[0].get<long>(), (*status)[1].get<long>()};
+    } else {
+      f.fail("expect_status", "expected a status (200) or a range ([200, 299])");
+    }
+    if (c.expect_status.first < 100 || c.expect_status.second > 599 || c.expect_status.first > c.expect_status.second) {
+      f.fail("expect_status", "expected statuses between 100 and 599");
+    }
+  }
+  c.body_contains = f.text("body_contains");
+  c.body_regex = f.text("body_regex");
+  if (!c.body_regex.empty()) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    const RE2 regex(c.body_regex, options);
+    if (!regex.ok()) f.fail("body_regex", "invalid regular expression: " + regex.error());
+  }
+  if (const json* j = f.object("json")) {
+    const JsonFields jf(*j, f.where() + ": field \"json\"");
+    jf.only({"path", "equals"});
+    const json* equals = jf.find("equals");
+    if (!equals) jf.fail("equals", "is required");
+    c.json_equals = std::make_pair(jf.text("path", Presence::required), *equals);
+  }
+  if (f.find("latency_budget")) c.latency_budget = duration_of(f, "latency_budget", {});
+  c.critical = f.find("critical") ? f.flag("critical") : true;
+  c.timeout = duration_of(f, "timeout", timeout);
+  c.retries = static_cast<unsigned>(f.number("retries", 0, 100).value_or(retries));
+  if (c.kind == ProbeKind::tcp && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
+    f.fail("url", "a tcp:// check only connects: it has no body to match");
+  }
+  return c;
+}
+
+}  // namespace
+
+void validate_target(CheckSpec& check, const std::string& where) {
+  const std::string shown = redact_url_credentials(check.url);
+  const std::size_t scheme_end = check.url.find("://");
+  if (scheme_end == std::string::npos) throw_input_error(where + ": '" + shown + "' is not a URL (http://, https:// or tcp://host:port)");
+  const std::string scheme = check.url.substr(0, scheme_end);
+  if (scheme == "http" || scheme == "https") {
+    check.kind = ProbeKind::http;
+  } else if (scheme == "tcp") {
+    check.kind = ProbeKind::tcp;
+    const std::string rest = check.url.substr(scheme_end + 3);
+    const std::size_t colon = rest.rfind(':');
+    if (colon == std::string::npos || colon + 1 >= rest.size() ||
+        rest.find_first_not_of("0123456789", colon + 1) != std::string::npos) {
+      throw_input_error(where + ": '" + shown + "' needs a port: tcp://host:port");
+    }
+  } else {
+    throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown + "' (http, https or tcp)");
+  }
+}
+
+CheckSpec parse_check_flag(const std::string& text) {
+  const std::size_t equals = text.find('=');
+  if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
+    throw_input_error("--check: expected NAME=URL, got '" + redact_url_credentials(text) + "'");
+  }
+  CheckSpec c;
+  c.name = text.substr(0, equals);
+  c.url = text.substr(equals + 1);
+  validate_target(c, "--check " + c.name);
+  return c;
+}
+
+HealthConfig parse_health_config(const json& document, const std::string& source) {
+  const JsonFields f(document, source);
+  f.only({"checks", "timeout", "retries", "interval", "cert_warn_days", "cert_fail_days", "headers", "insecure", "cacert"});
+  HealthConfig config;
+  const auto timeout = duration_of(f, "timeout", std::chrono::milliseconds(5000));
+  const auto retries = static_cast<unsigned>(f.number("retries", 0, 100).value_or(2));
+  config.interval = duration_of(f, "interval", config.interval);
+  config.cert_warn_days = static_cast<int>(f.number("cert_warn_days", 0, 3650).value_or(30));
+  config.cert_fail_days = static_cast<int>(f.number("cert_fail_days", 0, 3650).value_or(7));
+  config.insecure = f.flag("insecure");
+  config.cacert = f.text("cacert");
+  const auto shared_headers = f.texts("headers");
+  std::size_t i = 0;
+  for (const json& c : f.array("checks")) {
+    CheckSpec check = parse_check(c, source + ": checks[" + std::to_string(i++) + "]", shared_headers, timeout, retries);
+    for (const auto& other : config.checks) {
+      if (other.name == check.name) f.fail("checks", "two checks are named \"" + check.name + "\"");
+    }
+    config.checks.push_back(std::move(check));
+  }
+  if (config.checks.empty()) f.fail("checks", "a config needs at least one check");
+  return config;
+}
+
+}  // namespace readygate::healthcheck

@@ -1,0 +1,60 @@
+#pragma once
+// What to probe. From flags (`--check NAME=URL`, `-H`, `--timeout`, `--retries`) or a config
+// file (JSON, validated field by field):
+//
+// {"timeout": "5s", "retries": 2, "interval": "1s", "cert_warn_days": 30, "cert_fail_days": 7,
+//  "headers": ["Accept: application/json"],           sent with every HTTP check
+//  "checks": [
+//    {"name": "api", "url": "https://127.0.0.1:8443/health",
+//     "expect_status": 200 | [200, 299],              default 200–399
+//     "body_contains": "ok", "body_regex": "\"status\":\\s*\"ok\"",
+//     "json": {"path": "status", "equals": "ok"},      a field (dotted path) equal to a value
+//     "latency_budget": "200ms",                       slower: degraded
+//     "critical": true, "timeout": "2s", "retries": 3, "headers": […], "method": "GET"},
+//    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true}]}
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace readygate::healthcheck {
+
+enum class ProbeKind { http, tcp };
+
+struct CheckSpec {
+  std::string name;
+  std::string url;  // as given (may hold credentials: never print it unredacted)
+  ProbeKind kind = ProbeKind::http;
+  std::string method = "GET";
+  std::vector<std::string> headers;
+  std::pair<long, long> expect_status{200, 399};
+  std::string body_contains, body_regex;
+  std::optional<std::pair<std::string, nlohmann::json>> json_equals;  // path, value
+  std::optional<std::chrono::milliseconds> latency_budget;
+  bool critical = true;
+  std::chrono::milliseconds timeout{5000};
+  unsigned retries = 2;
+};
+
+struct HealthConfig {
+  std::vector<CheckSpec> checks;
+  std::chrono::milliseconds interval{1000};  // between polls with --wait
+  int cert_warn_days = 30, cert_fail_days = 7;
+  bool insecure = false;
+  std::string cacert;
+};
+
+// "api=https://h/health" -> a check; throws Error (exit 2) for a malformed one or an
+// unsupported scheme (http, https and tcp are supported).
+CheckSpec parse_check_flag(const std::string& text);
+
+// Throws Error (exit 2) naming the file, the check and the field.
+HealthConfig parse_health_config(const nlohmann::json& document, const std::string& source);
+
+// Rejects unsupported schemes and tcp:// without a port; sets the kind.
+void validate_target(CheckSpec& check, const std::string& where);
+
+}  // namespace readygate::healthcheck

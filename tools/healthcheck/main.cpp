@@ -1,0 +1,52 @@
+// ready-healthcheck: probes services (HTTP, HTTPS, TCP), audits security headers, and waits for
+// services to come up in CI.
+#include "common/cli.hpp"
+#include "common/units.hpp"
+#include "healthcheck_command.hpp"
+
+using namespace readygate;
+
+int main(int argc, char* argv[]) {
+  return run_main("ready-healthcheck", [&] {
+    healthcheck::HealthcheckCommand command;
+    std::string config, wait, interval, timeout;
+    unsigned retries = 0;
+    int warn_days = 0, fail_days = 0;
+    po::options_description options("Health-check options");
+    options.add_options()
+        ("check", po::value(&command.checks)->value_name("NAME=URL"), "a check: http://, https:// or tcp://host:port (repeatable)")
+        ("config,c", po::value(&config)->value_name("FILE"), "checks with their expectations (JSON)")
+        ("header,H", po::value(&command.headers)->value_name("'Name: value'"), "a header for every HTTP check (repeatable)")
+        ("wait", po::value(&wait)->value_name("D"), "poll until every critical check is healthy, for at most D")
+        ("interval", po::value(&interval)->value_name("D"), "between polls with --wait (default 1s)")
+        ("retries", po::value(&retries)->value_name("N"), "tries after the first, with backoff (default 2)")
+        ("timeout", po::value(&timeout)->value_name("D"), "per attempt (default 5s)")
+        ("audit-headers", po::bool_switch(&command.audit_headers), "report missing or weak security headers as findings")
+        ("cert-warn-days", po::value(&warn_days)->value_name("N"), "a certificate expiring sooner is degraded (default 30)")
+        ("cert-fail-days", po::value(&fail_days)->value_name("N"), "a certificate expiring sooner is unhealthy (default 7)")
+        ("cacert", po::value(&command.cacert)->value_name("FILE"), "trust this CA bundle (test setups)")
+        ("insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates (test setups)");
+    po::positional_options_description positional;
+    const ToolSpec spec{"ready-healthcheck", "ready-healthcheck (--check NAME=URL... | -c FILE) [--wait D] [--audit-headers]",
+                        "Probes every check at once: HTTP(S) status, body, JSON field and latency budget, TCP connect, "
+                        "TLS protocol and certificate expiry; --wait polls until the critical checks are healthy.\n"
+                        "Exit codes: 0 every critical check is healthy, 1 one is not, 2 bad usage or config, 3 runtime error."};
+    CommonOptions common;
+    const auto values = parse_command_line(argc, argv, spec, options, positional, common);
+    if (!values) return ExitCode::ok;
+    if (!config.empty()) command.config = config;
+    if (!wait.empty()) command.wait = parse_duration("--wait", wait);
+    if (!interval.empty()) command.interval = parse_duration("--interval", interval);
+    if (!timeout.empty()) command.timeout = parse_duration("--timeout", timeout);
+    if (command.timeout && command.timeout->count() == 0) throw_input_error("--timeout: must be more than 0");
+    if (values->count("retries")) {
+      if (retries > 100) throw_input_error("--retries: at most 100");
+      command.retries = retries;
+    }
+    if (values->count("cert-warn-days")) command.cert_warn_days = warn_days;
+    if (values->count("cert-fail-days")) command.cert_fail_days = fail_days;
+    RunInfo run;
+    run.args = program_arguments(argc, argv);
+    return healthcheck::run_healthcheck_command(command, common, run);
+  });
+}

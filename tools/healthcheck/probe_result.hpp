@@ -1,0 +1,33 @@
+#pragma once
+// What one attempt at a check saw, and the verdict on it.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace readygate::healthcheck {
+
+struct TlsFacts {
+  std::string protocol, cipher, issuer;
+  std::optional<long> cert_days_left;  // negative: expired that many days ago
+};
+
+struct Attempt {
+  bool transport_ok = false;
+  std::string error;  // libcurl's own words when the transport failed
+  long http_status = 0;
+  double latency_ms = 0;
+  std::string body;  // the first 1 MiB
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-case, in order
+  std::optional<TlsFacts> tls;
+};
+
+enum class Health { healthy, degraded, unhealthy };
+std::string_view to_string(Health health);
+
+struct Verdict {
+  Health health = Health::unhealthy;
+  std::string reason;  // why not healthy; empty when healthy
+};
+
+}  // namespace readygate::healthcheck

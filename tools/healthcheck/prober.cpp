@@ -1,0 +1,170 @@
+#include "prober.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/curl.hpp"
+#include "common/error.hpp"
+#include "common/redact.hpp"
+#include "tls_facts.hpp"
+#include "verdict.hpp"
+
+namespace readygate::healthcheck {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t max_body = 1 << 20;
+
+struct Running {
+  const CheckSpec* spec = nullptr;
+  CurlEasy easy;
+  CurlHeaders headers;
+  Attempt attempt;
+  char error[CURL_ERROR_SIZE] = {};
+  bool tls_read = false;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* run = static_cast<Running*>(user);
+  const std::size_t n = size * count;
+  std::string& body = run->attempt.body;
+  if (body.size() < max_body) body.append(data, std::min(n, max_body - body.size()));
+  return n;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* run = static_cast<Running*>(user);
+  const std::size_t n = size * count;
+  std::string line(data, n);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (!run->tls_read) {  // the TLS session is alive now: read its facts once
+    run->tls_read = true;
+    run->attempt.tls = tls_facts_of(run->easy.get());
+  }
+  if (line.rfind("HTTP/", 0) == 0) {
+    run->attempt.headers.clear();  // a new response (after 100 Continue)
+  } else if (const std::size_t colon = line.find(':'); colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::size_t value = colon + 1;
+    while (value < line.size() && line[value] == ' ') ++value;
+    run->attempt.headers.emplace_back(std::move(name), line.substr(value));
+  }
+  return n;
+}
+
+std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config) {
+  auto run = std::make_unique<Running>();
+  run->spec = &spec;
+  run->easy = make_curl_easy();
+  CURL* easy = run->easy.get();
+  std::string url = spec.url;
+  if (spec.kind == ProbeKind::tcp) url = "http://" + spec.url.substr(6);  // connect only: no request is sent
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_PRIVATE, run.get());
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, run->error);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(spec.timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(spec.timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_PROXY, "");
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, "ready-healthcheck");
+  if (spec.kind == ProbeKind::tcp) {
+    curl_easy_setopt(easy, CURLOPT_CONNECT_ONLY, 1L);
+    return run;
+  }
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, run.get());
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, run.get());
+  if (spec.method == "HEAD") {
+    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+  } else if (spec.method != "GET") {
+    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, spec.method.c_str());
+  }
+  if (config.insecure) {
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  if (!config.cacert.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, config.cacert.c_str());
+  for (const auto& header : spec.headers) {
+    curl_slist* list = curl_slist_append(run->headers.release(), header.c_str());
+    if (!list) throw_runtime_error("out of memory for request headers");
+    run->headers.reset(list);
+  }
+  if (run->headers) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, run->headers.get());
+  return run;
+}
+
+void finish(Running& run, CURLcode code) {
+  Attempt& a = run.attempt;
+  a.transport_ok = code == CURLE_OK;
+  if (!a.transport_ok) a.error = redact_url_credentials(run.error[0] ? run.error : curl_easy_strerror(code));
+  curl_easy_getinfo(run.easy.get(), CURLINFO_RESPONSE_CODE, &a.http_status);
+  curl_off_t micros = 0;
+  curl_easy_getinfo(run.easy.get(), run.spec->kind == ProbeKind::tcp ? CURLINFO_CONNECT_TIME_T : CURLINFO_TOTAL_TIME_T, &micros);
+  a.latency_ms = static_cast<double>(micros) / 1000.0;
+}
+
+}  // namespace
+
+std::vector<CheckOutcome> probe_all(const HealthConfig& config, std::optional<std::chrono::milliseconds> wait) {
+  CurlMulti multi = make_curl_multi();
+  const auto begin = Clock::now();
+  const std::size_t n = config.checks.size();
+  std::vector<CheckOutcome> outcomes(n);
+  std::vector<std::optional<Clock::time_point>> next(n, begin);  // none: finished
+  std::vector<std::unique_ptr<Running>> running(n);
+  const auto backoff = [&](unsigned attempts) {
+    if (wait) return std::chrono::duration_cast<Clock::duration>(config.interval);
+    return Clock::duration(std::chrono::milliseconds(std::min(5000LL, 200LL << std::min(attempts - 1, 5u))));
+  };
+
+  while (true) {
+    const auto now = Clock::now();
+    bool pending = false;
+    auto soonest = now + std::chrono::milliseconds(200);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (running[i]) {
+        pending = true;
+      } else if (next[i]) {
+        pending = true;
+        if (*next[i] <= now) {
+          running[i] = start(config.checks[i], config);
+          ++outcomes[i].attempts;
+          curl_multi_add_handle(multi.get(), running[i]->easy.get());
+        } else {
+          soonest = std::min(soonest, *next[i]);
+        }
+      }
+    }
+    if (!pending) break;
+    int still = 0;
+    curl_multi_perform(multi.get(), &still);
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi.get(), &left)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      Running* run = nullptr;
+      curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&run));
+      const std::size_t i = static_cast<std::size_t>(run->spec - config.checks.data());
+      finish(*run, message->data.result);
+      curl_multi_remove_handle(multi.get(), message->easy_handle);
+      CheckOutcome& outcome = outcomes[i];
+      outcome.verdict = judge(*run->spec, run->attempt, config.cert_warn_days, config.cert_fail_days);
+      outcome.last = std::move(run->attempt);
+      const auto done_at = Clock::now();
+      const bool up = outcome.verdict.health != Health::unhealthy;
+      const bool may_retry = wait ? done_at + backoff(outcome.attempts) < begin + *wait
+                                  : outcome.attempts <= run->spec->retries;
+      if (up) outcome.time_to_healthy_ms = std::chrono::duration<double, std::milli>(done_at - begin).count();
+      next[i] = up || !may_retry ? std::nullopt : std::optional(done_at + backoff(outcome.attempts));
+      running[i].reset();
+    }
+    const auto wait_for = std::chrono::duration_cast<std::chrono::milliseconds>(soonest - Clock::now());
+    if (still > 0 || wait_for.count() > 0) {
+      curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::clamp<long long>(wait_for.count(), 0, 200)), nullptr);
+    }
+  }
+  return outcomes;
+}
+
+}  // namespace readygate::healthcheck
