@@ -18,7 +18,7 @@ std::chrono::milliseconds duration_of(const JsonFields& f, std::string_view fiel
   return parse_duration(f.where() + ": field \"" + std::string(field) + "\"", value->is_string() ? value->get<std::string>() : value->dump());
 }
 
-CheckSpec parse_check(const json& value, const std::string& where,
+CheckSpec parse_check(const json& value, const std::string& where, const std::string& base,
                       const std::vector<std::string>& shared_headers, std::chrono::milliseconds timeout, unsigned retries) {
   const JsonFields first(value, where);
   CheckSpec c;
@@ -27,6 +27,12 @@ CheckSpec parse_check(const json& value, const std::string& where,
   f.only({"name", "url", "method", "headers", "expect_status", "body_contains", "body_regex", "json", "latency_budget",
           "critical", "timeout", "retries"});
   c.url = f.text("url", Presence::required);
+  if (!c.url.empty() && c.url.front() == '/') {
+    if (base.empty()) f.fail("url", "\"" + c.url + "\" is relative, and there is no base_url (or --base-url)");
+    std::string joined = base;
+    while (!joined.empty() && joined.back() == '/') joined.pop_back();
+    c.url = joined + c.url;
+  }
   validate_target(c, f.where());
   c.method = f.text("method");
   if (c.method.empty()) c.method = "GET";
@@ -106,9 +112,9 @@ CheckSpec parse_check_flag(const std::string& text) {
   return c;
 }
 
-HealthConfig parse_health_config(const json& document, const std::string& source) {
+HealthConfig parse_health_config(const json& document, const std::string& source, const std::string& base_url_override) {
   const JsonFields f(document, source);
-  f.only({"checks", "timeout", "retries", "interval", "cert_warn_days", "cert_fail_days", "headers", "insecure", "cacert"});
+  f.only({"base_url", "checks", "timeout", "retries", "interval", "cert_warn_days", "cert_fail_days", "headers", "insecure", "cacert"});
   HealthConfig config;
   const auto timeout = duration_of(f, "timeout", std::chrono::milliseconds(5000));
   const auto retries = static_cast<unsigned>(f.number("retries", 0, 100).value_or(2));
@@ -118,9 +124,10 @@ HealthConfig parse_health_config(const json& document, const std::string& source
   config.insecure = f.flag("insecure");
   config.cacert = f.text("cacert");
   const auto shared_headers = f.texts("headers");
+  const std::string base = base_url_override.empty() ? f.text("base_url") : base_url_override;
   std::size_t i = 0;
   for (const json& c : f.array("checks")) {
-    CheckSpec check = parse_check(c, source + ": checks[" + std::to_string(i++) + "]", shared_headers, timeout, retries);
+    CheckSpec check = parse_check(c, source + ": checks[" + std::to_string(i++) + "]", base, shared_headers, timeout, retries);
     for (const auto& other : config.checks) {
       if (other.name == check.name) f.fail("checks", "two checks are named \"" + check.name + "\"");
     }

@@ -2,7 +2,8 @@
 // What to probe. From flags (`--check NAME=URL`, `-H`, `--timeout`, `--retries`) or a config
 // file (JSON, validated field by field):
 //
-// {"timeout": "5s", "retries": 2, "interval": "1s", "cert_warn_days": 30, "cert_fail_days": 7,
+// {"base_url": "http://127.0.0.1:8000",           relative check URLs ("/health") resolve against it
+//  "timeout": "5s", "retries": 2, "interval": "1s", "cert_warn_days": 30, "cert_fail_days": 7,
 //  "headers": ["Accept: application/json"],           sent with every HTTP check
 //  "checks": [
 //    {"name": "api", "url": "https://127.0.0.1:8443/health",
@@ -51,8 +52,10 @@ struct HealthConfig {
 // unsupported scheme (http, https and tcp are supported).
 CheckSpec parse_check_flag(const std::string& text);
 
-// Throws Error (exit 2) naming the file, the check and the field.
-HealthConfig parse_health_config(const nlohmann::json& document, const std::string& source);
+// Throws Error (exit 2) naming the file, the check and the field. `base_url_override`, when
+// not empty, replaces the file's base_url.
+HealthConfig parse_health_config(const nlohmann::json& document, const std::string& source,
+                                 const std::string& base_url_override = "");
 
 // Rejects unsupported schemes and tcp:// without a port; sets the kind.
 void validate_target(CheckSpec& check, const std::string& where);

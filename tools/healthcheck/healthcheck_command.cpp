@@ -51,7 +51,7 @@ HealthConfig build_config(const HealthcheckCommand& c) {
   if (c.config) {
     const auto documents = parse_json_documents(read_input(*c.config), *c.config);
     if (documents.size() != 1) throw_input_error(*c.config + ": expected one config document");
-    config = parse_health_config(documents.front(), *c.config);
+    config = parse_health_config(documents.front(), *c.config, c.base_url);
   }
   for (const auto& text : c.checks) {
     CheckSpec check = parse_check_flag(text);
