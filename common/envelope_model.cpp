@@ -27,6 +27,7 @@ Finding read_finding(const json& object, const std::string& where) {
   finding.cwe = f.texts("cwe");
   finding.suppressed = f.flag("suppressed");
   finding.baseline_state = f.text("baseline_state");
+  finding.target = f.text("target");
   const std::string severity = f.text("severity");
   const auto parsed = parse_severity(severity.empty() ? "medium" : severity);
   if (!parsed) throw_input_error(where + ": field \"severity\": unknown severity \"" + severity + "\"");

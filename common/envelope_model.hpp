@@ -24,6 +24,7 @@ struct Finding {
   Severity severity = Severity::medium;
   std::vector<std::string> cwe;
   std::optional<Location> location;  // findings without one (a missing header) skip SARIF
+  std::string target;                // what they are about instead (a URL), when given
   bool suppressed = false;
   std::string baseline_state;  // "", "new" or "unchanged"
 };

@@ -80,3 +80,12 @@ done
 printf '{"checks": [{"name": "x", "url": "/a", "body_regex": "(["}], "base_url": "http://h"}' > bad.json
 run "$HC" -c bad.json
 expect_rc 2; expect_stderr 'field "body_regex": invalid regular expression'
+
+# 100 checks at once against a server that never answers: every one times out on its own
+# timeout (how long the whole takes is measured in docs/PERFORMANCE.md, not asserted here).
+start_fault hang; MANY=$PORT_OF_MODE
+ARGS=(); for i in $(seq 100); do ARGS+=(--check "c$i=http://127.0.0.1:$MANY/"); done
+run "$HC" "${ARGS[@]}" --timeout 500ms --retries 0
+expect_rc 1
+check '(.metrics.checks | length) == 100 and ([.metrics.checks[] | .attempts] | unique) == [1]'
+check '[.metrics.checks[] | .error | test("[Tt]imed? ?out")] | all'

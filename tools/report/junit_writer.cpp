@@ -42,7 +42,7 @@ void add_check(pugi::xml_node suite, const std::string& tool, const Check& c, Co
 
 void add_finding(pugi::xml_node suite, const Finding& f, Counts& counts) {
   pugi::xml_node testcase = suite.append_child("testcase");
-  std::string where = "(no file)";
+  std::string where = f.target.empty() ? "(no file)" : f.target;
   std::string position;
   if (f.location) {
     where = f.location->path + ":" + std::to_string(f.location->line);

@@ -97,7 +97,8 @@ void findings_table(const ToolRun& run, std::string& out) {
   out += "| severity | where | rule | finding |\n| --- | --- | --- | --- |\n";
   for (std::size_t i = 0; i < open.size() && i < markdown_findings_per_tool; ++i) {
     const Finding& f = *open[i];
-    const std::string where = f.location ? f.location->path + ":" + std::to_string(f.location->line) : "—";
+    const std::string where = f.location ? f.location->path + ":" + std::to_string(f.location->line)
+                                         : (f.target.empty() ? "—" : f.target);
     std::string text = f.title.empty() ? f.message : f.title;
     if (f.baseline_state == "new") text += " (new)";
     out += "| " + std::string(to_string(f.severity)) + " | `" + table_cell(where) + "` | `" + table_cell(f.rule) + "` | " +
