@@ -5,33 +5,24 @@ source "$(dirname "$0")/lib.sh"
 BENCH="$READYGATE_BENCH"
 cd "$WORK"
 
-start_fault() {  # start_fault MODE -> sets PORT
-  rm -f "$1.port"
-  "$READYGATE_FAULT_SERVER" "$1" "$WORK/$1.port" 60 &
-  FAULT_PIDS="${FAULT_PIDS:-} $!"
-  for _ in $(seq 50); do [ -s "$1.port" ] && break; sleep 0.1; done
-  PORT=$(cat "$1.port")
-}
-trap 'kill ${FAULT_PIDS:-} 2>/dev/null; rm -rf "$WORK"' EXIT
-
-start_fault hang
+start_fault hang; PORT=$FAULT_PORT
 run timeout 60 "$BENCH" --url "http://127.0.0.1:$PORT/" -n 6 -c 3 --timeout 300ms
 expect_rc 0; expect_json
 check '.metrics.overall.errors_by_class.timeout == 6'
 check '.metrics.overall.latency_ms.min >= 290'   # a timeout is a latency too: never hidden
 
-start_fault reset
+start_fault reset; PORT=$FAULT_PORT
 run timeout 60 "$BENCH" --url "http://127.0.0.1:$PORT/" -n 10 -c 2
 expect_rc 0
 check '.metrics.overall.errors == 10 and .metrics.overall.errors_by_class.other == 10'
 
-start_fault garbage
+start_fault garbage; PORT=$FAULT_PORT
 run timeout 60 "$BENCH" --url "http://127.0.0.1:$PORT/" -n 10 -c 2 --threshold 'error_rate<1%'
 expect_rc 1
 check '.metrics.overall.errors_by_class.other == 10 and .checks[0].status == "fail"'
 
 # SIGINT: stops at once, writes the partial figures, exit 3.
-start_fault hang
+start_fault hang; PORT=$FAULT_PORT
 "$BENCH" --url "http://127.0.0.1:$PORT/" -d 60s -c 4 --timeout 200ms -o partial.json 2> sigint.err &
 pid=$!
 sleep 1.5

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 BENCH="$READYGATE_BENCH"
 command -v nginx >/dev/null || { echo "nginx is not installed: skipped"; exit 77; }
 PORT=$("$READYGATE_SOURCE/scripts/example-service.sh" start "$WORK/svc")
-trap '"$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/svc"; rm -rf "$WORK"' EXIT
+on_exit '"$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/svc"'
 BASE="http://127.0.0.1:$PORT"
 cd "$WORK"
 

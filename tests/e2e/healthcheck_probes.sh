@@ -6,7 +6,8 @@ HC="$READYGATE_HEALTHCHECK"
 command -v nginx >/dev/null || { echo "nginx is not installed: skipped"; exit 77; }
 cd "$WORK"
 PORT=$("$READYGATE_SOURCE/scripts/example-service.sh" start "$WORK/svc")
-trap '"$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/svc"; "$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/late"; kill ${FAULT_PIDS:-} 2>/dev/null; rm -rf "$WORK"' EXIT
+on_exit '"$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/svc"'
+on_exit '"$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/late"'
 BASE="http://127.0.0.1:$PORT"
 
 # The example config: every check healthy.
@@ -33,13 +34,8 @@ check '[.checks[].status] == ["fail", "warn", "warn", "warn", "pass"]'
 check '.summary.critical_unhealthy == 1'
 
 # Refused, hanging (the timeout is honoured), garbage; retries counted.
-start_fault() {  # start_fault MODE: sets PORT_OF_MODE (not in a subshell: the server must outlive it)
-  rm -f "$1.port"; "$READYGATE_FAULT_SERVER" "$1" "$WORK/$1.port" 60 >/dev/null 2>&1 & FAULT_PIDS="${FAULT_PIDS:-} $!"
-  for _ in $(seq 50); do [ -s "$1.port" ] && break; sleep 0.1; done
-  PORT_OF_MODE=$(cat "$1.port")
-}
-start_fault hang; HANG=$PORT_OF_MODE
-start_fault garbage; GARBAGE=$PORT_OF_MODE
+start_fault hang; HANG=$FAULT_PORT
+start_fault garbage; GARBAGE=$FAULT_PORT
 run "$HC" --check refused=tcp://127.0.0.1:1 --check hang=http://127.0.0.1:$HANG/ --check garbage=http://127.0.0.1:$GARBAGE/ \
   --timeout 400ms --retries 1
 expect_rc 1
@@ -83,7 +79,7 @@ expect_rc 2; expect_stderr 'field "body_regex": invalid regular expression'
 
 # 100 checks at once against a server that never answers: every one times out on its own
 # timeout (how long the whole takes is measured in docs/PERFORMANCE.md, not asserted here).
-start_fault hang; MANY=$PORT_OF_MODE
+start_fault hang; MANY=$FAULT_PORT
 ARGS=(); for i in $(seq 100); do ARGS+=(--check "c$i=http://127.0.0.1:$MANY/"); done
 run "$HC" "${ARGS[@]}" --timeout 500ms --retries 0
 expect_rc 1

@@ -14,11 +14,9 @@ cert() {  # cert NAME DAYS: a self-signed certificate for 127.0.0.1 valid for DA
 }
 cert good 365; cert soon 5; cert warn 20; cert expired -1
 
-user=""; [ "$(id -u)" -eq 0 ] && user="user root;"
-for attempt in 1 2 3 4 5; do
-  P=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+write_conf() {
   cat > nginx.conf <<CONF
-$user
+$(nginx_user)
 daemon on; worker_processes 1; pid $WORK/nginx.pid; error_log $WORK/error.log warn;
 events { worker_connections 1024; }
 http {
@@ -50,10 +48,9 @@ http {
   server { listen 127.0.0.1:$((P + 5)); location / { return 200 "plain"; } }
 }
 CONF
-  nginx -c "$WORK/nginx.conf" -e "$WORK/error.log" 2>/dev/null && break
-done
-trap 'kill "$(cat "$WORK/nginx.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$P") 2>/dev/null && break; sleep 0.1; done
+}
+start_nginx write_conf
+P=$NGINX_PORT
 S="https://127.0.0.1"
 
 # Verified by default: a self-signed certificate is unhealthy, with the reason.

@@ -12,7 +12,22 @@ export NO_COLOR=1
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/readygate-e2e-XXXXXX")
 chmod 755 "$WORK"
-trap 'chmod -R u+rwX "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+CLEANUP=()
+# on_exit COMMAND: run COMMAND when the test ends, however it ends (servers it started, …).
+on_exit() { CLEANUP+=("$1"); }
+cleanup() {
+  local command
+  for command in "${CLEANUP[@]}"; do eval "$command" || true; done
+  if [ -f "$WORK/nginx.pid" ]; then
+    # nginx writes into $WORK while it shuts down: wait for it, or rm races with it.
+    local pid; pid=$(cat "$WORK/nginx.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  chmod -R u+rwX "$WORK" 2>/dev/null || true
+  rm -rf "$WORK" || true
+}
+trap cleanup EXIT
 OUT="$WORK/.stdout"
 ERR="$WORK/.stderr"
 RC=0
@@ -64,4 +79,32 @@ PY
 validate_junit() {
   xmllint --noout --schema "$READYGATE_SCHEMAS/junit-10.xsd" "$1" 2>"$WORK/.xmllint" \
     || { cat "$WORK/.xmllint" >&2; fail "JUnit does not validate: $1"; }
+}
+
+# start_nginx WRITE_CONF: picks a port P, calls the shell function WRITE_CONF (which writes
+# $WORK/nginx.conf listening on $P, with "pid $WORK/nginx.pid"), and starts nginx; another port
+# is tried when the first is taken. Sets NGINX_PORT. nginx is stopped when the test ends.
+start_nginx() {
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    P=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    "$1"
+    if nginx -c "$WORK/nginx.conf" -e "$WORK/error.log" 2>/dev/null; then
+      NGINX_PORT=$P
+      for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$P") 2>/dev/null && return 0; sleep 0.1; done
+    fi
+  done
+  fail "nginx did not start: $(cat "$WORK/error.log" 2>/dev/null)"
+}
+
+# nginx's user line: root's workers must stay root to write into $WORK.
+nginx_user() { [ "$(id -u)" -eq 0 ] && echo "user root;" || true; }
+
+# start_fault MODE: a tests/support/fault_server (hang, reset, garbage); sets FAULT_PORT.
+start_fault() {
+  rm -f "$WORK/$1.port"
+  "$READYGATE_FAULT_SERVER" "$1" "$WORK/$1.port" 60 >/dev/null 2>&1 &
+  on_exit "kill $!"
+  for _ in $(seq 50); do [ -s "$WORK/$1.port" ] && break; sleep 0.1; done
+  FAULT_PORT=$(cat "$WORK/$1.port")
 }

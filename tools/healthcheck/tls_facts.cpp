@@ -21,7 +21,9 @@ std::optional<TlsFacts> tls_facts_of(CURL* easy) {
   if (cert) {
     int days = 0, seconds = 0;
     if (ASN1_TIME_diff(&days, &seconds, nullptr, X509_get0_notAfter(cert.get()))) {
-      facts.cert_days_left = days - (seconds < 0 ? 1 : 0);
+      // Whole days, rounded toward zero; a certificate that expired within the last day counts as -1 so
+      // "expired" never reads as 0 days left.
+      facts.cert_days_left = (days == 0 && seconds < 0) ? -1 : days;
     }
     char issuer[512];
     X509_NAME_oneline(X509_get_issuer_name(cert.get()), issuer, sizeof issuer);
