@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 timeout_s=${1:-2}
 runs=${2:-3}
-hc=${READY_HEALTHCHECK:-build/release/tools/healthcheck/ready-healthcheck}
+hc=${READY_HEALTHCHECK:-build/release/bin/ready-healthcheck}
 fault=${FAULT_SERVER:-build/dev/tests/fault_server}
 [ -x "$hc" ] || { cmake --preset release >/dev/null && cmake --build --preset release >&2; }
 [ -x "$fault" ] || { cmake --preset dev >/dev/null && cmake --build --preset dev --target fault_server >&2; }

@@ -17,7 +17,7 @@ for tool in wrk hey nginx jq; do
     break
   }
 done
-bench=${READY_BENCH:-build/release/tools/bench/ready-bench}
+bench=${READY_BENCH:-build/release/bin/ready-bench}
 [ -x "$bench" ] || { cmake --preset release >/dev/null && cmake --build --preset release >&2; }
 
 work=$(mktemp -d)

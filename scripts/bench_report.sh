@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 runs=${2:-5}
-report=${READY_REPORT:-build/release/tools/report/ready-report}
+report=${READY_REPORT:-build/release/bin/ready-report}
 if [ ! -x "$report" ]; then
   cmake --preset release >/dev/null && cmake --build --preset release >&2
 fi

@@ -75,7 +75,7 @@ ensure_ready_scan() {
     READY_SCAN=$(cd "$(dirname "$READY_SCAN")" && pwd)/$(basename "$READY_SCAN")
     return
   fi
-  READY_SCAN=$REPO/build/release/tools/scan/ready-scan
+  READY_SCAN=$REPO/build/release/bin/ready-scan
   local why=""
   if [[ ! -x $READY_SCAN ]]; then
     why="no binary yet"

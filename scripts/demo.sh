@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds a release, scans the bundled example service and writes
-# every report format.
+# The whole gate on the bundled example service: installs what is missing, builds a release,
+# starts the example service (nginx on 127.0.0.1), and runs ready-gate on it — health checks
+# (waiting for it), the scenario that reproduces the original five load tests, a scan of its
+# source, the score, and SARIF, JUnit, Code Quality and Markdown — then stops the service.
 # The results go to demo-out/ (override with READYGATE_DEMO_OUT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,26 +10,28 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh demo
 cmake --preset release >/dev/null
 cmake --build --preset release
-bin=build/release/tools
 out=${READYGATE_DEMO_OUT:-demo-out}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 
+service=$(mktemp -d "${TMPDIR:-/tmp}/readygate-demo-XXXXXX")
+chmod 755 "$service"
+trap 'scripts/example-service.sh stop "$service"; rm -rf "$service"' EXIT
+port=$(scripts/example-service.sh start "$service")
 echo
-echo "== ready-scan examples/service"
-"$bin/scan/ready-scan" examples/service --pretty -o "$out/scan.json"
-jq -r '.summary | "\(.files) files, \(.findings) findings: \(.by_severity | to_entries | map("\(.value) \(.key)") | join(", "))"' "$out/scan.json"
+echo "== the example service answers on http://127.0.0.1:$port (examples/service)"
 echo
-jq -r '{"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4} as $rank
-       | .findings | sort_by($rank[.severity]) | .[]
-       | [.severity, "\(.location.path):\(.location.line)", .rule, .location.snippet] | @tsv' "$out/scan.json" \
-  | awk -F'\t' '{ printf "  %-9s %-40s %-36s %s\n", $1, $2, $3, substr($4, 1, 60) }'
 
-echo
-echo "== ready-report: SARIF, JUnit, GitLab Code Quality, Markdown"
-"$bin/report/ready-report" "$out/scan.json" --sarif "$out/readygate.sarif" --junit "$out/junit.xml" \
-  --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md"
+# The example service's source leaks keys on purpose, so the gate fails: that is the demo.
+rc=0
+build/release/bin/ready-gate --path examples/service --checks examples/service/healthchecks.json \
+  --scenario examples/scenarios/original-five.json --base-url "http://127.0.0.1:$port" \
+  --out "$out" --fail-on-gate false || rc=$?
+
 echo
 echo "Results in $out/:"
-for f in scan.json readygate.sarif junit.xml gl-code-quality.json summary.md; do
-  printf '  %-22s %s\n' "$f" "$(wc -c < "$out/$f") bytes"
+for f in health.json bench.json scan.json score.json readygate.sarif junit.xml gl-code-quality.json summary.md; do
+  [ -f "$out/$f" ] && printf '  %-22s %s\n' "$f" "$(wc -c < "$out/$f") bytes"
 done
+echo "Start with $out/summary.md; 'ready-score --explain' output is above."
+exit "$rc"

@@ -11,7 +11,7 @@ build_packages=(
   libboost-program-options-dev libcurl4-openssl-dev libre2-dev nlohmann-json3-dev
   doctest-dev libssl-dev libpugixml-dev
 )
-demo_packages=(jq)
+demo_packages=(jq nginx libnginx-mod-http-echo)
 test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl)
 
 case "$mode" in

@@ -3,7 +3,7 @@
 # the rules the binary carries (a test compares the two).
 #   scripts/rules-doc.sh [path/to/ready-scan] > docs/RULES.md
 set -euo pipefail
-scan=${1:-build/dev/tools/scan/ready-scan}
+scan=${1:-build/dev/bin/ready-scan}
 cat <<'HEAD'
 # Built-in rules of ready-scan
 

@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# ready-gate: the whole readygate gate in one command, as CI runs it.
+#   ready-healthcheck --wait → ready-bench → ready-scan → ready-score → ready-report
+# Every input is a flag or, for the GitHub Action and the GitLab template, an environment
+# variable of the same name (READYGATE_PATH, READYGATE_URLS, …); a flag wins. See --help.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: ready-gate [OPTIONS]
+
+Runs the readygate gate: waits for the service's health checks, benchmarks it, scans the source
+tree, scores the evidence against a policy, and writes SARIF, JUnit, GitLab Code Quality and a
+Markdown summary into one folder. Steps without input are skipped (no URLs and no checks: no
+health check; no URLs and no scenario: no benchmark).
+
+Options (environment variable in brackets):
+  --path DIR          source tree to scan (default .)                          [READYGATE_PATH]
+  --url URL           a service URL to probe and, without a scenario, to load;
+                      NAME=URL names it (repeatable; whitespace-separated in env)   [READYGATE_URLS]
+  --checks FILE       ready-healthcheck config                                 [READYGATE_CHECKS]
+  --scenario FILE     ready-bench scenario                                     [READYGATE_SCENARIO]
+  --base-url URL      where relative URLs in --checks and --scenario point     [READYGATE_BASE_URL]
+  --threshold EXPR    an extra load threshold, e.g. 'p95<100ms'
+                      (repeatable; one per line in env)                        [READYGATE_THRESHOLDS]
+  --policy FILE       ready-score policy (default: the built-in one)           [READYGATE_POLICY]
+  --junit GLOB        the project's own JUnit reports (repeatable; whitespace-
+                      separated in env)                                        [READYGATE_JUNIT]
+  --baseline FILE     an earlier ready-scan envelope: its findings are not new [READYGATE_BASELINE]
+  --diff-base REF     report only findings on lines changed since REF; default:
+                      the pull/merge request's base when there is one; 'none'
+                      scans every line                                         [READYGATE_DIFF_BASE]
+  --wait D            how long to wait for the service (default 60s)           [READYGATE_WAIT]
+  --bench-duration D  load time per URL when there is no scenario (default 10s)[READYGATE_BENCH_DURATION]
+  --out DIR           where the results go (default readygate-out)             [READYGATE_OUT]
+  --fail-on-gate B    true: exit 1 when the gate fails (default); false: exit 0 [READYGATE_FAIL_ON_GATE]
+  -h, --help          show this help
+
+The programs are taken from the folder ready-gate lives in when they are there, else from PATH
+(READYGATE_BIN overrides both).
+With GITHUB_OUTPUT set, writes the outputs score, passed and sarif there; with
+GITHUB_STEP_SUMMARY set, appends the Markdown summary; with GITHUB_ACTIONS=true, prints
+annotations. Always writes OUT/readygate.env (READYGATE_SCORE, READYGATE_PASSED) for GitLab's
+artifacts:reports:dotenv.
+
+Exit status: 0 the gate passed (or --fail-on-gate false), 1 the gate failed, 2 bad input,
+3 a program failed at run time.
+EOF
+}
+
+die() { echo "ready-gate: error: $*" >&2; exit 2; }
+note() { echo "ready-gate: $*" >&2; }
+
+# words TEXT: the whitespace-separated words of TEXT, one per line, never glob-expanded.
+words() { local list; read -r -d '' -a list <<<"$1" || true; [ ${#list[@]} -eq 0 ] || printf '%s\n' "${list[@]}"; }
+
+# Inputs: environment first, flags over it.
+path=${READYGATE_PATH:-.}
+mapfile -t urls < <(words "${READYGATE_URLS:-}")
+checks=${READYGATE_CHECKS:-}
+scenario=${READYGATE_SCENARIO:-}
+base_url=${READYGATE_BASE_URL:-}
+thresholds=()
+while IFS= read -r line; do [ -n "${line// /}" ] && thresholds+=("$line"); done <<<"${READYGATE_THRESHOLDS:-}"
+policy=${READYGATE_POLICY:-}
+mapfile -t junit_globs < <(words "${READYGATE_JUNIT:-}")
+baseline=${READYGATE_BASELINE:-}
+diff_base=${READYGATE_DIFF_BASE:-}
+wait_for=${READYGATE_WAIT:-60s}
+bench_duration=${READYGATE_BENCH_DURATION:-10s}
+out=${READYGATE_OUT:-readygate-out}
+fail_on_gate=${READYGATE_FAIL_ON_GATE:-true}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate)
+      [ $# -ge 2 ] || die "$1 needs a value (see ready-gate --help)"
+      case "$1" in
+        --path) path=$2 ;; --url) urls+=("$2") ;; --checks) checks=$2 ;; --scenario) scenario=$2 ;;
+        --base-url) base_url=$2 ;; --threshold) thresholds+=("$2") ;; --policy) policy=$2 ;;
+        --junit) junit_globs+=("$2") ;; --baseline) baseline=$2 ;; --diff-base) diff_base=$2 ;;
+        --wait) wait_for=$2 ;; --bench-duration) bench_duration=$2 ;; --out) out=$2 ;;
+        --fail-on-gate) fail_on_gate=$2 ;;
+      esac
+      shift 2 ;;
+    *) die "unknown option '$1' (see ready-gate --help)" ;;
+  esac
+done
+
+case "$fail_on_gate" in
+  true|false) ;;
+  *) die "--fail-on-gate: expected true or false, got '$fail_on_gate'" ;;
+esac
+[ -d "$path" ] || die "--path: '$path' is not a folder"
+for file in "$checks" "$scenario" "$policy" "$baseline"; do
+  [ -z "$file" ] || [ -r "$file" ] || die "cannot read '$file'"
+done
+command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
+
+# The programs: next to this script when installed, else on PATH.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+bin=${READYGATE_BIN:-}
+[ -z "$bin" ] && [ -x "$here/ready-scan" ] && bin=$here
+tool() { if [ -n "$bin" ]; then echo "$bin/$1"; else command -v "$1" || die "$1 is not on PATH (install readygate, or set READYGATE_BIN)"; fi; }
+SCAN=$(tool ready-scan) HEALTHCHECK=$(tool ready-healthcheck) BENCH=$(tool ready-bench)
+SCORE=$(tool ready-score) REPORT=$(tool ready-report)
+
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+rm -f "$out"/{health,bench,scan,score}.json
+evidence=()
+
+# step NAME OK_CODES COMMAND...: runs a program; an exit code outside OK_CODES ends the gate
+# with it (2: bad input, 3: run-time failure), after the program's own message on stderr.
+step() {
+  local name=$1 ok=$2 rc=0
+  shift 2
+  note "== $name"
+  "$@" || rc=$?
+  case " $ok " in *" $rc "*) return 0 ;; esac
+  note "$name failed with exit code $rc; the gate stops here"
+  exit $(( rc == 2 ? 2 : 3 ))
+}
+
+# The URLs as checks, named by host and path (credentials and query left out).
+url_checks=() url_list=()
+for entry in "${urls[@]}"; do
+  if [[ "$entry" =~ ^[A-Za-z0-9_.-]+=(.*)$ ]]; then
+    url_checks+=(--check "$entry"); url_list+=("${BASH_REMATCH[1]}")
+  else
+    name=${entry#*://}; name=${name#*@}; name=${name%%\?*}
+    url_checks+=(--check "$name=$entry"); url_list+=("$entry")
+  fi
+done
+base_args=()
+[ -n "$base_url" ] && base_args=(--base-url "$base_url")
+
+if [ -n "$checks" ] || [ ${#url_checks[@]} -gt 0 ]; then
+  args=(--wait "$wait_for" --audit-headers -o "$out/health.json" "${base_args[@]}" "${url_checks[@]}")
+  [ -n "$checks" ] && args+=(-c "$checks")
+  step "ready-healthcheck" "0 1" "$HEALTHCHECK" "${args[@]}"
+  evidence+=("$out/health.json")
+fi
+
+if [ -n "$scenario" ] || [ ${#url_list[@]} -gt 0 ]; then
+  args=(-o "$out/bench.json" "${base_args[@]}")
+  if [ -n "$scenario" ]; then
+    args+=(--scenario "$scenario")
+  else
+    for url in "${url_list[@]}"; do args+=(--url "$url"); done
+    args+=(-c 10 -d "$bench_duration")
+  fi
+  for threshold in "${thresholds[@]}"; do args+=(--threshold "$threshold"); done
+  step "ready-bench" "0 1" "$BENCH" "${args[@]}"
+  evidence+=("$out/bench.json")
+elif [ ${#thresholds[@]} -gt 0 ]; then
+  note "warning: thresholds given but nothing to load (no --scenario, no --url): ignored"
+fi
+
+# Only the lines a pull or merge request changes, unless told otherwise.
+if [ -z "$diff_base" ]; then
+  if [ -n "${GITHUB_BASE_REF:-}" ]; then diff_base="origin/$GITHUB_BASE_REF"
+  elif [ -n "${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}" ]; then diff_base=$CI_MERGE_REQUEST_DIFF_BASE_SHA
+  fi
+fi
+[ "$diff_base" = none ] && diff_base=""
+scan_args=("$path" -o "$out/scan.json")
+[ -n "$baseline" ] && scan_args+=(--baseline "$baseline")
+if [ -n "$diff_base" ]; then
+  git_in() { git -C "$path" "$@"; }
+  if ! git_in rev-parse -q --verify "$diff_base^{commit}" >/dev/null 2>&1; then
+    # A shallow CI checkout may lack the base: fetch just that branch tip or commit.
+    if [[ "$diff_base" == origin/* ]]; then
+      git_in fetch -q --no-tags --depth=1 origin "+refs/heads/${diff_base#origin/}:refs/remotes/$diff_base" 2>/dev/null || true
+    else
+      git_in fetch -q --no-tags --depth=1 origin "$diff_base" 2>/dev/null || true
+    fi
+  fi
+  if commit=$(git_in rev-parse -q --verify "$diff_base^{commit}" 2>/dev/null); then
+    # Compare with where the branch left its base, not with the base's newest commit (in a
+    # shallow clone there is no merge base; GitHub's pull-request merge commit sits right on
+    # the base's tip, so the tip is the right comparison there).
+    merge_base=$(git_in merge-base "$commit" HEAD 2>/dev/null || echo "$commit")
+    note "scanning only lines changed since $diff_base (${merge_base:0:12})"
+    scan_args+=(--diff-base "$merge_base")
+  else
+    note "warning: diff base '$diff_base' is not in this clone (fetch it, e.g. fetch-depth: 0): scanning every line"
+  fi
+fi
+step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
+evidence+=("$out/scan.json")
+
+score_args=("${evidence[@]}" -o "$out/score.json" --explain)
+[ -n "$policy" ] && score_args+=(--policy "$policy")
+shopt -s nullglob
+for glob in "${junit_globs[@]}"; do
+  matched=($glob)
+  [ ${#matched[@]} -eq 0 ] && note "warning: --junit '$glob' matches no file"
+  for file in "${matched[@]}"; do score_args+=(--junit "$file"); done
+done
+shopt -u nullglob
+step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
+
+report_args=("$out/score.json" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
+             --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md")
+[ "${GITHUB_ACTIONS:-}" = true ] && report_args+=(--annotations)
+step "ready-report" "0" "$REPORT" "${report_args[@]}"
+
+score=$(jq -r '.score.value' "$out/score.json")
+passed=$(jq -r 'if .score.gate == "pass" then "true" else "false" end' "$out/score.json")
+printf 'READYGATE_SCORE=%s\nREADYGATE_PASSED=%s\n' "$score" "$passed" > "$out/readygate.env"
+if [ -n "${GITHUB_OUTPUT:-}" ]; then
+  printf 'score=%s\npassed=%s\nsarif=%s\n' "$score" "$passed" "$out/readygate.sarif" >> "$GITHUB_OUTPUT"
+fi
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  cat "$out/summary.md" >> "$GITHUB_STEP_SUMMARY"
+fi
+
+note "score $score, gate $([ "$passed" = true ] && echo passed || echo FAILED); results in $out/"
+[ "$passed" = true ] || [ "$fail_on_gate" = false ] || exit 1
+exit 0

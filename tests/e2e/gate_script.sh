@@ -1,0 +1,139 @@
+# ready-gate (scripts/gate.sh), the script behind the GitHub Action and the GitLab template, run
+# as CI runs it: inputs from the environment, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY pointing at
+# temporary files. A clean tree passes; a leaked key fails and still leaves its SARIF; the
+# pull/merge-request base limits the scan to changed lines; the whole chain runs against the
+# example service; bad input exits 2.
+source "$(dirname "$0")/lib.sh"
+: "${READYGATE_GATE:?set READYGATE_GATE to the built ready-gate}"
+GATE="$READYGATE_GATE"
+command -v git >/dev/null || { echo "git is not installed: skipped"; exit 77; }
+unset GITHUB_ACTIONS GITHUB_BASE_REF CI_MERGE_REQUEST_DIFF_BASE_SHA
+
+R="$WORK/repo"
+mkdir -p "$R/src"
+cd "$R"
+git init -q -b main
+git config user.email t@example.invalid
+git config user.name t
+printf 'def add(a, b):\n    return a + b\n' > src/calc.py
+git add -A && git commit -qm clean
+
+# gh_env: fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+gh_env() {
+  export GITHUB_OUTPUT="$WORK/github_output" GITHUB_STEP_SUMMARY="$WORK/step_summary"
+  : > "$GITHUB_OUTPUT"; : > "$GITHUB_STEP_SUMMARY"
+}
+output() { sed -n "s/^$1=//p" "$GITHUB_OUTPUT"; }
+
+# A clean tree: passes, with the outputs and the job summary written.
+gh_env
+READYGATE_OUT="$WORK/out1" run "$GATE"
+expect_rc 0 "a clean tree passes"
+[ "$(output passed)" = true ] || fail "passed output: $(cat "$GITHUB_OUTPUT")"
+[ "$(output sarif)" = "$WORK/out1/readygate.sarif" ] || fail "sarif output: $(cat "$GITHUB_OUTPUT")"
+score=$(output score)
+jq -e --arg s "$score" '.score.value == ($s | tonumber) and .score.value >= 80' "$WORK/out1/score.json" >/dev/null || fail "score output $score"
+grep -q 'readygate: ready' "$GITHUB_STEP_SUMMARY" || fail "the step summary lacks the Markdown summary"
+for f in scan.json score.json readygate.sarif junit.xml gl-code-quality.json summary.md readygate.env; do
+  [ -s "$WORK/out1/$f" ] || fail "missing $f"
+done
+grep -qx 'READYGATE_PASSED=true' "$WORK/out1/readygate.env" || fail "dotenv: $(cat "$WORK/out1/readygate.env")"
+[ ! -e "$WORK/out1/health.json" ] && [ ! -e "$WORK/out1/bench.json" ] || fail "no URL was given: no health check, no bench"
+expect_stderr "gate passed"
+
+# A leaked key: the gate fails, the step fails, and the SARIF (with the finding) is still there.
+printf 'AWS_ACCESS_KEY_ID=AKIAJ7QW2M5RTXV3KD6B\n' > src/settings.env
+gh_env
+READYGATE_OUT="$WORK/out2" run "$GATE"
+expect_rc 1 "a leaked key fails the gate"
+[ "$(output passed)" = false ] || fail "passed output: $(cat "$GITHUB_OUTPUT")"
+check '[.runs[0].results[].ruleId] | index("secret.aws-access-key-id") != null' "$WORK/out2/readygate.sarif"
+check '.score.blockers | length >= 1' "$WORK/out2/score.json"
+grep -q 'readygate: not ready' "$GITHUB_STEP_SUMMARY" || fail "the step summary does not say the gate failed"
+# fail-on-gate false: same verdict, the step itself succeeds.
+gh_env
+READYGATE_OUT="$WORK/out3" READYGATE_FAIL_ON_GATE=false run "$GATE"
+expect_rc 0 "fail-on-gate false"
+[ "$(output passed)" = false ] || fail "passed output with fail-on-gate false"
+# The key secret never appears in what the gate prints.
+! grep -q 'RTXV3KD6B' "$ERR" "$OUT" || fail "the key leaked into the output"
+
+# Pull and merge requests: only changed lines count. The key is committed on main; a branch
+# adds a clean change. Its base (GitHub: GITHUB_BASE_REF via origin/, GitLab: the diff-base SHA)
+# hides the old key; 'none' shows it again.
+git add -A && git commit -qm "leak"
+base=$(git rev-parse HEAD)
+git clone -q "$R" "$WORK/clone"
+cd "$WORK/clone"
+git config user.email t@example.invalid; git config user.name t
+git checkout -q -b feature
+printf 'def sub(a, b):\n    return a - b\n' >> src/calc.py
+git commit -qam feature
+unset GITHUB_OUTPUT GITHUB_STEP_SUMMARY
+GITHUB_BASE_REF=main READYGATE_OUT="$WORK/out4" run "$GATE"
+expect_rc 0 "GitHub pull request: the old key is not on a changed line"
+expect_stderr "scanning only lines changed since origin/main"
+CI_MERGE_REQUEST_DIFF_BASE_SHA=$base READYGATE_OUT="$WORK/out5" run "$GATE"
+expect_rc 0 "GitLab merge request"
+GITHUB_BASE_REF=main READYGATE_DIFF_BASE=none READYGATE_OUT="$WORK/out6" run "$GATE"
+expect_rc 1 "diff-base none scans every line"
+# A base this clone does not have (and cannot fetch): said, and every line is scanned.
+CI_MERGE_REQUEST_DIFF_BASE_SHA=0123456789abcdef0123456789abcdef01234567 READYGATE_OUT="$WORK/out7" run "$GATE"
+expect_rc 1 "an unknown base scans every line"
+expect_stderr "is not in this clone"
+
+# A baseline: findings already known are not new; the gate uses the policy's new_only rules.
+cd "$R"
+READYGATE_OUT="$WORK/out8" READYGATE_BASELINE="$WORK/out2/scan.json" READYGATE_FAIL_ON_GATE=false run "$GATE"
+expect_rc 0
+check '.inputs | map(select(.tool == "scan")) | .[0].findings | map(select(.rule == "secret.aws-access-key-id")) | .[0].baseline_state == "unchanged"' "$WORK/out8/score.json"
+
+# Bad input: exit 2 with a message, before anything runs or from the program that refused it.
+run "$GATE" --frobnicate
+expect_rc 2; expect_stderr "unknown option '--frobnicate'"
+run "$GATE" --checks "$WORK/missing.json"
+expect_rc 2; expect_stderr "cannot read"
+run "$GATE" --fail-on-gate maybe
+expect_rc 2; expect_stderr "expected true or false"
+run "$GATE" --url http://127.0.0.1:9/ --wait 1s --threshold 'p95<fast' --out "$WORK/out9"
+expect_rc 2; expect_stderr "ready-bench failed with exit code 2"
+
+# The whole chain on the example service: health checks (waited for), the load scenario with an
+# extra threshold, the scan, the project's own JUnit report, every format, and GitHub
+# annotations on stdout.
+if command -v nginx >/dev/null; then
+  PORT=$("$READYGATE_SOURCE/scripts/example-service.sh" start "$WORK/svc")
+  on_exit '"$READYGATE_SOURCE/scripts/example-service.sh" stop "$WORK/svc"'
+  cat > "$WORK/scenario.json" <<'JSON'
+{"endpoints": [{"name": "GET /health", "url": "/health"}, {"name": "GET /api/jobs", "url": "/api/jobs"}],
+ "phases": [{"name": "smoke", "endpoints": ["GET /health", "GET /api/jobs"], "concurrency": 2, "requests": 200}]}
+JSON
+  cat > "$WORK/tests.xml" <<'XML'
+<testsuite name="unit" tests="2" failures="0"><testcase name="a"/><testcase name="b"/></testsuite>
+XML
+  gh_env
+  GITHUB_ACTIONS=true READYGATE_PATH=src READYGATE_CHECKS="$READYGATE_SOURCE/examples/service/healthchecks.json" \
+    READYGATE_SCENARIO="$WORK/scenario.json" READYGATE_BASE_URL="http://127.0.0.1:$PORT" \
+    READYGATE_THRESHOLDS=$'p95<5s\nerror_rate<1%' READYGATE_JUNIT="$WORK/*.xml" READYGATE_WAIT=10s \
+    READYGATE_OUT="$WORK/full" READYGATE_FAIL_ON_GATE=false run "$GATE"
+  expect_rc 0
+  check '.metrics.checks | length == 5 and all(.status == "healthy")' "$WORK/full/health.json"
+  check '.metrics.overall.requests == 200' "$WORK/full/bench.json"
+  check '[.checks[] | select(.id | startswith("bench.threshold")) | .status] == ["pass", "pass"]' "$WORK/full/bench.json"
+  check '[.inputs[].tool] | sort == ["bench", "healthcheck", "scan"]' "$WORK/full/score.json"
+  check '[.score.categories[] | select(.status == "scored") | .name] | sort == ["availability", "performance", "security", "testing"]' "$WORK/full/score.json"
+  grep -q '^::error ' "$OUT" || fail "no annotations on stdout with GITHUB_ACTIONS=true"
+  # The header audit ran: the example service sends no security headers.
+  check '[.findings[] | select(.rule == "headers.hsts" or .rule == "headers.csp")] | length >= 1' "$WORK/full/health.json"
+
+  # A service that is down: the critical check fails the gate, after --wait.
+  gh_env
+  READYGATE_URLS="api=http://127.0.0.1:9/health" READYGATE_WAIT=1s READYGATE_BENCH_DURATION=200ms \
+    READYGATE_OUT="$WORK/down" run "$GATE" --path src
+  expect_rc 1 "a down service fails the gate"
+  [ "$(output passed)" = false ] || fail "passed output for a down service"
+  check '.metrics.checks[0].name == "api" and .metrics.checks[0].status == "unhealthy"' "$WORK/down/health.json"
+  check '.metrics.overall.errors == .metrics.overall.requests' "$WORK/down/bench.json"
+else
+  echo "nginx is not installed: the full-chain part is skipped" >&2
+fi
