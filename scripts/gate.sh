@@ -34,14 +34,17 @@ Options (environment variable in brackets):
   --bench-duration D  load time per URL when there is no scenario (default 10s)[READYGATE_BENCH_DURATION]
   --out DIR           where the results go (default readygate-out)             [READYGATE_OUT]
   --fail-on-gate B    true: exit 1 when the gate fails (default); false: exit 0 [READYGATE_FAIL_ON_GATE]
+  --scan-only         only ready-scan and ready-report: no service, no score;
+                      the gate fails on a new finding at or above --fail-on  [READYGATE_SCAN_ONLY=true]
+  --fail-on S         with --scan-only: info, low, medium, high (default), critical [READYGATE_FAIL_ON]
   -h, --help          show this help
 
 The programs are taken from the folder ready-gate lives in when they are there, else from PATH
 (READYGATE_BIN overrides both).
-With GITHUB_OUTPUT set, writes the outputs score, passed and sarif there; with
-GITHUB_STEP_SUMMARY set, appends the Markdown summary; with GITHUB_ACTIONS=true, prints
-annotations. Always writes OUT/readygate.env (READYGATE_SCORE, READYGATE_PASSED) for GitLab's
-artifacts:reports:dotenv.
+With GITHUB_OUTPUT set, writes the outputs score (empty with --scan-only), passed, findings
+and sarif there; with GITHUB_STEP_SUMMARY set, appends the Markdown summary; with
+GITHUB_ACTIONS=true, prints annotations. Always writes OUT/readygate.env (READYGATE_SCORE,
+READYGATE_PASSED, READYGATE_FINDINGS) for GitLab's artifacts:reports:dotenv.
 
 Exit status: 0 the gate passed (or --fail-on-gate false), 1 the gate failed, 2 bad input,
 3 a program failed at run time.
@@ -70,27 +73,36 @@ wait_for=${READYGATE_WAIT:-60s}
 bench_duration=${READYGATE_BENCH_DURATION:-10s}
 out=${READYGATE_OUT:-readygate-out}
 fail_on_gate=${READYGATE_FAIL_ON_GATE:-true}
+scan_only=${READYGATE_SCAN_ONLY:-false}
+fail_on=${READYGATE_FAIL_ON:-high}
 
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate)
+    --scan-only) scan_only=true; shift; continue ;;
+    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate|--fail-on)
       [ $# -ge 2 ] || die "$1 needs a value (see ready-gate --help)"
       case "$1" in
         --path) path=$2 ;; --url) urls+=("$2") ;; --checks) checks=$2 ;; --scenario) scenario=$2 ;;
         --base-url) base_url=$2 ;; --threshold) thresholds+=("$2") ;; --policy) policy=$2 ;;
         --junit) junit_globs+=("$2") ;; --baseline) baseline=$2 ;; --diff-base) diff_base=$2 ;;
         --wait) wait_for=$2 ;; --bench-duration) bench_duration=$2 ;; --out) out=$2 ;;
-        --fail-on-gate) fail_on_gate=$2 ;;
+        --fail-on-gate) fail_on_gate=$2 ;; --fail-on) fail_on=$2 ;;
       esac
       shift 2 ;;
     *) die "unknown option '$1' (see ready-gate --help)" ;;
   esac
 done
 
-case "$fail_on_gate" in
-  true|false) ;;
-  *) die "--fail-on-gate: expected true or false, got '$fail_on_gate'" ;;
+for flag in "fail-on-gate:$fail_on_gate" "scan-only:$scan_only"; do
+  case "${flag#*:}" in
+    true|false) ;;
+    *) die "--${flag%%:*}: expected true or false, got '${flag#*:}'" ;;
+  esac
+done
+case "$fail_on" in
+  info|low|medium|high|critical) ;;
+  *) die "--fail-on: expected info, low, medium, high or critical, got '$fail_on'" ;;
 esac
 [ -d "$path" ] || die "--path: '$path' is not a folder"
 for file in "$checks" "$scenario" "$policy" "$baseline"; do
@@ -111,13 +123,15 @@ out=$(cd "$out" && pwd)
 rm -f "$out"/{health,bench,scan,score}.json
 evidence=()
 
-# step NAME OK_CODES COMMAND...: runs a program; an exit code outside OK_CODES ends the gate
-# with it (2: bad input, 3: run-time failure), after the program's own message on stderr.
+# step NAME OK_CODES COMMAND...: runs a program and leaves its exit code in STEP_RC; an exit
+# code outside OK_CODES ends the gate (2: bad input, 3: run-time failure), after the program's
+# own message on stderr.
 step() {
   local name=$1 ok=$2 rc=0
   shift 2
   note "== $name"
   "$@" || rc=$?
+  STEP_RC=$rc
   case " $ok " in *" $rc "*) return 0 ;; esac
   note "$name failed with exit code $rc; the gate stops here"
   exit $(( rc == 2 ? 2 : 3 ))
@@ -135,6 +149,10 @@ for entry in "${urls[@]}"; do
 done
 base_args=()
 [ -n "$base_url" ] && base_args=(--base-url "$base_url")
+if [ "$scan_only" = true ] && { [ ${#url_list[@]} -gt 0 ] || [ -n "$checks$scenario" ]; }; then
+  note "warning: --scan-only: URLs, checks and scenario are ignored"
+  url_checks=() url_list=() checks="" scenario=""
+fi
 
 if [ -n "$checks" ] || [ ${#url_checks[@]} -gt 0 ]; then
   args=(--wait "$wait_for" --audit-headers -o "$out/health.json" "${base_args[@]}" "${url_checks[@]}")
@@ -191,32 +209,46 @@ fi
 step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
 evidence+=("$out/scan.json")
 
-score_args=("${evidence[@]}" -o "$out/score.json" --explain)
-[ -n "$policy" ] && score_args+=(--policy "$policy")
-shopt -s nullglob
-for glob in "${junit_globs[@]}"; do
-  matched=($glob)
-  [ ${#matched[@]} -eq 0 ] && note "warning: --junit '$glob' matches no file"
-  for file in "${matched[@]}"; do score_args+=(--junit "$file"); done
-done
-shopt -u nullglob
-step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
+if [ "$scan_only" = true ]; then
+  report_input=$out/scan.json
+else
+  score_args=("${evidence[@]}" -o "$out/score.json" --explain)
+  [ -n "$policy" ] && score_args+=(--policy "$policy")
+  shopt -s nullglob
+  for glob in "${junit_globs[@]}"; do
+    matched=($glob)
+    [ ${#matched[@]} -eq 0 ] && note "warning: --junit '$glob' matches no file"
+    for file in "${matched[@]}"; do score_args+=(--junit "$file"); done
+  done
+  shopt -u nullglob
+  step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
+  report_input=$out/score.json
+fi
 
-report_args=("$out/score.json" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
+report_args=("$report_input" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
              --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md")
+[ "$scan_only" = true ] && report_args+=(--fail-on "$fail_on")
 [ "${GITHUB_ACTIONS:-}" = true ] && report_args+=(--annotations)
-step "ready-report" "0" "$REPORT" "${report_args[@]}"
+step "ready-report" "0 1" "$REPORT" "${report_args[@]}"
 
-score=$(jq -r '.score.value' "$out/score.json")
-passed=$(jq -r 'if .score.gate == "pass" then "true" else "false" end' "$out/score.json")
-printf 'READYGATE_SCORE=%s\nREADYGATE_PASSED=%s\n' "$score" "$passed" > "$out/readygate.env"
+findings=$(jq -r '.summary.findings' "$out/scan.json")
+if [ "$scan_only" = true ]; then
+  score=""
+  passed=$([ "$STEP_RC" -eq 0 ] && echo true || echo false)
+  verdict="$findings finding(s), $([ "$passed" = true ] && echo "none" || echo "some") new at or above $fail_on"
+else
+  score=$(jq -r '.score.value' "$out/score.json")
+  passed=$(jq -r 'if .score.gate == "pass" then "true" else "false" end' "$out/score.json")
+  verdict="score $score"
+fi
+printf 'READYGATE_SCORE=%s\nREADYGATE_PASSED=%s\nREADYGATE_FINDINGS=%s\n' "$score" "$passed" "$findings" > "$out/readygate.env"
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
-  printf 'score=%s\npassed=%s\nsarif=%s\n' "$score" "$passed" "$out/readygate.sarif" >> "$GITHUB_OUTPUT"
+  printf 'score=%s\npassed=%s\nfindings=%s\nsarif=%s\n' "$score" "$passed" "$findings" "$out/readygate.sarif" >> "$GITHUB_OUTPUT"
 fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$out/summary.md" >> "$GITHUB_STEP_SUMMARY"
 fi
 
-note "score $score, gate $([ "$passed" = true ] && echo passed || echo FAILED); results in $out/"
+note "$verdict, gate $([ "$passed" = true ] && echo passed || echo FAILED); results in $out/"
 [ "$passed" = true ] || [ "$fail_on_gate" = false ] || exit 1
 exit 0

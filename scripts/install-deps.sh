@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages readygate needs, and only those that are missing.
 #   install-deps.sh build   compiler, CMake, Ninja and the libraries
+#   install-deps.sh runner  the above, plus jq for ready-gate (what a CI runner needs)
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, …)
 # Runs apt-get through sudo when not root. Safe to run again: it does nothing when all is there.
 set -euo pipefail
@@ -16,9 +17,10 @@ test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx li
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;
+  runner) wanted=("${build_packages[@]}" jq) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 build|demo|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|runner|demo|test" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -88,6 +88,32 @@ READYGATE_OUT="$WORK/out8" READYGATE_BASELINE="$WORK/out2/scan.json" READYGATE_F
 expect_rc 0
 check '.inputs | map(select(.tool == "scan")) | .[0].findings | map(select(.rule == "secret.aws-access-key-id")) | .[0].baseline_state == "unchanged"' "$WORK/out8/score.json"
 
+# --scan-only (the scan action): no score; the gate fails on a new finding at or above --fail-on.
+gh_env
+READYGATE_SCAN_ONLY=true READYGATE_OUT="$WORK/only1" run "$GATE" --path src
+expect_rc 1 "scan-only: a critical finding is at or above high"
+[ "$(output passed)" = false ] && [ "$(output score)" = "" ] && [ "$(output findings)" = 1 ] || fail "scan-only outputs: $(cat "$GITHUB_OUTPUT")"
+[ ! -e "$WORK/only1/score.json" ] || fail "scan-only wrote a score"
+check '[.runs[0].results[].ruleId] == ["secret.aws-access-key-id"]' "$WORK/only1/readygate.sarif"
+gh_env
+mkdir -p "$WORK/clean" && printf 'x = 1\n' > "$WORK/clean/ok.py"
+READYGATE_OUT="$WORK/only2" run "$GATE" --scan-only --path "$WORK/clean"
+expect_rc 0 "scan-only on a clean tree"
+[ "$(output passed)" = true ] || fail "scan-only clean: $(cat "$GITHUB_OUTPUT")"
+run "$GATE" --scan-only --fail-on severe
+expect_rc 2; expect_stderr "--fail-on: expected info"
+
+# The action's last step (scripts/gate-verdict.sh): fails the job only when it should.
+VERDICT="$READYGATE_SOURCE/scripts/gate-verdict.sh"
+READYGATE_PASSED=true READYGATE_SCORE=91 run "$VERDICT"
+expect_rc 0; grep -q 'passed (score 91)' "$OUT" || fail "verdict text: $(cat "$OUT")"
+READYGATE_PASSED=false READYGATE_SCORE=42 run "$VERDICT"
+expect_rc 1; grep -q '^::error title=readygate::the gate failed (score 42)' "$OUT" || fail "verdict annotation: $(cat "$OUT")"
+READYGATE_PASSED=false READYGATE_FAIL_ON_GATE=false run "$VERDICT"
+expect_rc 0
+READYGATE_PASSED= run "$VERDICT"
+expect_rc 1; grep -q 'did not finish' "$OUT" || fail "verdict without a gate result"
+
 # Bad input: exit 2 with a message, before anything runs or from the program that refused it.
 run "$GATE" --frobnicate
 expect_rc 2; expect_stderr "unknown option '--frobnicate'"
