@@ -147,7 +147,9 @@ bool list_with_git(Lister& lister, const fs::path& dir) {
 const std::vector<std::string>& default_exclude_patterns() {
   static const std::vector<std::string> patterns{
       ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
-      "dist", "build", "*.min.js", "*.min.css", "*.bundle.js", "*.map"};
+      "dist", "build", "*.min.js", "*.min.css", "*.bundle.js", "*.map",
+      // readygate's own build cache in CI (ci-templates/readygate.gitlab-ci.yml)
+      ".readygate-cache"};
   return patterns;
 }
 

@@ -6,7 +6,8 @@
 #   ci-setup.sh install   unless found: installs the build dependencies (apt), builds a release
 #                         into PREFIX when PREFIX/bin has no ready-scan yet (a cache hit), and
 #                         adds PREFIX/bin to GITHUB_PATH when that is set
-# PREFIX comes from READYGATE_PREFIX (default ~/.cache/readygate/KEY).
+#   ci-setup.sh prefix    prints PREFIX
+# PREFIX comes from READYGATE_PREFIX, else READYGATE_CACHE_DIR/KEY (default ~/.cache/readygate/KEY).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -22,7 +23,7 @@ cache_key() {
 found() { command -v ready-scan >/dev/null && command -v ready-gate >/dev/null; }
 
 key=$(cache_key)
-prefix=${READYGATE_PREFIX:-${HOME:-/tmp}/.cache/readygate/$key}
+prefix=${READYGATE_PREFIX:-${READYGATE_CACHE_DIR:-${HOME:-/tmp}/.cache/readygate}/$key}
 
 case "${1:-}" in
   probe)
@@ -30,6 +31,7 @@ case "${1:-}" in
     echo "prefix=$prefix"
     echo "cache-key=$key"
     ;;
+  prefix) echo "$prefix" ;;
   install)
     if found; then
       echo "readygate: using $(command -v ready-scan) ($(ready-scan --version))" >&2
@@ -51,5 +53,5 @@ case "${1:-}" in
     [ -n "${GITHUB_PATH:-}" ] && echo "$prefix/bin" >> "$GITHUB_PATH"
     echo "readygate: $("$prefix/bin/ready-scan" --version) in $prefix/bin" >&2
     ;;
-  *) echo "usage: ci-setup.sh probe|install" >&2; exit 2 ;;
+  *) echo "usage: ci-setup.sh probe|install|prefix" >&2; exit 2 ;;
 esac

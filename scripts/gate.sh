@@ -184,6 +184,9 @@ if [ -z "$diff_base" ]; then
 fi
 [ "$diff_base" = none ] && diff_base=""
 scan_args=("$path" -o "$out/scan.json")
+# Never scan our own results: a second run in the same workspace would report their snippets.
+abs_path=$(realpath "$path") abs_out=$(realpath -m "$out")
+case "$abs_out/" in "$abs_path"/?*) scan_args+=(--exclude "${abs_out#"$abs_path"/}") ;; esac
 [ -n "$baseline" ] && scan_args+=(--baseline "$baseline")
 if [ -n "$diff_base" ]; then
   git_in() { git -C "$path" "$@"; }
