@@ -24,6 +24,7 @@ found() { command -v ready-scan >/dev/null && command -v ready-gate >/dev/null; 
 
 key=$(cache_key)
 prefix=${READYGATE_PREFIX:-${READYGATE_CACHE_DIR:-${HOME:-/tmp}/.cache/readygate}/$key}
+prefix=$(realpath -m "$prefix")  # cmake wants it absolute; the GitLab template gives a relative one
 
 case "${1:-}" in
   probe)

@@ -13,7 +13,7 @@ build_packages=(
   doctest-dev libssl-dev libpugixml-dev
 )
 demo_packages=(jq nginx libnginx-mod-http-echo)
-test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl)
+test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync)
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;

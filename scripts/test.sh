@@ -5,9 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh test
-# Microsoft's SARIF validator with GitHub's rules, for tests/e2e/report_sarif_multitool.sh.
-READYGATE_SARIF_MULTITOOL=$(scripts/install-sarif-multitool.sh)
-export READYGATE_SARIF_MULTITOOL
+# Real clients from npm: Microsoft's SARIF validator (tests/e2e/report_sarif_multitool.sh),
+# action-validator (tests/e2e/actions_validate.sh) and gitlab-ci-local (tests/e2e/gitlab_template.sh).
+READYGATE_SARIF_MULTITOOL=$(scripts/install-npm-tool.sh sarif-multitool)
+READYGATE_ACTION_VALIDATOR=$(scripts/install-npm-tool.sh action-validator)
+READYGATE_GITLAB_CI_LOCAL=$(scripts/install-npm-tool.sh gitlab-ci-local)
+export READYGATE_SARIF_MULTITOOL READYGATE_ACTION_VALIDATOR READYGATE_GITLAB_CI_LOCAL
 for preset in dev asan; do
   echo "== $preset: build" >&2
   cmake --preset "$preset" >/dev/null

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 tool=${READYGATE_SARIF_MULTITOOL:-}
 if [ -z "$tool" ] || [ ! -x "$tool" ]; then
-  echo "sarif-multitool is not installed (scripts/install-sarif-multitool.sh): skipped"
+  echo "sarif-multitool is not installed (scripts/install-npm-tool.sh sarif-multitool): skipped"
   exit 77
 fi
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1  # no ICU needed

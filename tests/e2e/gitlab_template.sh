@@ -1,0 +1,127 @@
+# The GitLab CI template (ci-templates/readygate.gitlab-ci.yml) run for real by gitlab-ci-local
+# (shell executor) on a sample repository that includes it with inputs: a clean tree against a
+# live nginx passes and exports READYGATE_PASSED=true; a leaked key fails the job and still
+# leaves JUnit, Code Quality, SARIF and Markdown; without readygate on PATH the job clones
+# readygate's source and takes the (seeded) cached build. scripts/test.sh installs
+# gitlab-ci-local and sets READYGATE_GITLAB_CI_LOCAL; without it this test is skipped.
+source "$(dirname "$0")/lib.sh"
+tool=${READYGATE_GITLAB_CI_LOCAL:-}
+if [ -z "$tool" ] || [ ! -x "$tool" ]; then
+  echo "gitlab-ci-local is not installed (scripts/install-npm-tool.sh gitlab-ci-local): skipped"
+  exit 77
+fi
+for need in git rsync nginx; do
+  command -v "$need" >/dev/null || { echo "$need is not installed: skipped"; exit 77; }
+done
+: "${READYGATE_GATE:?set READYGATE_GATE to the built ready-gate}"
+BIN=$(dirname "$READYGATE_GATE")
+unset GITHUB_ACTIONS GITHUB_OUTPUT GITHUB_STEP_SUMMARY GITHUB_BASE_REF CI_MERGE_REQUEST_DIFF_BASE_SHA
+SYSTEM_PATH=$PATH
+
+write_conf() {
+  cat > "$WORK/nginx.conf" <<CONF
+$(nginx_user)
+pid $WORK/nginx.pid;
+events {}
+http {
+  access_log off;
+  client_body_temp_path $WORK/tmp;
+  server {
+    listen 127.0.0.1:$P;
+    location = /health { default_type application/json; return 200 '{"status": "ok"}'; }
+  }
+}
+CONF
+}
+mkdir -p "$WORK/tmp"
+start_nginx write_conf
+
+R="$WORK/project"
+mkdir -p "$R/src" "$R/ci"
+cd "$R"
+git init -q -b main
+git config user.email t@example.invalid
+git config user.name t
+printf 'def add(a, b):\n    return a + b\n' > src/calc.py
+cp "$READYGATE_SOURCE/ci-templates/readygate.gitlab-ci.yml" ci/
+printf '.gitlab-ci-local/\n' > .gitignore
+cat > .gitlab-ci.yml <<YAML
+include:
+  - local: ci/readygate.gitlab-ci.yml
+    inputs:
+      urls: health=http://127.0.0.1:$NGINX_PORT/health
+      bench-duration: 1s
+      wait: 10s
+      diff-base: none
+YAML
+git add -A && git commit -qm clean
+
+# ci_local: runs the readygate job; RC is its exit code, A the job's artifacts.
+A="$R/.gitlab-ci-local/artifacts/readygate"
+ci_local() {
+  rm -rf "$R/.gitlab-ci-local" "$R/readygate-out"
+  cd "$R"
+  run "$tool" --no-color --force-shell-executor "$@" readygate
+}
+
+# A clean tree and a healthy service: the job passes and publishes every report.
+PATH="$BIN:$SYSTEM_PATH" ci_local
+expect_rc 0 "clean tree: $(tail -20 "$OUT")"
+grep -q 'PASS  readygate' "$OUT" || fail "gitlab-ci-local did not report a pass: $(tail -20 "$OUT")"
+for f in junit.xml gl-code-quality.json readygate.sarif summary.md scan.json health.json bench.json score.json; do
+  [ -s "$A/readygate-out/$f" ] || fail "artifact missing: readygate-out/$f"
+done
+grep -qx 'READYGATE_PASSED=true' "$A/.gitlab-ci-reports/dotenv/readygate-out/readygate.env" \
+  || fail "dotenv report: $(cat "$A"/.gitlab-ci-reports/dotenv/readygate-out/readygate.env)"
+check '.metrics.checks[0].status == "healthy"' "$A/readygate-out/health.json"
+check '.metrics.overall.requests > 0' "$A/readygate-out/bench.json"
+check 'length == 0' "$A/readygate-out/gl-code-quality.json"
+validate_junit "$A/readygate-out/junit.xml"
+
+# A leaked key: the job fails; the reports are still published (artifacts: when: always).
+printf 'AWS_ACCESS_KEY_ID=AKIAJ7QW2M5RTXV3KD6B\n' > src/settings.env
+git add -A && git commit -qm leak
+PATH="$BIN:$SYSTEM_PATH" ci_local
+expect_rc 1 "a leaked key fails the job"
+grep -q 'FAIL  readygate' "$OUT" || fail "gitlab-ci-local did not report a failure: $(tail -20 "$OUT")"
+check '[.[] | select(.check_name == "secret.aws-access-key-id") | .location.path] == ["src/settings.env"]' \
+  "$A/readygate-out/gl-code-quality.json"
+grep -q '<failure' "$A/readygate-out/junit.xml" || fail "the JUnit report has no failure"
+validate_junit "$A/readygate-out/junit.xml"
+grep -qx 'READYGATE_PASSED=false' "$A/readygate-out/readygate.env" || fail "dotenv after a failure"
+! grep -rq 'RTXV3KD6B' "$OUT" "$A" || fail "the key leaked into the job log or the artifacts"
+
+# Input validation is GitLab's: an option outside the list is refused before anything runs.
+sed -i 's/diff-base: none/diff-base: none\n      fail-on: severe/' .gitlab-ci.yml
+git commit -qam bad-input
+PATH="$BIN:$SYSTEM_PATH" ci_local
+[ "$RC" -ne 0 ] || fail "fail-on: severe was accepted"
+grep -q 'fail-on' "$OUT" "$ERR" || fail "the error does not name the input"
+git revert --no-edit HEAD >/dev/null
+
+# readygate not on PATH: the job clones its source (here the repository under test, at its
+# branch) and takes the build from the cache folder, which the test seeds with the build under
+# test under the key ci-setup.sh computes. (The real build from source is what ci-setup.sh does
+# on a cache miss; scripts/ci-setup.sh is run that way by hand, see docs/CI.md.)
+branch=$(git -C "$READYGATE_SOURCE" symbolic-ref -q --short HEAD || true)
+if [ -z "$branch" ] || [ ! -d "$READYGATE_SOURCE/.git" ]; then
+  echo "the source is not a git checkout on a branch: the install path is not exercised"
+  exit 0
+fi
+if PATH=$SYSTEM_PATH command -v ready-scan >/dev/null; then
+  echo "ready-scan is installed system-wide: the install path is not exercised"
+  exit 0
+fi
+git clone -q --depth 1 --branch "$branch" "file://$READYGATE_SOURCE" "$WORK/readygate-src"
+key=$(READYGATE_CACHE_DIR="$R/.readygate-cache" "$WORK/readygate-src/scripts/ci-setup.sh" probe | sed -n 's/^cache-key=//p')
+mkdir -p "$R/.readygate-cache/$key"
+ln -s "$BIN" "$R/.readygate-cache/$key/bin"
+cat >> .gitlab-ci.yml <<YAML
+      readygate-source: file://$READYGATE_SOURCE
+      readygate-version: $branch
+YAML
+git commit -qam "readygate from source"
+PATH=$SYSTEM_PATH ci_local
+expect_rc 1 "installed from source: the leaked key still fails the job"
+grep -q 'using the cached build' "$OUT" "$ERR" || fail "the cached build was not used: $(tail -30 "$OUT")"
+[ -s "$A/readygate-out/gl-code-quality.json" ] || fail "no Code Quality report after the install"
