@@ -37,6 +37,10 @@ Options (environment variable in brackets):
   --scan-only         only ready-scan and ready-report: no service, no score;
                       the gate fails on a new finding at or above --fail-on  [READYGATE_SCAN_ONLY=true]
   --fail-on S         with --scan-only: info, low, medium, high (default), critical [READYGATE_FAIL_ON]
+  --shard K/N         scan only the K-th of N parts of the tree (parallel jobs)   [READYGATE_SHARD]
+  --scan-results GLOB do not scan: use these ready-scan envelopes instead, e.g. the
+                      shards' scan.json (repeatable; whitespace-separated in env)
+                                                                               [READYGATE_SCAN_RESULTS]
   -h, --help          show this help
 
 The programs are taken from the folder ready-gate lives in when they are there, else from PATH
@@ -75,12 +79,14 @@ out=${READYGATE_OUT:-readygate-out}
 fail_on_gate=${READYGATE_FAIL_ON_GATE:-true}
 scan_only=${READYGATE_SCAN_ONLY:-false}
 fail_on=${READYGATE_FAIL_ON:-high}
+shard=${READYGATE_SHARD:-}
+mapfile -t scan_result_globs < <(words "${READYGATE_SCAN_RESULTS:-}")
 
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
     --scan-only) scan_only=true; shift; continue ;;
-    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate|--fail-on)
+    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate|--fail-on|--shard|--scan-results)
       [ $# -ge 2 ] || die "$1 needs a value (see ready-gate --help)"
       case "$1" in
         --path) path=$2 ;; --url) urls+=("$2") ;; --checks) checks=$2 ;; --scenario) scenario=$2 ;;
@@ -88,6 +94,7 @@ while [ $# -gt 0 ]; do
         --junit) junit_globs+=("$2") ;; --baseline) baseline=$2 ;; --diff-base) diff_base=$2 ;;
         --wait) wait_for=$2 ;; --bench-duration) bench_duration=$2 ;; --out) out=$2 ;;
         --fail-on-gate) fail_on_gate=$2 ;; --fail-on) fail_on=$2 ;;
+        --shard) shard=$2 ;; --scan-results) scan_result_globs+=("$2") ;;
       esac
       shift 2 ;;
     *) die "unknown option '$1' (see ready-gate --help)" ;;
@@ -108,6 +115,15 @@ esac
 for file in "$checks" "$scenario" "$policy" "$baseline"; do
   [ -z "$file" ] || [ -r "$file" ] || die "cannot read '$file'"
 done
+[ -z "$shard" ] || [[ "$shard" =~ ^[0-9]+/[0-9]+$ ]] || die "--shard: expected K/N, got '$shard'"
+scan_results=()
+for glob in "${scan_result_globs[@]}"; do
+  matched=()
+  for file in $glob; do [ -e "$file" ] && matched+=("$file"); done
+  [ ${#matched[@]} -gt 0 ] || die "--scan-results: '$glob' matches no file"
+  scan_results+=("${matched[@]}")
+done
+[ ${#scan_results[@]} -eq 0 ] || [ -z "$shard" ] || die "--shard and --scan-results do not go together"
 command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
 
 # The programs: next to this script when installed, else on PATH.
@@ -120,7 +136,8 @@ SCORE=$(tool ready-score) REPORT=$(tool ready-report)
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out"/{health,bench,scan,score}.json
+rm -f "$out"/{health,bench,score}.json
+[ ${#scan_results[@]} -gt 0 ] || rm -f "$out/scan.json"  # (it may be one of the results)
 evidence=()
 
 # step NAME OK_CODES COMMAND...: runs a program and leaves its exit code in STEP_RC; an exit
@@ -184,11 +201,12 @@ if [ -z "$diff_base" ]; then
 fi
 [ "$diff_base" = none ] && diff_base=""
 scan_args=("$path" -o "$out/scan.json")
+[ -n "$shard" ] && scan_args+=(--shard "$shard")
 # Never scan our own results: a second run in the same workspace would report their snippets.
 abs_path=$(realpath "$path") abs_out=$(realpath -m "$out")
 case "$abs_out/" in "$abs_path"/?*) scan_args+=(--exclude "${abs_out#"$abs_path"/}") ;; esac
 [ -n "$baseline" ] && scan_args+=(--baseline "$baseline")
-if [ -n "$diff_base" ]; then
+if [ -n "$diff_base" ] && [ ${#scan_results[@]} -eq 0 ]; then
   git_in() { git -C "$path" "$@"; }
   if ! git_in rev-parse -q --verify "$diff_base^{commit}" >/dev/null 2>&1; then
     # A shallow CI checkout may lack the base: fetch just that branch tip or commit.
@@ -209,11 +227,17 @@ if [ -n "$diff_base" ]; then
     note "warning: diff base '$diff_base' is not in this clone (fetch it, e.g. fetch-depth: 0): scanning every line"
   fi
 fi
-step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
-evidence+=("$out/scan.json")
+if [ ${#scan_results[@]} -gt 0 ]; then
+  note "== ready-scan: using ${#scan_results[@]} earlier result(s): ${scan_results[*]}"
+  scans=("${scan_results[@]}")
+else
+  step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
+  scans=("$out/scan.json")
+fi
+evidence+=("${scans[@]}")
 
 if [ "$scan_only" = true ]; then
-  report_input=$out/scan.json
+  report_input=("${scans[@]}")
 else
   score_args=("${evidence[@]}" -o "$out/score.json" --explain)
   [ -n "$policy" ] && score_args+=(--policy "$policy")
@@ -225,16 +249,16 @@ else
   done
   shopt -u nullglob
   step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
-  report_input=$out/score.json
+  report_input=("$out/score.json")
 fi
 
-report_args=("$report_input" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
+report_args=("${report_input[@]}" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
              --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md")
 [ "$scan_only" = true ] && report_args+=(--fail-on "$fail_on")
 [ "${GITHUB_ACTIONS:-}" = true ] && report_args+=(--annotations)
 step "ready-report" "0 1" "$REPORT" "${report_args[@]}"
 
-findings=$(jq -r '.summary.findings' "$out/scan.json")
+findings=$(jq -s 'map(.summary.findings) | add' "${scans[@]}")
 if [ "$scan_only" = true ]; then
   score=""
   passed=$([ "$STEP_RC" -eq 0 ] && echo true || echo false)

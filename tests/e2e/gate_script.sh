@@ -103,6 +103,25 @@ expect_rc 0 "scan-only on a clean tree"
 run "$GATE" --scan-only --fail-on severe
 expect_rc 2; expect_stderr "--fail-on: expected info"
 
+# Sharded jobs: each scans its part (--shard), one job gates on their results (--scan-results);
+# the score and the findings are those of one unsharded run.
+cp -r "$READYGATE_SOURCE/examples/service" "$WORK/svc-src"
+for k in 1 2 3; do
+  READYGATE_OUT="$WORK/shards/$k" run "$GATE" --scan-only --shard "$k/3" --path "$WORK/svc-src" --fail-on-gate false
+  expect_rc 0
+done
+[ "$(jq -s 'map(select(.summary.skipped.other_shards > 0)) | length' "$WORK"/shards/*/scan.json)" -eq 3 ] || fail "the shards did not split the tree"
+READYGATE_OUT="$WORK/whole" run "$GATE" --path "$WORK/svc-src" --fail-on-gate false
+gh_env
+READYGATE_SCAN_RESULTS="$WORK/shards/*/scan.json" READYGATE_OUT="$WORK/merged" run "$GATE" --fail-on-gate false
+expect_rc 0; expect_stderr "using 3 earlier result(s)"
+[ "$(jq -S .score "$WORK/whole/score.json")" = "$(jq -S .score "$WORK/merged/score.json")" ] || fail "the merged score differs from the whole"
+[ "$(output findings)" = "$(jq .summary.findings "$WORK/whole/scan.json")" ] || fail "findings output of merged shards: $(output findings)"
+run "$GATE" --scan-results "$WORK/nothing/*.json"
+expect_rc 2; expect_stderr "matches no file"
+run "$GATE" --shard 1-of-3
+expect_rc 2; expect_stderr "--shard: expected K/N"
+
 # The action's last step (scripts/gate-verdict.sh): fails the job only when it should.
 VERDICT="$READYGATE_SOURCE/scripts/gate-verdict.sh"
 READYGATE_PASSED=true READYGATE_SCORE=91 run "$VERDICT"

@@ -99,6 +99,22 @@ PATH="$BIN:$SYSTEM_PATH" ci_local
 grep -q 'fail-on' "$OUT" "$ERR" || fail "the error does not name the input"
 git revert --no-edit HEAD >/dev/null
 
+# examples/gitlab/sharded.gitlab-ci.yml (its include made local): three parallel shard jobs,
+# then the readygate job gates on their results; the same finding fails it.
+S="$WORK/sharded"
+git clone -q "$R" "$S"
+cd "$S"
+sed -e 's#^  - remote: .*#  - local: ci/readygate.gitlab-ci.yml#' -e 's/parallel: 4/parallel: 3/' \
+  "$READYGATE_SOURCE/examples/gitlab/sharded.gitlab-ci.yml" > .gitlab-ci.yml
+git commit -qam sharded
+run env PATH="$BIN:$SYSTEM_PATH" "$tool" --no-color --force-shell-executor
+expect_rc 1 "sharded: the leaked key fails the gate"
+for k in 1 2 3; do grep -q "PASS  readygate-shard: \[$k/3\]" "$OUT" || fail "shard $k/3 did not pass: $(tail -20 "$OUT")"; done
+grep -Eq '^ *FAIL +readygate *$' "$OUT" || fail "the gate job did not fail: $(tail -20 "$OUT")"
+grep -q 'using 3 earlier result(s)' "$OUT" "$ERR" || fail "the gate did not use the shards' results"
+check '[.[] | .check_name] == ["secret.aws-access-key-id"]' "$S/.gitlab-ci-local/artifacts/readygate/readygate-out/gl-code-quality.json"
+cd "$R"
+
 # readygate not on PATH: the job clones its source (here the repository under test, at its
 # branch) and takes the build from the cache folder, which the test seeds with the build under
 # test under the key ci-setup.sh computes. (The real build from source is what ci-setup.sh does
