@@ -27,17 +27,25 @@ std::optional<po::variables_map> parse_command_line(
        "progress display on stderr: auto (only on a terminal), always, never");
   po::options_description all;
   all.add(tool_options).add(shared);
+  po::options_description hidden;
+  hidden.add_options()("help-man", "the help page as roff, for man(1)");
+  po::options_description parsed;
+  parsed.add(all).add(hidden);
 
   po::variables_map values;
   try {
     po::store(po::command_line_parser(argc, argv)
-                  .options(all)
+                  .options(parsed)
                   .positional(positional)
                   .style(po::command_line_style::unix_style)
                   .run(),
               values);
     if (values.count("help")) {
-      std::cout << "Usage: " << spec.usage << "\n\n" << spec.description << "\n\n" << all << '\n';
+      write_help(std::cout, spec, all);
+      return std::nullopt;
+    }
+    if (values.count("help-man")) {
+      write_man_page(std::cout, spec, all);
       return std::nullopt;
     }
     if (values.count("version")) {

@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "error.hpp"
+#include "help.hpp"
 #include "progress.hpp"
 
 namespace readygate {
@@ -26,14 +27,9 @@ struct CommonOptions {
   ProgressMode progress_mode() const { return parse_progress_mode(progress); }
 };
 
-struct ToolSpec {
-  std::string program;      // "ready-scan"
-  std::string usage;        // "ready-scan [PATH...] [OPTIONS]"
-  std::string description;  // a paragraph for --help
-};
-
 // Parses argv against `tool_options` plus the common options, and configures logging.
-// Returns nothing when --help or --version was printed (the program then exits 0).
+// Returns nothing when --help, --help-man (the page as roff) or --version was printed (the
+// program then exits 0).
 // Throws Error (exit 2) for unknown flags, missing values and malformed values.
 std::optional<po::variables_map> parse_command_line(
     int argc, const char* const argv[], const ToolSpec& spec,

@@ -7,51 +7,87 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: ready-gate [OPTIONS]
+NAME
+    ready-gate - the whole readygate gate: health, load, scan, score and reports in one command
 
-Runs the readygate gate: waits for the service's health checks, benchmarks it, scans the source
-tree, scores the evidence against a policy, and writes SARIF, JUnit, GitLab Code Quality and a
-Markdown summary into one folder. Steps without input are skipped (no URLs and no checks: no
-health check; no URLs and no scenario: no benchmark).
+SYNOPSIS
+    ready-gate [OPTIONS]
 
-Options (environment variable in brackets):
-  --path DIR          source tree to scan (default .)                          [READYGATE_PATH]
-  --url URL           a service URL to probe and, without a scenario, to load;
-                      NAME=URL names it (repeatable; whitespace-separated in env)   [READYGATE_URLS]
-  --checks FILE       ready-healthcheck config                                 [READYGATE_CHECKS]
-  --scenario FILE     ready-bench scenario                                     [READYGATE_SCENARIO]
-  --base-url URL      where relative URLs in --checks and --scenario point     [READYGATE_BASE_URL]
-  --threshold EXPR    an extra load threshold, e.g. 'p95<100ms'
-                      (repeatable; one per line in env)                        [READYGATE_THRESHOLDS]
-  --policy FILE       ready-score policy (default: the built-in one)           [READYGATE_POLICY]
-  --junit GLOB        the project's own JUnit reports (repeatable; whitespace-
-                      separated in env)                                        [READYGATE_JUNIT]
-  --baseline FILE     an earlier ready-scan envelope: its findings are not new [READYGATE_BASELINE]
-  --diff-base REF     report only findings on lines changed since REF; default:
-                      the pull/merge request's base when there is one; 'none'
-                      scans every line                                         [READYGATE_DIFF_BASE]
-  --wait D            how long to wait for the service (default 60s)           [READYGATE_WAIT]
-  --bench-duration D  load time per URL when there is no scenario (default 10s)[READYGATE_BENCH_DURATION]
-  --out DIR           where the results go (default readygate-out)             [READYGATE_OUT]
-  --fail-on-gate B    true: exit 1 when the gate fails (default); false: exit 0 [READYGATE_FAIL_ON_GATE]
-  --scan-only         only ready-scan and ready-report: no service, no score;
-                      the gate fails on a new finding at or above --fail-on  [READYGATE_SCAN_ONLY=true]
-  --fail-on S         with --scan-only: info, low, medium, high (default), critical [READYGATE_FAIL_ON]
-  --shard K/N         scan only the K-th of N parts of the tree (parallel jobs)   [READYGATE_SHARD]
-  --scan-results GLOB do not scan: use these ready-scan envelopes instead, e.g. the
-                      shards' scan.json (repeatable; whitespace-separated in env)
-                                                                               [READYGATE_SCAN_RESULTS]
-  -h, --help          show this help
+DESCRIPTION
+    Waits for the service's health checks, benchmarks it, scans the source tree, scores the
+    evidence against a policy, and writes SARIF, JUnit, GitLab Code Quality and a Markdown
+    summary into one folder:
+      ready-healthcheck --wait -> ready-bench -> ready-scan -> ready-score -> ready-report
+    Steps without input are skipped: no URLs and no checks, no health check; no URLs and no
+    scenario, no benchmark. Every input is a flag or, for the GitHub Action and the GitLab
+    template, an environment variable (in brackets below); a flag wins.
 
-The programs are taken from the folder ready-gate lives in when they are there, else from PATH
-(READYGATE_BIN overrides both).
-With GITHUB_OUTPUT set, writes the outputs score (empty with --scan-only), passed, findings
-and sarif there; with GITHUB_STEP_SUMMARY set, appends the Markdown summary; with
-GITHUB_ACTIONS=true, prints annotations. Always writes OUT/readygate.env (READYGATE_SCORE,
-READYGATE_PASSED, READYGATE_FINDINGS) for GitLab's artifacts:reports:dotenv.
+OPTIONS
+    --path DIR          source tree to scan (default .)                    [READYGATE_PATH]
+    --url URL           a service URL to probe and, without a scenario, to load;
+                        NAME=URL names it (repeatable; whitespace-separated in env)
+                                                                           [READYGATE_URLS]
+    --checks FILE       ready-healthcheck config                           [READYGATE_CHECKS]
+    --scenario FILE     ready-bench scenario                               [READYGATE_SCENARIO]
+    --base-url URL      where relative URLs in --checks and --scenario point
+                                                                           [READYGATE_BASE_URL]
+    --threshold EXPR    an extra load threshold, e.g. 'p95<100ms' (repeatable;
+                        one per line in env)                               [READYGATE_THRESHOLDS]
+    --policy FILE       ready-score policy (default: the built-in one)     [READYGATE_POLICY]
+    --junit GLOB        the project's own JUnit reports (repeatable;
+                        whitespace-separated in env)                       [READYGATE_JUNIT]
+    --baseline FILE     an earlier ready-scan envelope: its findings are not new
+                                                                           [READYGATE_BASELINE]
+    --diff-base REF     report only findings on lines changed since REF; default:
+                        the pull/merge request's base when there is one; 'none'
+                        scans every line                                   [READYGATE_DIFF_BASE]
+    --wait D            how long to wait for the service (default 60s)     [READYGATE_WAIT]
+    --bench-duration D  load time per URL when there is no scenario (default 10s)
+                                                                           [READYGATE_BENCH_DURATION]
+    --out DIR           where the results go (default readygate-out)       [READYGATE_OUT]
+    --fail-on-gate B    true: exit 1 when the gate fails (default); false: exit 0
+                                                                           [READYGATE_FAIL_ON_GATE]
+    --scan-only         only ready-scan and ready-report: no service, no score; the
+                        gate fails on a new finding at or above --fail-on  [READYGATE_SCAN_ONLY=true]
+    --fail-on S         with --scan-only: info, low, medium, high (default) or critical
+                                                                           [READYGATE_FAIL_ON]
+    --shard K/N         scan only the K-th of N parts of the tree (parallel jobs)
+                                                                           [READYGATE_SHARD]
+    --scan-results GLOB do not scan: use these ready-scan envelopes instead, e.g. the
+                        shards' scan.json (repeatable; whitespace-separated in env)
+                                                                           [READYGATE_SCAN_RESULTS]
+    -h, --help          show this help
 
-Exit status: 0 the gate passed (or --fail-on-gate false), 1 the gate failed, 2 bad input,
-3 a program failed at run time.
+ENVIRONMENT
+    READYGATE_BIN       where the programs are (default: the folder ready-gate is in when
+                        they are there, else PATH)
+    GITHUB_OUTPUT       when set, the outputs score (empty with --scan-only), passed,
+                        findings and sarif are written to it
+    GITHUB_STEP_SUMMARY when set, the Markdown summary is appended to it
+    GITHUB_ACTIONS      true: annotations are printed on stdout
+    GITHUB_BASE_REF, CI_MERGE_REQUEST_DIFF_BASE_SHA
+                        the default --diff-base in pull and merge requests
+
+FILES
+    OUT/readygate.sarif, OUT/junit.xml, OUT/gl-code-quality.json, OUT/summary.md: the reports
+    OUT/health.json, OUT/bench.json, OUT/scan.json, OUT/score.json: the programs' envelopes
+    OUT/readygate.env: READYGATE_SCORE, READYGATE_PASSED and READYGATE_FINDINGS, for GitLab's
+    artifacts:reports:dotenv
+
+EXIT STATUS
+    0   the gate passed (or --fail-on-gate false)
+    1   the gate failed
+    2   bad input
+    3   a program failed at run time
+
+EXAMPLES
+    ready-gate --url http://127.0.0.1:8080/health --threshold 'p95<100ms'
+    ready-gate --checks healthchecks.json --scenario load.json --base-url http://127.0.0.1:8080
+    ready-gate --scan-only --diff-base origin/main --fail-on medium
+
+SEE ALSO
+    ready-scan(1), ready-bench(1), ready-healthcheck(1), ready-score(1), ready-report(1);
+    https://github.com/readygate/readygate
 EOF
 }
 

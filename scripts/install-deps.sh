@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages readygate needs, and only those that are missing.
 #   install-deps.sh build   compiler, CMake, Ninja and the libraries
 #   install-deps.sh runner  the above, plus jq for ready-gate (what a CI runner needs)
+#   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, …)
 # Runs apt-get through sudo when not root. Safe to run again: it does nothing when all is there.
 set -euo pipefail
@@ -13,14 +14,15 @@ build_packages=(
   doctest-dev libssl-dev libpugixml-dev
 )
 demo_packages=(jq nginx libnginx-mod-http-echo)
-test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync)
+test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file)
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;
   runner) wanted=("${build_packages[@]}" jq) ;;
+  package) wanted=("${build_packages[@]}" dpkg-dev file) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 build|runner|demo|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|runner|package|demo|test" >&2; exit 2 ;;
 esac
 
 missing=()

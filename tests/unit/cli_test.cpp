@@ -19,7 +19,7 @@ Parsed parse(std::vector<const char*> args) {
   po::positional_options_description positional;
   positional.add("path", -1);
   p.values = parse_command_line(static_cast<int>(args.size()), args.data(),
-                                {"ready-test", "ready-test [OPTIONS]", "A test."}, options, positional, p.common);
+                                {"ready-test", "test the shared flags", "ready-test [OPTIONS]", "A test.", {{0, "done"}}, {}}, options, positional, p.common);
   return p;
 }
 }  // namespace

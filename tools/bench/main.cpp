@@ -33,12 +33,25 @@ int main(int argc, char* argv[]) {
         ("insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates")
         ("threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
     po::positional_options_description positional;
-    const ToolSpec spec{"ready-bench", "ready-bench (--url URL... | --scenario FILE) [-c N] [-n N | -d D] [--rate R] [--threshold EXPR]...",
-                        "Loads HTTP endpoints with libcurl and reports latency percentiles (from a mergeable histogram), "
-                        "throughput and errors by class, per endpoint, per phase and overall. Every run ends by itself "
-                        "(a count or a duration); thresholds become checks.\n"
-                        "Exit codes: 0 done, 1 a threshold failed, 2 bad usage (checked before any load), 3 interrupted "
-                        "(partial figures still written) or runtime error."};
+    const ToolSpec spec{
+        "ready-bench",
+        "load HTTP endpoints and report honest latency percentiles, throughput and errors",
+        "ready-bench (--url URL... | --scenario FILE) [-c N] [-n N | -d D] [--rate R] [--threshold EXPR]...",
+        "Drives HTTP(S) endpoints with libcurl, closed model (-c connections, -n requests or -d time) or "
+        "open model (--rate requests per second on a timetable, latency measured from the intended "
+        "start). Reports latency percentiles from a mergeable histogram, throughput and errors by class, "
+        "per endpoint, per phase and overall, and a per-second timeline. Every run ends by itself; "
+        "thresholds (p95<100ms, error_rate<0.1%) become checks.\n\n"
+        "Header values and credentials in URLs are never written. SIGINT or SIGTERM stops the run and "
+        "still writes the figures so far.",
+        {{0, "the run finished and every threshold held"},
+         {1, "a threshold failed"},
+         {2, "bad usage, checked before any load"},
+         {3, "interrupted (partial figures still written) or runtime error"}},
+        {{"ready-bench --url http://127.0.0.1:8080/health -c 50 -d 10s", "50 connections for 10 seconds"},
+         {"ready-bench --url http://127.0.0.1:8080/api --rate 200 -d 30s --threshold 'p95<100ms'",
+          "200 requests per second, failing when p95 is 100 ms or more"},
+         {"ready-bench --scenario load.json --base-url http://127.0.0.1:8080", "phases from a scenario file"}}};
     CommonOptions common;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;

@@ -28,10 +28,24 @@ int main(int argc, char* argv[]) {
         ("cacert", po::value(&command.cacert)->value_name("FILE"), "trust this CA bundle (test setups)")
         ("insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates (test setups)");
     po::positional_options_description positional;
-    const ToolSpec spec{"ready-healthcheck", "ready-healthcheck (--check NAME=URL... | -c FILE) [--wait D] [--audit-headers]",
-                        "Probes every check at once: HTTP(S) status, body, JSON field and latency budget, TCP connect, "
-                        "TLS protocol and certificate expiry; --wait polls until the critical checks are healthy.\n"
-                        "Exit codes: 0 every critical check is healthy, 1 one is not, 2 bad usage or config, 3 runtime error."};
+    const ToolSpec spec{
+        "ready-healthcheck",
+        "probe a service's health endpoints, TLS certificates and security headers",
+        "ready-healthcheck (--check NAME=URL... | -c FILE) [--wait D] [--audit-headers]",
+        "Probes every check at once: HTTP(S) status, body substring or regex, a JSON field's value and a "
+        "latency budget; TCP connect; for https the TLS protocol, cipher and certificate expiry. --wait "
+        "polls until every critical check is healthy or time runs out; --audit-headers reports missing or "
+        "weak security headers as findings.\n\n"
+        "Certificates are verified unless --insecure. Credentials in URLs are redacted and header "
+        "values never written.",
+        {{0, "every critical check is healthy"},
+         {1, "a critical check is not"},
+         {2, "bad usage or config"},
+         {3, "runtime error"}},
+        {{"ready-healthcheck --check api=http://127.0.0.1:8080/health --wait 60s", "wait for a service to come up"},
+         {"ready-healthcheck -c healthchecks.json --base-url https://staging.example.com --audit-headers",
+          "checks from a file, with the header audit"},
+         {"ready-healthcheck --check db=tcp://127.0.0.1:5432", "a TCP port"}}};
     CommonOptions common;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;

@@ -19,10 +19,24 @@ int main(int argc, char* argv[]) {
         ("fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S");
     po::positional_options_description positional;
     positional.add("input", -1);
-    const ToolSpec spec{"ready-report", "ready-report [FILE...] [--sarif F] [--junit F] [--codequality F] [--markdown F] [--annotations]",
-                        "Turns readygate envelopes (from any tool, or a ready-score envelope that embeds them) into the "
-                        "formats CI systems and people read. \"-\" as a file is stdout. Its own envelope is written only "
-                        "with -o FILE.\nExit codes: 0 done, 1 --fail-on crossed, 2 bad usage or input, 3 cannot write."};
+    const ToolSpec spec{
+        "ready-report",
+        "turn readygate envelopes into SARIF, JUnit, GitLab Code Quality, Markdown and annotations",
+        "ready-report [FILE...] [--sarif F] [--junit F] [--codequality F] [--markdown F] [--annotations]",
+        "Reads readygate envelopes from any of the programs (from FILEs, or stdin when there are none); a "
+        "ready-score envelope brings the envelopes it embeds. Writes each format asked for: SARIF 2.1.0 "
+        "for code scanning, JUnit XML for test reports, GitLab Code Quality JSON, a Markdown summary that "
+        "starts with the verdict, and GitHub workflow-command annotations on stdout. \"-\" as a file is "
+        "stdout. Output is byte-identical for the same input.\n\n"
+        "Its own envelope is written only with -o FILE.",
+        {{0, "the reports were written"},
+         {1, "--fail-on S: an unsuppressed new finding at or above severity S"},
+         {2, "bad usage or input: malformed JSON (with line and column), an unknown envelope version"},
+         {3, "a report cannot be written"}},
+        {{"ready-report score.json --sarif out.sarif --junit junit.xml --markdown summary.md",
+          "every report of a gate run"},
+         {"ready-scan . | ready-report --annotations", "annotations for a GitHub Actions log"},
+         {"ready-report scan-*.json --codequality gl-code-quality.json", "merge sharded scans into one report"}}};
     CommonOptions common;
     common.output.clear();  // ready-report writes its own envelope only when asked
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);

@@ -33,10 +33,27 @@ int main(int argc, char* argv[]) {
     po::positional_options_description positional;
     positional.add("path", -1);
 
-    const ToolSpec spec{"ready-scan", "ready-scan [PATH...] [OPTIONS]",
-                        "Scans source trees for hard-coded secrets, injection and unsafe-code patterns, and "
-                        "performance anti-patterns, and writes a readygate envelope (JSON) to stdout.\n"
-                        "Exit codes: 0 done, 1 --fail-on crossed, 2 bad usage or input, 3 runtime error."};
+    const ToolSpec spec{
+        "ready-scan",
+        "find secrets, unsafe code and performance anti-patterns in source trees",
+        "ready-scan [PATH...] [OPTIONS]",
+        "Lists the files under each PATH (default .), through git when the tree is a git work tree so "
+        "that .gitignore is respected, reads each once and runs every rule that applies to it: 41 "
+        "built-in rules (secrets, injection, unsafe code, performance anti-patterns) plus your own "
+        "(--rules). Writes one readygate envelope (JSON) to stdout; a summary and warnings go to stderr.\n\n"
+        "Secrets are never written in full. A line is suppressed with a ready:ignore[RULE] or # nosec "
+        "comment; --baseline and --diff-base limit what counts as new. A file that cannot be read is "
+        "warned about and counted, never fatal.",
+        {{0, "the scan ran (findings or not, unless --fail-on says otherwise)"},
+         {1, "--fail-on S: an unsuppressed new finding at or above severity S"},
+         {2, "bad usage or input: unknown flag, missing path, malformed rules file, invalid regular "
+             "expression, unknown --diff-base ref"},
+         {3, "runtime error: the output cannot be written, out of memory"}},
+        {{"ready-scan . --fail-on high", "CI: exit 1 on an unsuppressed high or critical finding"},
+         {"ready-scan . --diff-base origin/main --fail-on high", "pull requests: only the lines they change"},
+         {"ready-scan . --baseline last-release.json", "mark what is new since an earlier scan"},
+         {"ready-scan . --shard 2/4 -o scan-2.json", "one of four parallel jobs; ready-score and ready-report merge the parts"},
+         {"ready-scan --list-rules", "the active rules as JSON"}}};
     CommonOptions common;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;

@@ -20,11 +20,24 @@ int main(int argc, char* argv[]) {
         ("explain", po::bool_switch(&command.explain), "print categories, deductions and blockers on stderr");
     po::positional_options_description positional;
     positional.add("input", -1);
-    const ToolSpec spec{"ready-score", "ready-score [FILE...] [--policy FILE] [--junit FILE]... [--min-score N] [--explain]",
-                        "Scores readiness from readygate envelopes (and test reports) against a policy: every point lost "
-                        "is listed with its reason and evidence, categories without evidence are reported as such, and "
-                        "blockers fail the gate whatever the score.\n"
-                        "Exit codes: 0 the gate passes, 1 it fails, 2 bad policy or input, 3 runtime error."};
+    const ToolSpec spec{
+        "ready-score",
+        "score readiness from readygate evidence against a policy, and gate on it",
+        "ready-score [FILE...] [--policy FILE] [--junit FILE]... [--min-score N] [--explain]",
+        "Reads envelopes from the other programs (FILEs, or stdin), the project's JUnit reports and "
+        "coverage, and scores each category of the policy: findings, load figures against thresholds, "
+        "health of critical checks, tests and coverage. Every point lost is listed with its reason and "
+        "evidence; a category without evidence is reported as such and left out of the mean unless the "
+        "policy requires it. Blockers (a critical finding, a critical check down, failing tests, an "
+        "error rate over its limit) fail the gate whatever the score.\n\n"
+        "The output envelope embeds its inputs, so ready-report can render everything from it.",
+        {{0, "the gate passes"},
+         {1, "the gate fails (score under the minimum, or a blocker)"},
+         {2, "bad policy or input"},
+         {3, "runtime error"}},
+        {{"ready-score health.json bench.json scan.json --explain -o score.json", "score a gate run, explained on stderr"},
+         {"ready-score scan.json --junit 'reports/*.xml' --min-score 90", "with the project's tests, a stricter minimum"},
+         {"ready-score --print-policy > policy.json", "the built-in policy, to edit"}}};
     CommonOptions common;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;

@@ -1,0 +1,48 @@
+# `cpack -G DEB` on the build under test: a .deb with the five programs, ready-gate and their man
+# pages, Depends worked out from the binaries (plus jq); unpacked, the programs run and
+# ready-gate finds its siblings without PATH.
+source "$(dirname "$0")/lib.sh"
+: "${READYGATE_BUILD_DIR:?set READYGATE_BUILD_DIR to the build folder}"
+for need in cpack dpkg-deb dpkg-shlibdeps file; do
+  command -v "$need" >/dev/null || { echo "$need is not installed (scripts/install-deps.sh package): skipped"; exit 77; }
+done
+
+cd "$READYGATE_BUILD_DIR"
+run cpack -G DEB -B "$WORK/pkg"
+expect_rc 0 "cpack: $(tail -5 "$OUT" "$ERR")"
+deb=$(ls "$WORK"/pkg/readygate_*.deb)
+version=$("$SCAN" --version | cut -d' ' -f2)
+[ "$(dpkg-deb -f "$deb" Package)" = readygate ] || fail "package name"
+[ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "version $(dpkg-deb -f "$deb" Version), programs say $version"
+depends=$(dpkg-deb -f "$deb" Depends)
+for dependency in jq libcurl4 libre2- libboost-program-options libpugixml libssl3 libstdc++6; do
+  [[ "$depends" == *"$dependency"* ]] || fail "Depends lacks $dependency: $depends"
+done
+[[ "$depends" != *-dev* ]] || fail "Depends names a -dev package: $depends"
+
+dpkg-deb -c "$deb" | awk '{print $6}' > "$WORK/contents"
+for program in ready-scan ready-bench ready-healthcheck ready-score ready-report ready-gate; do
+  grep -qx "./usr/bin/$program" "$WORK/contents" || fail "$program is not in the package"
+  grep -qx "./usr/share/man/man1/$program.1.gz" "$WORK/contents" || fail "$program's man page is not in the package"
+done
+
+dpkg-deb -x "$deb" "$WORK/root"
+for program in scan bench healthcheck score report; do
+  [ "$("$WORK/root/usr/bin/ready-$program" --version)" = "ready-$program $version" ] || fail "ready-$program --version"
+  "$WORK/root/usr/bin/ready-$program" --help | grep -q '^EXIT STATUS$' || fail "ready-$program --help has no EXIT STATUS"
+done
+for page in "$WORK"/root/usr/share/man/man1/*.1.gz; do
+  zcat "$page" | head -1 | grep -q '^\.TH ' || fail "$page is not a man page"
+  zcat "$page" | grep -q '^\.SH EXIT STATUS' || fail "$page has no EXIT STATUS"
+  if command -v groff >/dev/null; then
+    warnings=$(zcat "$page" | groff -man -ww -z 2>&1)
+    [ -z "$warnings" ] || fail "$page: $warnings"
+  fi
+done
+# The unpacked ready-gate runs the unpacked programs (its own folder), not anything on PATH.
+mkdir -p "$WORK/tree"
+printf 'AWS_ACCESS_KEY_ID=AKIAJ7QW2M5RTXV3KD6B\n' > "$WORK/tree/settings.env"
+PATH=/usr/bin:/bin run "$WORK/root/usr/bin/ready-gate" --scan-only --path "$WORK/tree" --out "$WORK/gate"
+expect_rc 1 "the unpacked gate fails on a leaked key"
+check '.tool == "scan" and .summary.findings == 1' "$WORK/gate/scan.json"
+echo "$(basename "$deb"): Depends: $depends"
