@@ -64,8 +64,10 @@ have_schemas() {
   return 1
 }
 
-# validate_sarif FILE: against the official SARIF 2.1.0 JSON schema (python3-jsonschema).
+# validate_sarif FILE: against the official SARIF 2.1.0 JSON schema (python3-jsonschema); without
+# ../shared/schemas, only that it is JSON.
 validate_sarif() {
+  if ! have_schemas; then expect_json "$1"; return; fi
   local python=python3
   "$python" -c "import jsonschema" 2>/dev/null || python=/usr/bin/python3
   "$python" - "$READYGATE_SCHEMAS/sarif-schema-2.1.0.json" "$1" <<'PY' || fail "SARIF does not validate: $1"
@@ -75,8 +77,10 @@ jsonschema.Draft7Validator(schema).validate(json.load(open(sys.argv[2])))
 PY
 }
 
-# validate_junit FILE: against junit-10.xsd with xmllint.
+# validate_junit FILE: against junit-10.xsd with xmllint; without ../shared/schemas, only that it
+# is well-formed XML.
 validate_junit() {
+  if ! have_schemas; then xmllint --noout "$1" || fail "JUnit is not well-formed XML: $1"; return; fi
   xmllint --noout --schema "$READYGATE_SCHEMAS/junit-10.xsd" "$1" 2>"$WORK/.xmllint" \
     || { cat "$WORK/.xmllint" >&2; fail "JUnit does not validate: $1"; }
 }
