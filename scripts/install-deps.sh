@@ -4,6 +4,8 @@
 #   install-deps.sh runner  the above, plus jq for ready-gate (what a CI runner needs)
 #   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, …)
+#   install-deps.sh node    Node.js and npm, and what npm needs to build a native module
+#                           (node-gyp: make, g++, python3, Node's headers), for the npm tools
 # Runs apt-get through sudo when not root. Safe to run again: it does nothing when all is there.
 set -euo pipefail
 
@@ -22,7 +24,14 @@ case "$mode" in
   package) wanted=("${build_packages[@]}" dpkg-dev file) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 build|runner|package|demo|test" >&2; exit 2 ;;
+  node)
+    wanted=(make g++ python3)
+    # Debian's nodejs and npm, unless a Node.js is already there (NodeSource's package ships npm
+    # and conflicts with Debian's); its headers (libnode-dev) unless that Node.js brought them.
+    command -v npm >/dev/null || wanted+=(nodejs npm)
+    [ -f /usr/include/node/node.h ] || wanted+=(libnode-dev)
+    ;;
+  *) echo "usage: $0 build|runner|package|demo|test|node" >&2; exit 2 ;;
 esac
 
 missing=()

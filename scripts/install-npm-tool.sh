@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs one of the npm tools the tests drive into build/npm/TOOL and prints the path of its
-# program. Installs Node.js and npm from Debian when there is no npm.
+# program. Installs Node.js and npm from Debian when there is no npm (install-deps.sh node).
 #   install-npm-tool.sh sarif-multitool    Microsoft's SARIF validator (@microsoft/sarif-multitool)
 #   install-npm-tool.sh action-validator   action.yml and workflow validator (@action-validator/cli)
 #   install-npm-tool.sh gitlab-ci-local    runs a .gitlab-ci.yml locally (needs rsync)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tool=${1:-}
+overrides='{}'  # versions forced on dependencies (npm "overrides")
 case "$tool" in
   sarif-multitool)
     packages=(@microsoft/sarif-multitool@5.7.0)
@@ -15,19 +16,21 @@ case "$tool" in
     packages=(@action-validator/cli@0.6.0 @action-validator/core@0.6.0)
     program=node_modules/.bin/action-validator ;;
   gitlab-ci-local)
-    # 4.60.0: runs on Debian 12's Node.js; later versions want a newer one.
+    # 4.60.0 runs on Node.js 18 (Debian 12's) and 20. Its native dependency re2 is built here
+    # (its prebuilt binaries are on GitHub, out of reach): re2 1.22.1 is the newest whose
+    # node-gyp still runs on Node.js 18.
     packages=(gitlab-ci-local@4.60.0)
+    overrides='{"re2": "1.22.1"}'
     program=node_modules/.bin/gitlab-ci-local ;;
   *) echo "usage: install-npm-tool.sh sarif-multitool|action-validator|gitlab-ci-local" >&2; exit 2 ;;
 esac
 prefix=build/npm/$tool
 if [ ! -x "$prefix/$program" ]; then
-  if ! command -v npm >/dev/null; then
-    as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-    "${as_root[@]}" apt-get update -qq
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
-  fi
+  scripts/install-deps.sh node
   mkdir -p "$prefix"
+  printf '{"private": true, "overrides": %s}\n' "$overrides" > "$prefix/package.json"
+  # node-gyp takes Node's headers from here instead of downloading them.
+  if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
   if ! npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "${packages[@]}" >&2; then
     echo "install-npm-tool: npm could not install ${packages[*]} (no access to the npm registry?)" >&2
     exit 1
