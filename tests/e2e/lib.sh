@@ -9,6 +9,9 @@ set -euo pipefail
 SCAN="$READYGATE_SCAN"
 REPORT="${READYGATE_REPORT:-}"
 export NO_COLOR=1
+# Commits the tests make need an identity; a fresh machine has no global one.
+export GIT_AUTHOR_NAME=readygate-test GIT_AUTHOR_EMAIL=test@readygate.invalid
+export GIT_COMMITTER_NAME=readygate-test GIT_COMMITTER_EMAIL=test@readygate.invalid
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/readygate-e2e-XXXXXX")
 chmod 755 "$WORK"
