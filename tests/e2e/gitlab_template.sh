@@ -20,12 +20,7 @@ SYSTEM_PATH=$PATH
 
 write_conf() {
   cat > "$WORK/nginx.conf" <<CONF
-$(nginx_user)
-pid $WORK/nginx.pid;
-events {}
-http {
-  access_log off;
-  client_body_temp_path $WORK/tmp;
+$(nginx_head)
   server {
     listen 127.0.0.1:$P;
     location = /health { default_type application/json; return 200 '{"status": "ok"}'; }
@@ -33,7 +28,6 @@ http {
 }
 CONF
 }
-mkdir -p "$WORK/tmp"
 start_nginx write_conf
 
 R="$WORK/project"

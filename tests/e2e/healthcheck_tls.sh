@@ -16,12 +16,8 @@ cert good 365; cert soon 5; cert warn 20; cert expired -1
 
 write_conf() {
   cat > nginx.conf <<CONF
-$(nginx_user)
-daemon on; worker_processes 1; pid $WORK/nginx.pid; error_log $WORK/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off; server_tokens off;
-  client_body_temp_path $WORK/b; proxy_temp_path $WORK/p; fastcgi_temp_path $WORK/f; uwsgi_temp_path $WORK/u; scgi_temp_path $WORK/s;
+$(nginx_head)
+  server_tokens off;
   server {
     listen 127.0.0.1:$P ssl; ssl_certificate $WORK/good.pem; ssl_certificate_key $WORK/good.key;
     location /good {

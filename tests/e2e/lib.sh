@@ -107,6 +107,19 @@ start_nginx() {
 # nginx's user line: root's workers must stay root to write into $WORK.
 nginx_user() { [ "$(id -u)" -eq 0 ] && echo "user root;" || true; }
 
+# nginx_head: the start of a test's nginx.conf, up to inside "http {": the user, pid, logs and
+# temporary files all in $WORK. The test writes its servers and the closing brace.
+nginx_head() {
+  cat <<CONF
+$(nginx_user)
+daemon on; worker_processes 1; pid $WORK/nginx.pid; error_log $WORK/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/b; proxy_temp_path $WORK/p; fastcgi_temp_path $WORK/f; uwsgi_temp_path $WORK/u; scgi_temp_path $WORK/s;
+CONF
+}
+
 # start_fault MODE: a tests/support/fault_server (hang, reset, garbage); sets FAULT_PORT.
 start_fault() {
   rm -f "$WORK/$1.port"
