@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs readygate on a CI runner (Debian or Ubuntu), for actions/setup and the GitLab template.
 #   ci-setup.sh probe     prints found=true|false, prefix=DIR and cache-key=KEY (GITHUB_OUTPUT
-#                         format): found when ready-scan is already on PATH; the key changes
+#                         format): found when ready-scan and ready-gate are on PATH; the key changes
 #                         whenever the sources, the OS release or the architecture do
 #   ci-setup.sh install   unless found: installs the build dependencies (apt), builds a release
 #                         into PREFIX when PREFIX/bin has no ready-scan yet (a cache hit), and
