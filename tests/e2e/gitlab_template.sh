@@ -47,6 +47,9 @@ include:
       bench-duration: 1s
       wait: 10s
       diff-base: none
+      thresholds: |
+        p95<5s
+        error_rate<1%
 YAML
 git add -A && git commit -qm clean
 
@@ -69,6 +72,8 @@ grep -qx 'READYGATE_PASSED=true' "$A/.gitlab-ci-reports/dotenv/readygate-out/rea
   || fail "dotenv report: $(cat "$A"/.gitlab-ci-reports/dotenv/readygate-out/readygate.env)"
 check '.metrics.checks[0].status == "healthy"' "$A/readygate-out/health.json"
 check '.metrics.overall.requests > 0' "$A/readygate-out/bench.json"
+# A multi-line input arrives whole: one threshold per line.
+check '[.checks[] | select(.id | startswith("bench.threshold")) | .status] == ["pass", "pass"]' "$A/readygate-out/bench.json"
 check 'length == 0' "$A/readygate-out/gl-code-quality.json"
 validate_junit "$A/readygate-out/junit.xml"
 
