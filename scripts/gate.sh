@@ -96,6 +96,8 @@ note() { echo "ready-gate: $*" >&2; }
 
 # words TEXT: the whitespace-separated words of TEXT, one per line, never glob-expanded.
 words() { local list; read -r -d '' -a list <<<"$1" || true; [ ${#list[@]} -eq 0 ] || printf '%s\n' "${list[@]}"; }
+# matches GLOB: the existing files GLOB names, one per line; nothing when there are none.
+matches() { local file; for file in $1; do [ -e "$file" ] && printf '%s\n' "$file"; done; return 0; }
 
 # Inputs: environment first, flags over it.
 path=${READYGATE_PATH:-.}
@@ -152,12 +154,18 @@ for file in "$checks" "$scenario" "$policy" "$baseline"; do
   [ -z "$file" ] || [ -r "$file" ] || die "cannot read '$file'"
 done
 [ -z "$shard" ] || [[ "$shard" =~ ^[0-9]+/[0-9]+$ ]] || die "--shard: expected K/N, got '$shard'"
-scan_results=()
+# Globs are expanded now, before any work: scan results that are missing would gate on nothing
+# (an error); missing test reports are only less evidence (a warning).
+scan_results=() junit_files=()
 for glob in "${scan_result_globs[@]}"; do
-  matched=()
-  for file in $glob; do [ -e "$file" ] && matched+=("$file"); done
+  mapfile -t matched < <(matches "$glob")
   [ ${#matched[@]} -gt 0 ] || die "--scan-results: '$glob' matches no file"
   scan_results+=("${matched[@]}")
+done
+for glob in "${junit_globs[@]}"; do
+  mapfile -t matched < <(matches "$glob")
+  [ ${#matched[@]} -gt 0 ] || note "warning: --junit '$glob' matches no file"
+  junit_files+=("${matched[@]}")
 done
 [ ${#scan_results[@]} -eq 0 ] || [ -z "$shard" ] || die "--shard and --scan-results do not go together"
 command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
@@ -277,13 +285,7 @@ if [ "$scan_only" = true ]; then
 else
   score_args=("${evidence[@]}" -o "$out/score.json" --explain)
   [ -n "$policy" ] && score_args+=(--policy "$policy")
-  shopt -s nullglob
-  for glob in "${junit_globs[@]}"; do
-    matched=($glob)
-    [ ${#matched[@]} -eq 0 ] && note "warning: --junit '$glob' matches no file"
-    for file in "${matched[@]}"; do score_args+=(--junit "$file"); done
-  done
-  shopt -u nullglob
+  for file in "${junit_files[@]}"; do score_args+=(--junit "$file"); done
   step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
   report_input=("$out/score.json")
 fi

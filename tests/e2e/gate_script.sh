@@ -117,6 +117,10 @@ READYGATE_SCAN_RESULTS="$WORK/shards/*/scan.json" READYGATE_OUT="$WORK/merged" r
 expect_rc 0; expect_stderr "using 3 earlier result(s)"
 [ "$(jq -S .score "$WORK/whole/score.json")" = "$(jq -S .score "$WORK/merged/score.json")" ] || fail "the merged score differs from the whole"
 [ "$(output findings)" = "$(jq .summary.findings "$WORK/whole/scan.json")" ] || fail "findings output of merged shards: $(output findings)"
+# Test reports that are not there: said before any work, and the gate goes on without them.
+READYGATE_OUT="$WORK/nojunit" run "$GATE" --path "$WORK/clean" --junit "$WORK/nothing/*.xml"
+expect_rc 0; expect_stderr "--junit '$WORK/nothing/*.xml' matches no file"
+check '[.score.categories[] | select(.name == "testing") | .status] == ["no-evidence"]' "$WORK/nojunit/score.json"
 run "$GATE" --scan-results "$WORK/nothing/*.json"
 expect_rc 2; expect_stderr "matches no file"
 run "$GATE" --shard 1-of-3
