@@ -80,7 +80,11 @@ TEST_CASE("verdicts: status, body, JSON field, latency budget, certificate days"
   c.json_equals = std::make_pair(std::string("data.status"), json("ok"));
   CHECK(judge(c, ok(200, R"({"data": {"status": "ok"}})"), 30, 7).health == Health::healthy);
   CHECK(judge(c, ok(200, R"({"data": {"status": "down"}})"), 30, 7).reason == "\"data.status\" is \"down\", expected \"ok\"");
-  CHECK(judge(c, ok(200, "<html>"), 30, 7).reason == "the body is not JSON, so \"data.status\" cannot be read");
+  CHECK(judge(c, ok(200, "<html>"), 30, 7).reason ==
+        "the body is not JSON (or nests deeper than 256 levels), so \"data.status\" cannot be read");
+  // A hostile server's deeply nested body is refused, not recursed into.
+  const std::string deep = R"({"data": {"status": )" + std::string(500000, '[') + std::string(500000, ']') + "}}";
+  CHECK(judge(c, ok(200, deep), 30, 7).health == Health::unhealthy);
   c.json_equals.reset();
   c.body_contains = "ready";
   CHECK(judge(c, ok(200, "not yet"), 30, 7).health == Health::unhealthy);

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "common/json_stream.hpp"
 #include "common/number_format.hpp"
 
 namespace readygate::healthcheck {
@@ -63,9 +64,12 @@ Verdict judge(const CheckSpec& check, const Attempt& a, int cert_warn_days, int 
     }
     if (check.json_equals) {
       const auto& [path, expected] = *check.json_equals;
-      const auto document = nlohmann::json::parse(a.body, nullptr, false);
-      if (document.is_discarded()) return unhealthy("the body is not JSON, so \"" + path + "\" cannot be read");
-      const auto value = json_at(document, path);
+      const auto document = parse_json_untrusted(a.body);
+      if (!document) {
+        return unhealthy("the body is not JSON (or nests deeper than " + std::to_string(max_json_depth) +
+                         " levels), so \"" + path + "\" cannot be read");
+      }
+      const auto value = json_at(*document, path);
       if (!value) return unhealthy("the JSON body has no \"" + path + "\"");
       if (*value != expected) {
         return unhealthy("\"" + path + "\" is " + value->dump().substr(0, 80) + ", expected " + expected.dump().substr(0, 80));
