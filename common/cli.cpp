@@ -65,9 +65,7 @@ std::optional<po::variables_map> parse_command_line(
 }
 
 std::vector<std::string> program_arguments(int argc, const char* const argv[]) {
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) args.push_back(redact_argument(argv[i]));
-  return args;
+  return redact_arguments(std::vector<std::string>(argv + (argc > 0 ? 1 : 0), argv + argc));
 }
 
 int run_main(const std::string& program, const std::function<ExitCode()>& body) {

@@ -3,19 +3,26 @@
 // pass through these. There is deliberately no way to turn them off.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace readygate {
 
 // At most the first 4 characters survive (fewer for short secrets), then "****".
 std::string redact_secret(std::string_view secret);
 
-// "https://user:pass@host/" -> "https://user:****@host/"; text without credentials is unchanged.
+// Every URL in `text` loses its userinfo and the values of its credential-like query
+// parameters: "https://user:pass@host/" -> "https://****:****@host/", "https://TOKEN@host/" ->
+// "https://****@host/", "…?api_key=abc&page=2" -> "…?api_key=****&page=2". Text without
+// credentials is unchanged.
 std::string redact_url_credentials(std::string_view text);
 
-// "Authorization: Bearer abc…" -> "Authorization: Bear****"; other headers unchanged.
+// "Name: value" -> "Name: ****", whatever the name: a header's value is never echoed.
+// Text without a colon is all value: "****".
 std::string redact_header(std::string_view header);
 
-// Either of the above, as fits: for echoing command-line arguments.
-std::string redact_argument(std::string_view argument);
+// argv[1..] as the envelope's run.args echo it: URLs without credentials, and the values of
+// options that carry secrets (-H/--header, --body) hidden in every spelling boost accepts
+// ("-H V", "-HV", "--header V", "--header=V", "--head=V", "-qHV").
+std::vector<std::string> redact_arguments(const std::vector<std::string>& arguments);
 
 }  // namespace readygate
