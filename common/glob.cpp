@@ -1,103 +1,147 @@
 #include "glob.hpp"
 
+#include <cstdint>
+
 namespace readygate {
 namespace {
 
-// Matches one [...] class at the start of `pattern` against `c`; `consumed` is its length,
-// or 0 when the class is unterminated (then '[' is a literal).
-bool match_class(std::string_view pattern, char c, std::size_t& consumed) {
-  std::size_t i = 1;
-  bool negate = false;
-  if (i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^')) {
-    negate = true;
-    ++i;
-  }
+using Kind = Glob::Token::Kind;
+
+bool in_set(const Glob::Token& token, char c) {
+  if (c == '/') return false;
   bool matched = false;
-  bool first = true;
-  for (; i < pattern.size(); ++i) {
-    if (pattern[i] == ']' && !first) {
-      consumed = i + 1;
-      return matched != negate && c != '/';
-    }
-    first = false;
-    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
-      if (pattern[i] <= c && c <= pattern[i + 2]) matched = true;
+  const std::string& s = token.chars;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && s[i + 1] == '-') {
+      if (s[i] <= c && c <= s[i + 2]) matched = true;
       i += 2;
-    } else if (pattern[i] == c) {
+    } else if (s[i] == c) {
       matched = true;
     }
   }
-  consumed = 0;
-  return false;
+  return matched != token.negate;
+}
+
+// The length of a [...] class at the start of `pattern` (brackets included), or 0 when it is
+// unterminated (then '[' is a literal). A ']' right after the opening (or after ! or ^) is a
+// member, as in POSIX.
+std::size_t class_length(std::string_view pattern, Glob::Token& token) {
+  std::size_t i = 1;
+  if (i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^')) {
+    token.negate = true;
+    ++i;
+  }
+  const std::size_t body = i;
+  for (bool first = true; i < pattern.size(); ++i, first = false) {
+    if (pattern[i] == ']' && !first) {
+      token.chars = std::string(pattern.substr(body, i - body));
+      return i + 1;
+    }
+    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') i += 2;
+  }
+  return 0;
 }
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) {
+Glob::Glob(std::string_view pattern) {
   while (!pattern.empty()) {
+    Token token;
     if (pattern.substr(0, 2) == "**") {
-      std::string_view rest = pattern.substr(2);
-      if (!rest.empty() && rest.front() == '/') {
-        // "**/" : zero or more whole leading components.
-        rest.remove_prefix(1);
-        if (glob_match(rest, text)) return true;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-          if (text[i] == '/' && glob_match(rest, text.substr(i + 1))) return true;
-        }
-        return false;
-      }
-      for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (glob_match(rest, text.substr(i))) return true;
-      }
-      return false;
-    }
-    const char p = pattern.front();
-    if (p == '*') {
-      const std::string_view rest = pattern.substr(1);
-      for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (glob_match(rest, text.substr(i))) return true;
-        if (i < text.size() && text[i] == '/') break;
-      }
-      return false;
-    }
-    if (text.empty()) return false;
-    const char c = text.front();
-    if (p == '?') {
-      if (c == '/') return false;
+      const bool dirs = pattern.size() > 2 && pattern[2] == '/';
+      token.kind = dirs ? Kind::leading_dirs : Kind::any_run;
+      pattern.remove_prefix(dirs ? 3 : 2);
+      // "**/**/" is "**/" once: repeating it adds states, never meaning.
+      if (!m_tokens.empty() && m_tokens.back().kind == token.kind) continue;
+    } else if (pattern.front() == '*') {
+      token.kind = Kind::star;
       pattern.remove_prefix(1);
-    } else if (p == '[') {
-      std::size_t consumed = 0;
-      const bool matched = match_class(pattern, c, consumed);
-      if (consumed == 0) {
-        if (c != '[') return false;
+      if (!m_tokens.empty() && m_tokens.back().kind == Kind::star) continue;
+    } else if (pattern.front() == '?') {
+      token.kind = Kind::one;
+      pattern.remove_prefix(1);
+    } else if (pattern.front() == '[') {
+      const std::size_t length = class_length(pattern, token);
+      if (length == 0) {
+        token = Token{};
+        token.c = '[';
         pattern.remove_prefix(1);
       } else {
-        if (!matched) return false;
-        pattern.remove_prefix(consumed);
+        token.kind = Kind::set;
+        pattern.remove_prefix(length);
       }
-    } else if (p == '\\' && pattern.size() > 1) {
-      if (pattern[1] != c) return false;
+    } else if (pattern.front() == '\\' && pattern.size() > 1) {
+      token.c = pattern[1];
       pattern.remove_prefix(2);
     } else {
-      if (p != c) return false;
+      token.c = pattern.front();
       pattern.remove_prefix(1);
     }
-    text.remove_prefix(1);
+    m_tokens.push_back(std::move(token));
   }
-  return text.empty();
 }
+
+// State i: the first i tokens are matched. A "**/" token at i has a second state, "inside it":
+// a run of characters has started that must end with '/'. States live in one vector: entry
+// states at 2i, inside states at 2i+1.
+bool Glob::run(std::string_view text, bool at_slashes) const {
+  const std::size_t n = m_tokens.size();
+  std::vector<std::uint8_t> current(2 * n + 2), next(2 * n + 2);
+  const auto close = [&](std::vector<std::uint8_t>& states) {
+    // Tokens that may match nothing lead on to the next token at once.
+    for (std::size_t i = 0; i < n; ++i) {
+      const Kind kind = m_tokens[i].kind;
+      if (states[2 * i] && (kind == Kind::star || kind == Kind::any_run || kind == Kind::leading_dirs)) states[2 * (i + 1)] = 1;
+    }
+  };
+  current[0] = 1;
+  close(current);
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (at_slashes && c == '/' && current[2 * n]) return true;
+    std::fill(next.begin(), next.end(), 0);
+    bool alive = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& token = m_tokens[i];
+      const bool entry = current[2 * i] != 0;
+      const bool inside = current[2 * i + 1] != 0;
+      if (!entry && !inside) continue;
+      switch (token.kind) {
+        case Kind::literal: if (c == token.c) next[2 * (i + 1)] = 1; break;
+        case Kind::one: if (c != '/') next[2 * (i + 1)] = 1; break;
+        case Kind::set: if (in_set(token, c)) next[2 * (i + 1)] = 1; break;
+        case Kind::star: if (c != '/') next[2 * i] = 1; break;
+        case Kind::any_run: next[2 * i] = 1; break;
+        case Kind::leading_dirs:
+          next[2 * i + 1] = 1;
+          if (c == '/') next[2 * (i + 1)] = 1;
+          break;
+      }
+    }
+    close(next);
+    for (const std::uint8_t s : next) alive = alive || s;
+    if (!alive) return false;
+    current.swap(next);
+  }
+  return current[2 * n] != 0;
+}
+
+bool Glob::matches(std::string_view text) const { return run(text, false); }
+
+bool Glob::matches_path_or_parent(std::string_view text) const { return run(text, true); }
+
+bool glob_match(std::string_view pattern, std::string_view text) { return Glob(pattern).matches(text); }
 
 bool path_matches(std::string_view pattern, std::string_view relative_path) {
   if (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
   if (!pattern.empty() && pattern.back() == '/') pattern.remove_suffix(1);
-  const bool anchored = pattern.find('/') != std::string_view::npos;
+  const Glob glob(pattern);
+  if (pattern.find('/') != std::string_view::npos) return glob.matches_path_or_parent(relative_path);
   std::size_t start = 0;
   while (true) {
     const std::size_t slash = relative_path.find('/', start);
     const std::size_t end = slash == std::string_view::npos ? relative_path.size() : slash;
-    const std::string_view candidate = anchored ? relative_path.substr(0, end)
-                                                : relative_path.substr(start, end - start);
-    if (glob_match(pattern, candidate)) return true;
+    if (glob.matches(relative_path.substr(start, end - start))) return true;
     if (slash == std::string_view::npos) return false;
     start = slash + 1;
   }
@@ -105,10 +149,10 @@ bool path_matches(std::string_view pattern, std::string_view relative_path) {
 
 bool file_matches(std::string_view pattern, std::string_view relative_path) {
   if (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
-  if (pattern.find('/') != std::string_view::npos) return glob_match(pattern, relative_path);
+  const Glob glob(pattern);
+  if (pattern.find('/') != std::string_view::npos) return glob.matches(relative_path);
   const std::size_t slash = relative_path.rfind('/');
-  return glob_match(pattern,
-                    slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1));
+  return glob.matches(slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1));
 }
 
 }  // namespace readygate

@@ -40,3 +40,34 @@ TEST_CASE("inclusion patterns match the file name, or the whole path when they c
   CHECK(file_matches("src/**/*.ts", "src/a/b.ts"));
   CHECK_FALSE(file_matches("src/*.ts", "src/a/b.ts"));
 }
+
+TEST_CASE("patterns that backtracking matchers take exponential time on match in linear time") {
+  const std::string name(200, 'a');
+  CHECK_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*a*ab", name));
+  CHECK(glob_match("*a*a*a*a*a*a*a*a*a*a*a", name));
+  std::string deep;
+  for (int i = 0; i < 2000; ++i) deep += "d/";
+  deep += "x.py";
+  std::string stars;
+  for (int i = 0; i < 200; ++i) stars += "**/";
+  CHECK_FALSE(glob_match(stars + "y.py", deep));
+  CHECK(glob_match(stars + "x.py", deep));
+  CHECK_FALSE(path_matches(stars + "*/q", deep));
+  CHECK(path_matches("d/**/d", deep));
+}
+
+TEST_CASE("classes, escapes and stars keep their meaning") {
+  CHECK(glob_match("a]b", "a]b"));
+  CHECK(glob_match("[]]", "]"));
+  CHECK(glob_match("[!]]", "x"));
+  CHECK_FALSE(glob_match("[a-c]", "/"));
+  CHECK(glob_match("a/**/b", "a/b"));
+  CHECK(glob_match("a/**/b", "a/x/y/b"));
+  CHECK_FALSE(glob_match("a/**/b", "a/xb"));
+  CHECK(glob_match("a**b", "a/x/b"));
+  CHECK(glob_match("**", ""));
+  CHECK_FALSE(glob_match("?", ""));
+  CHECK(glob_match("**/", "a/"));
+  CHECK(path_matches("src/*", "src/a/b.py"));
+  CHECK_FALSE(path_matches("src/*.py", "src/a/b.py"));
+}
