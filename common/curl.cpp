@@ -27,6 +27,11 @@ CurlMulti make_curl_multi() {
   return handle;
 }
 
+void limit_to_http(CURL* easy) {
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+}
+
 bool curl_has_http2() {
   ensure_curl_initialised();
   const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);

@@ -29,6 +29,10 @@ using CurlHeaders = std::unique_ptr<curl_slist, CurlSlistDeleter>;
 CurlEasy make_curl_easy();
 CurlMulti make_curl_multi();
 
+// Only http and https, for the request and any redirect it follows: a URL that slipped past
+// validation still cannot have libcurl read a file or speak another protocol.
+void limit_to_http(CURL* easy);
+
 // Whether this libcurl can speak HTTP/2.
 bool curl_has_http2();
 

@@ -1,6 +1,7 @@
 #include "json_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "error.hpp"
 
@@ -58,13 +59,26 @@ std::optional<double> JsonFields::number(std::string_view field, double low, dou
   return n;
 }
 
-std::size_t JsonFields::count(std::string_view field) const {
+std::size_t JsonFields::count(std::string_view field, std::uint64_t most) const {
   const json* value = find(field);
   if (!value) return 0;
   if (!value->is_number_unsigned() && !(value->is_number_integer() && value->get<long long>() >= 0)) {
     fail(field, "expected a whole number, got " + value->dump().substr(0, 40));
   }
-  return value->get<std::size_t>();
+  if (value->get<std::uint64_t>() > most) fail(field, "must be at most " + std::to_string(most));
+  return static_cast<std::size_t>(value->get<std::uint64_t>());
+}
+
+std::optional<std::int64_t> JsonFields::whole(std::string_view field, std::int64_t low, std::int64_t high) const {
+  const json* value = find(field);
+  if (!value) return std::nullopt;
+  const std::string range = "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+  if (!value->is_number()) fail(field, "expected " + range + ", got " + type_of(*value));
+  const double n = value->get<double>();
+  if (!(n >= static_cast<double>(low) && n <= static_cast<double>(high)) || n != std::floor(n)) {
+    fail(field, "expected " + range + ", got " + value->dump().substr(0, 40));
+  }
+  return static_cast<std::int64_t>(n);
 }
 
 bool JsonFields::flag(std::string_view field) const {

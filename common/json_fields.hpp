@@ -4,6 +4,7 @@
 //   rules.json: rule 3 ("py.eval"): field "severity": expected a string, got number
 // A field that is absent or null reads as absent.
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -31,7 +32,10 @@ public:
   std::vector<std::string> texts(std::string_view field) const;  // an array of non-empty strings
   std::optional<double> number(std::string_view field, double low = -std::numeric_limits<double>::infinity(),
                                double high = std::numeric_limits<double>::infinity()) const;
-  std::size_t count(std::string_view field) const;              // a whole number >= 0; absent: 0
+  // A whole number >= 0 and <= `most`; absent: 0. 1.5 or -1 is an error, never truncated.
+  std::size_t count(std::string_view field, std::uint64_t most = std::uint64_t{1} << 53) const;
+  // A whole number in [low, high] (2.0 is whole, 2.5 is not); absent: nothing.
+  std::optional<std::int64_t> whole(std::string_view field, std::int64_t low, std::int64_t high) const;
   bool flag(std::string_view field) const;                       // true or false; absent: false
   const nlohmann::json& array(std::string_view field) const;     // absent: an empty array
   const nlohmann::json* object(std::string_view field) const;    // absent: null

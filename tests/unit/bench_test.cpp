@@ -65,7 +65,26 @@ TEST_CASE("scenario mistakes are caught before any load, naming the field") {
   CHECK(error_of(s).find("is relative, and the scenario has no base_url") != std::string::npos);
   s = scenario_json();
   s["endpoints"][0]["headers"] = {"NoColonHere"};
-  CHECK(error_of(s).find("is not 'Name: value'") != std::string::npos);
+  CHECK(error_of(s).find("field \"headers\"[0]: expected 'Name: value'") != std::string::npos);
+  CHECK(error_of(s).find("NoColonHere") == std::string::npos);  // it may be a credential
+  s = scenario_json();
+  s["endpoints"][0]["headers"] = {"X-Token: a\r\nHost: evil"};
+  CHECK(error_of(s).find("line break") != std::string::npos);
+  s = scenario_json();
+  s["endpoints"][0]["method"] = "GET /x HTTP/1.1\r\n";
+  CHECK(error_of(s).find("field \"method\"") != std::string::npos);
+  s = scenario_json();
+  s["endpoints"][0]["url"] = "file:///etc/passwd";
+  CHECK(error_of(s).find("unsupported scheme 'file'") != std::string::npos);
+  s = scenario_json();
+  s["timeout"] = "0s";
+  CHECK(error_of(s).find("field \"timeout\": must be more than 0") != std::string::npos);
+  s = scenario_json();
+  s["phases"][0]["concurrency"] = 1.5;
+  CHECK(error_of(s).find("field \"concurrency\": expected a whole number") != std::string::npos);
+  s = scenario_json();
+  s["endpoints"][0]["expect_status"] = 200.7;
+  CHECK(error_of(s).find("field \"expect_status\": expected a whole number") != std::string::npos);
   s = scenario_json();
   s["phases"][0]["concurency"] = 5;
   CHECK(error_of(s).find("unknown field \"concurency\"") != std::string::npos);

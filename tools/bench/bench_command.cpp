@@ -5,6 +5,7 @@
 #include "bench_report.hpp"
 #include "bench_run.hpp"
 #include "common/curl.hpp"
+#include "common/http_syntax.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/number_format.hpp"
@@ -23,7 +24,7 @@ Scenario build_scenario(const BenchCommand& c) {
   } else {
     if (c.urls.empty()) throw_input_error("nothing to load: give --url URL (repeatable) or --scenario FILE");
     for (const auto& url : c.urls) {
-      if (url.find("://") == std::string::npos) throw_input_error("--url: '" + redact_url_credentials(url) + "' is not a URL");
+      check_http_url(url, "--url");
       Endpoint e = c.endpoint_template;
       e.url = url;
       e.name = endpoint_name(e.method, url);

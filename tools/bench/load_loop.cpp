@@ -159,6 +159,7 @@ private:
     CURL* easy = slot.easy.get();
     curl_easy_reset(easy);
     curl_easy_setopt(easy, CURLOPT_URL, endpoint.url.c_str());
+    limit_to_http(easy);
     curl_easy_setopt(easy, CURLOPT_PRIVATE, &slot);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &discard_body);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);

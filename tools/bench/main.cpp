@@ -1,6 +1,7 @@
 // ready-bench: HTTP load on libcurl, with honest percentiles and thresholds as checks.
 #include "bench_command.hpp"
 #include "common/cli.hpp"
+#include "common/http_syntax.hpp"
 #include "common/json_stream.hpp"
 #include "common/units.hpp"
 
@@ -63,7 +64,10 @@ int main(int argc, char* argv[]) {
       if (requests == 0) throw_input_error("--requests: expected at least 1");
       phase.requests = requests;
     }
-    if (!duration.empty()) phase.duration = parse_duration("--duration", duration);
+    if (!duration.empty()) {
+      phase.duration = parse_duration("--duration", duration);
+      if (phase.duration->count() == 0) throw_input_error("--duration: must be more than 0");
+    }
     if (phase.requests && phase.duration) throw_input_error("give --requests or --duration, not both");
     if (values->count("rate")) {
       if (rate <= 0) throw_input_error("--rate: expected a positive number of requests per second");
@@ -75,10 +79,12 @@ int main(int argc, char* argv[]) {
     if (command.timeout && command.timeout->count() == 0) throw_input_error("--timeout: must be more than 0");
     if (!scenario.empty()) command.scenario_file = scenario;
     if (!body.empty()) command.endpoint_template.body = body.front() == '@' ? read_input(body.substr(1)) : body;
-    if (values->count("expect-status")) command.endpoint_template.expect_status = expect_status;
-    for (const auto& h : command.endpoint_template.headers) {
-      if (h.find(':') == std::string::npos) throw_input_error("--header: expected 'Name: value'");
+    if (values->count("expect-status")) {
+      if (expect_status < 100 || expect_status > 599) throw_input_error("--expect-status: expected a status from 100 to 599");
+      command.endpoint_template.expect_status = expect_status;
     }
+    for (const auto& h : command.endpoint_template.headers) check_header_syntax(h, "--header");
+    check_method_syntax(command.endpoint_template.method, "--method");
     if (command.threads > 1024) throw_input_error("--threads: at most 1024");
     RunInfo run;
     run.args = program_arguments(argc, argv);

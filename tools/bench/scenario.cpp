@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/error.hpp"
+#include "common/http_syntax.hpp"
 #include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
 #include "common/units.hpp"
@@ -20,11 +21,17 @@ std::string resolve(const std::string& base, const std::string& url, const JsonF
   return joined + (url.empty() || url.front() != '/' ? "/" : "") + url;
 }
 
-std::chrono::milliseconds duration_field(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback) {
+enum class Zero { allowed, refused };
+
+std::chrono::milliseconds duration_field(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback,
+                                         Zero zero = Zero::allowed) {
   const json* value = f.find(field);
   if (!value) return fallback;
   const std::string text = value->is_string() ? value->get<std::string>() : value->dump();
-  return parse_duration(f.where() + ": field \"" + std::string(field) + "\"", text);
+  const auto duration = parse_duration(f.where() + ": field \"" + std::string(field) + "\"", text);
+  // libcurl reads a timeout of 0 as "none": against a silent server the run would never end.
+  if (zero == Zero::refused && duration.count() == 0) f.fail(field, "must be more than 0");
+  return duration;
 }
 
 Endpoint parse_endpoint(const json& value, const std::string& where, const std::string& base) {
@@ -33,14 +40,16 @@ Endpoint parse_endpoint(const json& value, const std::string& where, const std::
   Endpoint e;
   e.method = f.text("method");
   if (e.method.empty()) e.method = "GET";
+  check_method_syntax(e.method, f.where() + ": field \"method\"");
   e.url = resolve(base, f.text("url", Presence::required), f);
+  check_http_url(e.url, f.where() + ": field \"url\"");
   e.headers = f.texts("headers");
-  for (const auto& h : e.headers) {
-    if (h.find(':') == std::string::npos) f.fail("headers", "\"" + h.substr(0, 40) + "\" is not 'Name: value'");
+  for (std::size_t i = 0; i < e.headers.size(); ++i) {
+    check_header_syntax(e.headers[i], f.where() + ": field \"headers\"[" + std::to_string(i) + "]");
   }
   e.body = f.text("body");
   if (!e.body.empty() && e.body.front() == '@') e.body = read_input(e.body.substr(1));
-  if (const auto status = f.number("expect_status", 100, 599)) e.expect_status = static_cast<long>(*status);
+  if (const auto status = f.whole("expect_status", 100, 599)) e.expect_status = static_cast<long>(*status);
   e.name = f.text("name");
   if (e.name.empty()) e.name = endpoint_name(e.method, e.url);
   return e;
@@ -62,7 +71,7 @@ Scenario parse_scenario(const json& document, const std::string& source, const s
   f.only({"base_url", "timeout", "endpoints", "phases", "thresholds", "http2", "insecure"});
   Scenario s;
   const std::string base = base_url_override.empty() ? f.text("base_url") : base_url_override;
-  s.timeout = duration_field(f, "timeout", s.timeout);
+  s.timeout = duration_field(f, "timeout", s.timeout, Zero::refused);
   s.http2 = f.flag("http2");
   s.insecure = f.flag("insecure");
   std::size_t i = 0;
@@ -88,10 +97,10 @@ Scenario parse_scenario(const json& document, const std::string& source, const s
     if (phase.endpoints.empty()) {
       for (std::size_t k = 0; k < s.endpoints.size(); ++k) phase.endpoints.push_back(k);
     }
-    if (const auto c = pf.number("concurrency", 1, 100000)) phase.concurrency = static_cast<unsigned>(*c);
+    if (const auto c = pf.whole("concurrency", 1, 100000)) phase.concurrency = static_cast<unsigned>(*c);
     phase.rate = pf.number("rate", 0.001, 10'000'000);
-    if (const auto n = pf.number("requests", 1, 1e12)) phase.requests = static_cast<std::uint64_t>(*n);
-    if (pf.find("duration")) phase.duration = duration_field(pf, "duration", {});
+    if (const auto n = pf.whole("requests", 1, 1'000'000'000'000)) phase.requests = static_cast<std::uint64_t>(*n);
+    if (pf.find("duration")) phase.duration = duration_field(pf, "duration", {}, Zero::refused);
     phase.warmup = duration_field(pf, "warmup", {});
     if (!phase.requests && !phase.duration) pf.fail("requests", "a phase needs \"requests\" or \"duration\": every run must end by itself");
     if (phase.requests && phase.duration) pf.fail("duration", "give \"requests\" or \"duration\", not both");

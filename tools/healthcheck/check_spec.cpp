@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "common/error.hpp"
+#include "common/http_syntax.hpp"
 #include "common/json_fields.hpp"
 #include "common/redact.hpp"
 #include "common/units.hpp"
@@ -12,10 +13,17 @@ namespace {
 
 using nlohmann::json;
 
-std::chrono::milliseconds duration_of(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback) {
+enum class Zero { allowed, refused };
+
+std::chrono::milliseconds duration_of(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback,
+                                      Zero zero = Zero::allowed) {
   const json* value = f.find(field);
   if (!value) return fallback;
-  return parse_duration(f.where() + ": field \"" + std::string(field) + "\"", value->is_string() ? value->get<std::string>() : value->dump());
+  const auto duration =
+      parse_duration(f.where() + ": field \"" + std::string(field) + "\"", value->is_string() ? value->get<std::string>() : value->dump());
+  // libcurl reads a timeout of 0 as "none": against a silent server the probe would never end.
+  if (zero == Zero::refused && duration.count() == 0) f.fail(field, "must be more than 0");
+  return duration;
 }
 
 CheckSpec parse_check(const json& value, const std::string& where, const std::string& base,
@@ -36,11 +44,13 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   validate_target(c, f.where());
   c.method = f.text("method");
   if (c.method.empty()) c.method = "GET";
-  c.headers = shared_headers;
-  for (auto& h : f.texts("headers")) c.headers.push_back(std::move(h));
-  for (const auto& h : c.headers) {
-    if (h.find(':') == std::string::npos) f.fail("headers", "expected 'Name: value'");
+  check_method_syntax(c.method, f.where() + ": field \"method\"");
+  const auto own_headers = f.texts("headers");
+  for (std::size_t i = 0; i < own_headers.size(); ++i) {
+    check_header_syntax(own_headers[i], f.where() + ": field \"headers\"[" + std::to_string(i) + "]");
   }
+  c.headers = shared_headers;
+  c.headers.insert(c.headers.end(), own_headers.begin(), own_headers.end());
   if (const json* status = f.find("expect_status")) {
     if (status->is_number_integer()) {
       c.expect_status = {status->get<long>(), status->get<long>()};
@@ -70,8 +80,8 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   }
   if (f.find("latency_budget")) c.latency_budget = duration_of(f, "latency_budget", {});
   c.critical = f.find("critical") ? f.flag("critical") : true;
-  c.timeout = duration_of(f, "timeout", timeout);
-  c.retries = static_cast<unsigned>(f.number("retries", 0, 100).value_or(retries));
+  c.timeout = duration_of(f, "timeout", timeout, Zero::refused);
+  c.retries = static_cast<unsigned>(f.whole("retries", 0, 100).value_or(retries));
   if (c.kind == ProbeKind::tcp && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
     f.fail("url", "a tcp:// check only connects: it has no body to match");
   }
@@ -84,16 +94,18 @@ void validate_target(CheckSpec& check, const std::string& where) {
   const std::string shown = redact_url_credentials(check.url);
   const std::size_t scheme_end = check.url.find("://");
   if (scheme_end == std::string::npos) throw_input_error(where + ": '" + shown + "' is not a URL (http://, https:// or tcp://host:port)");
-  const std::string scheme = check.url.substr(0, scheme_end);
+  check_url_characters(check.url, where);
+  const std::string scheme = url_scheme(check.url);
   if (scheme == "http" || scheme == "https") {
     check.kind = ProbeKind::http;
   } else if (scheme == "tcp") {
     check.kind = ProbeKind::tcp;
     const std::string rest = check.url.substr(scheme_end + 3);
     const std::size_t colon = rest.rfind(':');
-    if (colon == std::string::npos || colon + 1 >= rest.size() ||
-        rest.find_first_not_of("0123456789", colon + 1) != std::string::npos) {
-      throw_input_error(where + ": '" + shown + "' needs a port: tcp://host:port");
+    const std::string port = colon == std::string::npos ? "" : rest.substr(colon + 1);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(port) < 1 || std::stoul(port) > 65535) {
+      throw_input_error(where + ": '" + shown + "' needs a port from 1 to 65535: tcp://host:port");
     }
   } else {
     throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown + "' (http, https or tcp)");
@@ -116,14 +128,17 @@ HealthConfig parse_health_config(const json& document, const std::string& source
   const JsonFields f(document, source);
   f.only({"base_url", "checks", "timeout", "retries", "interval", "cert_warn_days", "cert_fail_days", "headers", "insecure", "cacert"});
   HealthConfig config;
-  const auto timeout = duration_of(f, "timeout", std::chrono::milliseconds(5000));
-  const auto retries = static_cast<unsigned>(f.number("retries", 0, 100).value_or(2));
+  const auto timeout = duration_of(f, "timeout", std::chrono::milliseconds(5000), Zero::refused);
+  const auto retries = static_cast<unsigned>(f.whole("retries", 0, 100).value_or(2));
   config.interval = duration_of(f, "interval", config.interval);
-  config.cert_warn_days = static_cast<int>(f.number("cert_warn_days", 0, 3650).value_or(30));
-  config.cert_fail_days = static_cast<int>(f.number("cert_fail_days", 0, 3650).value_or(7));
+  config.cert_warn_days = static_cast<int>(f.whole("cert_warn_days", 0, 3650).value_or(30));
+  config.cert_fail_days = static_cast<int>(f.whole("cert_fail_days", 0, 3650).value_or(7));
   config.insecure = f.flag("insecure");
   config.cacert = f.text("cacert");
   const auto shared_headers = f.texts("headers");
+  for (std::size_t i = 0; i < shared_headers.size(); ++i) {
+    check_header_syntax(shared_headers[i], source + ": field \"headers\"[" + std::to_string(i) + "]");
+  }
   const std::string base = base_url_override.empty() ? f.text("base_url") : base_url_override;
   std::size_t i = 0;
   for (const json& c : f.array("checks")) {

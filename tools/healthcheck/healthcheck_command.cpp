@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/http_syntax.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/number_format.hpp"
@@ -63,7 +64,7 @@ HealthConfig build_config(const HealthcheckCommand& c) {
   if (config.checks.empty()) throw_input_error("nothing to check: give --check NAME=URL (repeatable) or -c FILE");
   for (auto& check : config.checks) {
     for (const auto& h : c.headers) {
-      if (h.find(':') == std::string::npos) throw_input_error("-H: expected 'Name: value'");
+      check_header_syntax(h, "--header");
       check.headers.push_back(h);
     }
     if (c.timeout) check.timeout = *c.timeout;

@@ -61,6 +61,7 @@ std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config
   std::string url = spec.url;
   if (spec.kind == ProbeKind::tcp) url = "http://" + spec.url.substr(6);  // connect only: no request is sent
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  limit_to_http(easy);
   curl_easy_setopt(easy, CURLOPT_PRIVATE, run.get());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, run->error);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
