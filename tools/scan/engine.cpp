@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "common/glob.hpp"
 #include "common/hash.hpp"
@@ -36,29 +37,44 @@ Span without_line_breaks(Span span, std::string_view text) {
   return span;
 }
 
+// A match that passed its rule's conditions: plain numbers only, so that a file with a
+// million matches costs memory in proportion, and strings are made only for what is reported.
 struct Candidate {
-  Finding finding;
-  std::size_t line_offset;  // where the location starts within its line
-  std::string secret;
-  Span secret_span{0, 0};
-  Severity severity;
+  std::size_t rule = 0;
+  std::size_t line = 0, column = 0, end_line = 0, end_column = 0;
+  std::size_t line_offset = 0;  // where the location starts within its line
+  Span secret_span{0, 0};       // empty: the rule names no secret
+  Severity severity = Severity::info;
+  bool suppressed = false;
+
+  bool has_secret() const { return secret_span.end > secret_span.begin; }
 };
 
 // A provider rule and a generic one often flag the same secret: keep one finding per secret,
-// the most severe (the earlier rule on a tie, and built-in provider rules come first).
+// the most severe (the earlier rule on a tie, and built-in provider rules come first). Greedy
+// in that order, against the spans kept so far (disjoint, so one look-up each): n log n.
 void drop_duplicate_secrets(std::vector<Candidate>& candidates) {
-  std::vector<bool> dropped(candidates.size());
+  std::vector<std::size_t> order;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    for (std::size_t j = 0; j < candidates.size(); ++j) {
-      const Candidate& a = candidates[i];
-      const Candidate& b = candidates[j];
-      if (i == j || dropped[j] || a.secret.empty() || b.secret.empty()) continue;
-      const bool overlap = a.secret_span.begin < b.secret_span.end && b.secret_span.begin < a.secret_span.end;
-      const bool b_wins = b.severity > a.severity || (b.severity == a.severity && b.finding.rule < a.finding.rule);
-      if (overlap && b_wins) {
-        dropped[i] = true;
-        break;
-      }
+    if (candidates[i].has_secret()) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Candidate& x = candidates[a];
+    const Candidate& y = candidates[b];
+    return std::make_tuple(-static_cast<int>(x.severity), x.rule, x.secret_span.begin) <
+           std::make_tuple(-static_cast<int>(y.severity), y.rule, y.secret_span.begin);
+  });
+  std::map<std::size_t, std::size_t> kept;  // begin -> end of the secrets kept
+  std::vector<bool> dropped(candidates.size());
+  for (const std::size_t i : order) {
+    const Span s = candidates[i].secret_span;
+    auto after = kept.lower_bound(s.begin);
+    const bool overlaps_next = after != kept.end() && after->first < s.end;
+    const bool overlaps_previous = after != kept.begin() && std::prev(after)->second > s.begin;
+    if (overlaps_next || overlaps_previous) {
+      dropped[i] = true;
+    } else {
+      kept.emplace(s.begin, s.end);
     }
   }
   std::size_t i = 0;
@@ -91,9 +107,8 @@ public:
     if (m_rule.secret_group > 0) {
       const auto& piece = groups[static_cast<std::size_t>(m_rule.secret_group)];
       if (piece.data()) {
-        candidate.secret.assign(piece.data(), piece.size());
         candidate.secret_span = span_of(piece, m_text);
-        if (!m_rule.secret_is_credible(candidate.secret)) return std::nullopt;
+        if (!m_rule.secret_is_credible(std::string(piece.data(), piece.size()))) return std::nullopt;
       }
     }
     if (m_rule.name_group > 0) {
@@ -110,21 +125,20 @@ public:
     }
 
     const Span location = without_line_breaks(span_of(location_group(groups), m_text), m_text);
-    Finding& f = candidate.finding;
-    f.line = m_lines.line_of(location.begin);
-    const std::string_view line_text = m_lines.line_text(f.line);
+    candidate.line = m_lines.line_of(location.begin);
+    const std::string_view line_text = m_lines.line_text(candidate.line);
     candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - m_text.data());
-    if (m_rule.inside_header && !is_inside(m_lines, f.line, candidate.line_offset, m_rule.block_context())) {
+    if (m_rule.inside_header && !is_inside(m_lines, candidate.line, candidate.line_offset, m_rule.block_context())) {
       return std::nullopt;
     }
-    f.column = m_lines.column_of(location.begin);
-    f.end_line = m_lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
-    f.end_column = m_lines.column_of(location.end);
-    if (location.end > location.begin && m_lines.line_of(location.end) != f.end_line) {
+    candidate.column = m_lines.column_of(location.begin);
+    candidate.end_line = m_lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
+    candidate.end_column = m_lines.column_of(location.end);
+    if (location.end > location.begin && m_lines.line_of(location.end) != candidate.end_line) {
       // The location ends at the end of its last line: one past its last character.
-      f.end_column = m_lines.column_of(location.end - 1) + 1;
+      candidate.end_column = m_lines.column_of(location.end - 1) + 1;
     }
-    f.suppressed = is_suppressed(m_lines, f.line, m_rule.rule.id);
+    candidate.suppressed = is_suppressed(m_lines, candidate.line, m_rule.rule.id);
     candidate.severity = m_rule.rule.severity;
     return candidate;
   }
@@ -171,8 +185,9 @@ private:
 
 }  // namespace
 
-RuleEngine::RuleEngine(std::vector<Rule> rules)
-    : m_rules(std::move(rules)), m_keywords(std::make_unique<KeywordFilter>(m_rules)) {
+RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_file)
+    : m_rules(std::move(rules)), m_keywords(std::make_unique<KeywordFilter>(m_rules)),
+      m_max_findings_per_file(max_findings_per_file) {
   for (const auto& rule : m_rules) m_compiled.push_back(std::make_unique<CompiledRule>(rule));
 }
 
@@ -185,7 +200,8 @@ std::vector<bool> RuleEngine::applicable_rules(const std::string& path) const {
   return applicable;
 }
 
-std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view text) const {
+std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view text, std::size_t* over_cap) const {
+  if (over_cap) *over_cap = 0;
   const std::vector<bool> applicable = applicable_rules(path);
   if (std::none_of(applicable.begin(), applicable.end(), [](bool b) { return b; })) return {};
 
@@ -211,28 +227,46 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
       const Span match = span_of(groups[0], text);
       pos = match.end > match.begin ? match.end : match.begin + 1;
       if (auto candidate = judge.evaluate(groups)) {
-        candidate->finding.rule = index;
-        candidate->finding.path = path;
-        candidates.push_back(std::move(*candidate));
+        candidate->rule = index;
+        candidates.push_back(*candidate);
       }
     }
   }
 
   drop_duplicate_secrets(candidates);
-  // Every secret found on a line is redacted from every snippet of that line.
+  // Every secret found on a line is redacted from every snippet of that line, reported or not.
   std::map<std::size_t, std::vector<std::string>> secrets_by_line;
   for (const auto& c : candidates) {
-    if (!c.secret.empty()) secrets_by_line[c.finding.line].push_back(c.secret);
+    if (c.has_secret()) {
+      secrets_by_line[c.line].emplace_back(text.substr(c.secret_span.begin, c.secret_span.end - c.secret_span.begin));
+    }
+  }
+  if (m_max_findings_per_file && candidates.size() > m_max_findings_per_file) {
+    // One generated file must not flood the envelope: keep the most severe, then the first.
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return std::make_tuple(-static_cast<int>(a.severity), a.line, a.column) <
+             std::make_tuple(-static_cast<int>(b.severity), b.line, b.column);
+    });
+    if (over_cap) *over_cap = candidates.size() - m_max_findings_per_file;
+    candidates.resize(m_max_findings_per_file);
   }
   std::vector<Finding> findings;
   findings.reserve(candidates.size());
-  for (auto& c : candidates) {
-    const std::string_view line_text = lines.line_text(c.finding.line);
-    const auto secrets = secrets_by_line.find(c.finding.line);
-    c.finding.snippet = make_snippet(line_text, c.line_offset,
-                                     secrets == secrets_by_line.end() ? std::vector<std::string>{} : secrets->second);
-    c.finding.line_digest = sha256_hex(normalize_line(line_text));
-    findings.push_back(std::move(c.finding));
+  static const std::vector<std::string> no_secrets;
+  for (const auto& c : candidates) {
+    const std::string_view line_text = lines.line_text(c.line);
+    const auto secrets = secrets_by_line.find(c.line);
+    Finding f;
+    f.rule = c.rule;
+    f.path = path;
+    f.line = c.line;
+    f.column = c.column;
+    f.end_line = c.end_line;
+    f.end_column = c.end_column;
+    f.suppressed = c.suppressed;
+    f.snippet = make_snippet(line_text, c.line_offset, secrets == secrets_by_line.end() ? no_secrets : secrets->second);
+    f.line_digest = sha256_hex(normalize_line(line_text));
+    findings.push_back(std::move(f));
   }
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.line, a.column, a.rule) < std::tie(b.line, b.column, b.rule);

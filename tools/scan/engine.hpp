@@ -26,15 +26,20 @@ class KeywordFilter;
 class RuleEngine {
 public:
   // Throws Error (exit 2) naming the rule and the field whose regular expression is invalid.
-  explicit RuleEngine(std::vector<Rule> rules);
+  // A file yields at most `max_findings_per_file` findings (0: no limit).
+  explicit RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_file = default_max_findings_per_file);
   ~RuleEngine();
   RuleEngine(const RuleEngine&) = delete;
   RuleEngine& operator=(const RuleEngine&) = delete;
 
   const std::vector<Rule>& rules() const { return m_rules; }
+  std::size_t max_findings_per_file() const { return m_max_findings_per_file; }
 
-  // Findings in `text` (the content of the file reported as `path`), sorted by position.
-  std::vector<Finding> scan(const std::string& path, std::string_view text) const;
+  static constexpr std::size_t default_max_findings_per_file = 1000;
+
+  // Findings in `text` (the content of the file reported as `path`), sorted by position. Past
+  // the cap, the most severe (then the first) are kept and `over_cap` counts the rest.
+  std::vector<Finding> scan(const std::string& path, std::string_view text, std::size_t* over_cap = nullptr) const;
 
 private:
   std::vector<bool> applicable_rules(const std::string& path) const;
@@ -42,6 +47,7 @@ private:
   std::vector<Rule> m_rules;
   std::vector<std::unique_ptr<CompiledRule>> m_compiled;
   std::unique_ptr<KeywordFilter> m_keywords;
+  std::size_t m_max_findings_per_file;
 };
 
 }  // namespace readygate::scan

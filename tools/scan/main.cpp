@@ -28,6 +28,8 @@ int main(int argc, char* argv[]) {
         ("no-default-excludes", po::bool_switch(&no_default_excludes), "also scan .git, node_modules, build output, …")
         ("no-git", po::bool_switch(&no_git), "walk folders instead of asking git (ignores .gitignore)")
         ("max-file-size", po::value(&max_file_size)->value_name("BYTES"), "skip larger files (default 5M)")
+        ("max-findings-per-file", po::value(&command.max_findings_per_file)->value_name("N"),
+         "report at most N findings per file, most severe first (default 1000; 0: no cap)")
         ("jobs,j", po::value(&command.scan.jobs)->value_name("N"), "worker threads (default: one per core)")
         ("shard", po::value(&shard)->value_name("K/N"), "scan only the K-th of N deterministic parts of the tree");
     po::positional_options_description positional;

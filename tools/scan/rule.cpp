@@ -1,6 +1,7 @@
 #include "rule.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/error.hpp"
@@ -150,12 +151,14 @@ const std::vector<Rule>& builtin_rules() {
 }
 
 std::vector<Rule> merge_rules(std::vector<Rule> base, const std::vector<Rule>& extra) {
+  std::map<std::string, std::size_t> index;  // id -> position in base: linear in rules, not quadratic
+  for (std::size_t i = 0; i < base.size(); ++i) index.emplace(base[i].id, i);
   for (const auto& rule : extra) {
-    const auto same = std::find_if(base.begin(), base.end(), [&](const Rule& r) { return r.id == rule.id; });
-    if (same != base.end()) {
-      *same = rule;
-    } else {
+    const auto [at, added] = index.emplace(rule.id, base.size());
+    if (added) {
       base.push_back(rule);
+    } else {
+      base[at->second] = rule;
     }
   }
   return base;

@@ -15,9 +15,15 @@ namespace {
 std::vector<Rule> load_rules(const ScanCommand& command) {
   std::vector<Rule> rules = command.builtin_rules ? builtin_rules() : std::vector<Rule>{};
   for (const auto& file : command.rule_files) {
-    for (const auto& document : parse_json_documents(read_input(file), file)) {
-      rules = merge_rules(std::move(rules), parse_rules(document, file));
+    const auto documents = parse_json_documents(read_input(file), file);
+    std::size_t in_file = 0;
+    for (const auto& document : documents) {
+      auto parsed = parse_rules(document, file);
+      in_file += parsed.size();
+      rules = merge_rules(std::move(rules), parsed);
     }
+    // An empty file would silently run none of the rules its author meant to add.
+    if (in_file == 0) throw_input_error(file + ": no rules in this file (expected {\"rules\": [...]} with at least one)");
   }
   rules = select_rules(std::move(rules), command.enable_only, command.disable);
   if (rules.empty()) throw_input_error("no rules to run (check --rules, --enable-only and --disable)");
@@ -33,7 +39,7 @@ std::string describe_target(const std::vector<std::string>& paths) {
 }  // namespace
 
 ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& common, const RunInfo& run) {
-  const RuleEngine engine(load_rules(command));  // compiles every rule: bad regexes fail here
+  const RuleEngine engine(load_rules(command), command.max_findings_per_file);  // compiles every rule: bad regexes fail here
   if (command.list_rules) {
     write_json_output(rules_envelope(run, engine.rules()), common.output, common.pretty);
     return ExitCode::ok;

@@ -21,6 +21,7 @@ struct ScanCommand {
   std::optional<std::string> baseline;
   std::optional<std::string> diff_base;
   bool list_rules = false;
+  std::size_t max_findings_per_file = 1000;  // 0: no cap
 };
 
 // Returns ExitCode::check_failed when --fail-on is crossed. Throws Error for bad input.

@@ -66,7 +66,8 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
     by_severity[std::string(to_string(s))] = 0;
   }
   json by_category = json::object();
-  std::size_t reported = 0, suppressed = 0, fresh = 0;
+  std::size_t reported = 0, suppressed = 0, fresh = 0, over_cap_findings = 0;
+  for (const auto& [path, count] : stats.over_cap) over_cap_findings += count;
   for (const auto& f : result.findings) {
     const Rule& rule = rules[f.rule];
     if (f.suppressed) {
@@ -88,6 +89,7 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
                  {"special", stats.special},
                  {"other_shards", stats.other_shards}}},
                {"unreadable", stats.unreadable.size()},
+               {"over_cap", {{"files", stats.over_cap.size()}, {"findings", over_cap_findings}}},
                {"findings", reported},
                {"by_severity", by_severity},
                {"by_category", by_category},
@@ -97,6 +99,13 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
   if (options.baseline) summary["new"] = fresh;
   envelope["summary"] = summary;
   envelope["checks"].push_back(to_json(unreadable_check(stats)));
+  if (!stats.over_cap.empty()) {
+    envelope["checks"].push_back(to_json(Check{
+        "scan.over_cap", "Every finding was reported", "warn",
+        std::to_string(over_cap_findings) + " finding(s) in " + std::to_string(stats.over_cap.size()) +
+            " file(s) past the per-file cap were not reported, first: " + stats.over_cap.front().first,
+        static_cast<double>(over_cap_findings), 0.0, "<=", "findings"}));
+  }
   if (options.fail_on) {
     const std::size_t gating = count_gating(result.findings, rules, *options.fail_on);
     envelope["checks"].push_back(to_json(fail_on_check(gating, *options.fail_on)));

@@ -113,7 +113,11 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
           }
           ++local.files;
           local.bytes += buffer.size();
-          for (auto& f : engine.scan(file->display, buffer)) found.push_back(std::move(f));
+          {
+            std::size_t over_cap = 0;
+            for (auto& f : engine.scan(file->display, buffer, &over_cap)) found.push_back(std::move(f));
+            if (over_cap) local.over_cap.emplace_back(file->display, over_cap);
+          }
           break;
       }
       progress.advance();
@@ -124,6 +128,7 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
     stats.skipped_binary += local.skipped_binary;
     stats.skipped_too_large += local.skipped_too_large;
     for (auto& u : local.unreadable) stats.unreadable.push_back(std::move(u));
+    for (auto& c : local.over_cap) stats.over_cap.push_back(std::move(c));
     for (auto& f : found) result.findings.push_back(std::move(f));
   };
   {
@@ -160,6 +165,11 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
 
   std::sort(stats.unreadable.begin(), stats.unreadable.end());
   for (const auto& problem : stats.unreadable) log_warning(problem + " (not scanned)");
+  std::sort(stats.over_cap.begin(), stats.over_cap.end());
+  for (const auto& [path, count] : stats.over_cap) {
+    log_warning(path + ": " + std::to_string(count) + " more finding(s) past the cap of " +
+                std::to_string(engine.max_findings_per_file()) + " per file were not reported (--max-findings-per-file)");
+  }
   const auto& rules = engine.rules();
   std::sort(result.findings.begin(), result.findings.end(), [&](const Finding& a, const Finding& b) {
     return std::tie(a.path, a.line, a.column, rules[a.rule].id) < std::tie(b.path, b.line, b.column, rules[b.rule].id);

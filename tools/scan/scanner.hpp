@@ -40,6 +40,8 @@ struct ScanStats {
   std::size_t special = 0;
   std::size_t other_shards = 0;
   std::vector<std::string> unreadable;  // "path: reason", sorted
+  // Files with more findings than the engine's cap, and how many each had past it; sorted.
+  std::vector<std::pair<std::string, std::size_t>> over_cap;
 };
 
 struct ScanResult {
