@@ -1,7 +1,13 @@
 #include "cli.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <new>
+#include <system_error>
 
 #include "log.hpp"
 #include "redact.hpp"
@@ -68,7 +74,33 @@ std::vector<std::string> program_arguments(int argc, const char* const argv[]) {
   return redact_arguments(std::vector<std::string>(argv + (argc > 0 ? 1 : 0), argv + argc));
 }
 
+namespace {
+
+// Out of memory anywhere (our code, RE2, nlohmann, any thread, a destructor): operator new
+// calls this before it would throw. Throwing is not safe everywhere (RE2 is built without
+// exceptions, an exception may meet a noexcept destructor), so say so without allocating and
+// end with the runtime exit code.
+char oom_message[160] = "readygate: error: out of memory\n";
+std::size_t oom_length = std::char_traits<char>::length(oom_message);
+
+std::atomic_flag oom_reported = ATOMIC_FLAG_INIT;
+
+[[noreturn]] void out_of_memory() {
+  if (!oom_reported.test_and_set()) {  // one message, however many threads run out at once
+    ssize_t ignored = ::write(2, oom_message, oom_length);
+    (void)ignored;
+    std::_Exit(static_cast<int>(ExitCode::runtime));
+  }
+  while (true) pause();  // the first thread is ending the process
+}
+
+}  // namespace
+
 int run_main(const std::string& program, const std::function<ExitCode()>& body) {
+  const std::string message = program.substr(0, 100) + ": error: out of memory (exit 3)\n";
+  std::memcpy(oom_message, message.data(), message.size());
+  oom_length = message.size();
+  std::set_new_handler(&out_of_memory);
   configure_log(program, Verbosity::normal);
   try {
     return static_cast<int>(body());
@@ -77,6 +109,10 @@ int run_main(const std::string& program, const std::function<ExitCode()>& body) 
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     log_error("out of memory");
+    return static_cast<int>(ExitCode::runtime);
+  } catch (const std::system_error& e) {
+    // Threads that cannot start, a clock or a mutex failing: the system, not the input.
+    log_error(std::string("out of resources: ") + e.what());
     return static_cast<int>(ExitCode::runtime);
   } catch (const std::exception& e) {
     log_error(std::string("internal error: ") + e.what());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <cstdint>
 
 #include "envelope.hpp"
 #include "error.hpp"
@@ -36,10 +37,12 @@ Finding read_finding(const json& object, const std::string& where) {
     const JsonFields l(*location, where + ": location");
     Location loc;
     loc.path = l.text("path");
-    loc.line = l.count("line");
-    loc.column = l.count("column");
-    loc.end_line = l.count("end_line");
-    loc.end_column = l.count("end_column");
+    // SARIF and editors take 32-bit positions; no file has two billion lines.
+    constexpr std::uint64_t most = 2'147'483'647;
+    loc.line = l.count("line", most);
+    loc.column = l.count("column", most);
+    loc.end_line = l.count("end_line", most);
+    loc.end_column = l.count("end_column", most);
     loc.snippet = l.text("snippet");
     if (!loc.path.empty()) finding.location = std::move(loc);
   }
@@ -64,14 +67,23 @@ Score read_score(const json& object, const std::string& where) {
   score.value = f.number("value").value_or(0.0);
   score.gate = f.text("gate");
   score.min = f.number("min");
+  std::size_t index = 0;
   for (const json& blocker : f.array("blockers")) {
-    score.blockers.push_back(blocker.is_string() ? blocker.get<std::string>()
-                                                 : blocker.value("reason", blocker.dump()));
+    const std::string at = where + ": score: blockers[" + std::to_string(index++) + "]";
+    if (blocker.is_string()) {
+      score.blockers.push_back(blocker.get<std::string>());
+    } else if (blocker.is_object()) {
+      score.blockers.push_back(JsonFields(blocker, at).text("reason", Presence::required));
+    } else {
+      throw_input_error(at + ": expected a string or {\"reason\": …}, got " + std::string(blocker.type_name()));
+    }
   }
   score.categories = f.array("categories");
   return score;
 }
 
+// Recursion over embedded inputs is bounded: the reader refuses documents nested deeper than
+// max_json_depth, so a score can embed scores at most max_json_depth / 2 times.
 void add_envelope(const json& document, const std::string& source, std::map<std::string, ToolRun>& runs,
                   std::optional<Score>& score) {
   validate_envelope(document, source);
@@ -91,7 +103,8 @@ void add_envelope(const json& document, const std::string& source, std::map<std:
   if (const json* r = e.object("run")) {
     const JsonFields rf(*r, source + ": run");
     if (run.started.empty()) run.started = rf.text("started");
-    run.duration_ms += static_cast<long long>(rf.number("duration_ms").value_or(0));
+    // Up to ~31,000 years: a double past that would overflow the integer cast.
+    run.duration_ms += static_cast<long long>(rf.number("duration_ms", 0, 1e15).value_or(0));
   }
   if (const json* summary = e.object("summary")) {
     if (run.summary.empty()) run.summary = *summary;

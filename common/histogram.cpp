@@ -109,10 +109,24 @@ LatencyHistogram LatencyHistogram::from_json(const nlohmann::json& document, con
   std::uint64_t total = 0;
   for (const std::uint64_t n : h.m_buckets) total += n;
   if (total != h.m_count) throw_input_error(where + ": the bucket counts add up to " + std::to_string(total) + ", not count " + std::to_string(h.m_count));
-  h.m_min = f.count("min_us");
-  h.m_max = f.count("max_us");
-  h.m_sum = f.number("sum_us").value_or(0.0);
-  h.m_sum_sq = f.number("sum_sq_us").value_or(0.0);
+  h.m_min = f.count("min_us", UINT64_MAX);
+  h.m_max = f.count("max_us", UINT64_MAX);
+  h.m_sum = f.number("sum_us", 0).value_or(0.0);
+  h.m_sum_sq = f.number("sum_sq_us", 0).value_or(0.0);
+  // No run records these: the smallest and largest values must lie in the first and last
+  // buckets that hold anything (and be 0 when nothing was recorded).
+  if (h.m_count == 0) {
+    if (h.m_min != 0 || h.m_max != 0) throw_input_error(where + ": an empty histogram has a min_us or max_us");
+    return h;
+  }
+  const auto holds = [](std::uint64_t n) { return n > 0; };
+  const auto first = static_cast<std::size_t>(std::find_if(h.m_buckets.begin(), h.m_buckets.end(), holds) - h.m_buckets.begin());
+  const auto last = h.m_buckets.size() - 1 -
+                    static_cast<std::size_t>(std::find_if(h.m_buckets.rbegin(), h.m_buckets.rend(), holds) - h.m_buckets.rbegin());
+  if (h.m_min > h.m_max) throw_input_error(where + ": min_us " + std::to_string(h.m_min) + " is above max_us " + std::to_string(h.m_max));
+  if (static_cast<std::size_t>(bucket_of(h.m_min)) != first || static_cast<std::size_t>(bucket_of(h.m_max)) != last) {
+    throw_input_error(where + ": min_us and max_us do not lie in the first and last buckets that hold values");
+  }
   return h;
 }
 

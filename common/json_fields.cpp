@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "error.hpp"
+#include "number_format.hpp"
 
 namespace readygate {
 
@@ -55,7 +56,7 @@ std::optional<double> JsonFields::number(std::string_view field, double low, dou
   if (!value) return std::nullopt;
   if (!value->is_number()) fail(field, "expected a number, got " + type_of(*value));
   const double n = value->get<double>();
-  if (n < low || n > high) fail(field, "must be between " + std::to_string(low) + " and " + std::to_string(high));
+  if (n < low || n > high) fail(field, "must be between " + format_number(low) + " and " + format_number(high));
   return n;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 #include "error.hpp"
 
@@ -47,7 +48,9 @@ double parse_metric_value(std::string_view metric, std::string_view text, std::s
   const auto fail = [&](const std::string& why) -> double {
     throw_input_error(std::string(context) + ": " + why);
   };
-  if (error != std::errc() || end == text.data()) return fail("'" + std::string(text) + "' is not a number");
+  if (error != std::errc() || end == text.data() || !std::isfinite(number)) {
+    return fail("'" + std::string(text) + "' is not a number");  // nan and inf would always pass or always fail
+  }
   if (number < 0) return fail("'" + std::string(text) + "' is negative");
   const std::string_view base = metric_unit(metric);
   if (base == "ms") {
@@ -64,7 +67,10 @@ double parse_metric_value(std::string_view metric, std::string_view text, std::s
     if (number > 1) return fail("error_rate is a fraction (0.001) or a percentage (0.1%), not " + std::string(text));
     return number;
   }
-  if (unit == "%") return number / 100.0;
+  if (unit == "%") {
+    if (number > 100) return fail("error_rate is at most 100%, not " + std::string(text));
+    return number / 100.0;
+  }
   return fail("error_rate takes % or no unit, not '" + std::string(unit) + "'");
 }
 

@@ -128,3 +128,35 @@ start_fault() {
   for _ in $(seq 50); do [ -s "$WORK/$1.port" ] && break; sleep 0.1; done
   FAULT_PORT=$(cat "$WORK/$1.port")
 }
+
+# hostile_case NAME FUNCTION: runs FUNCTION in a subshell, as one case of a suite of many; a
+# failing case is reported with its output and counted, and the other cases still run, so one
+# run shows every case that fails. End the suite with cases_done. Servers a case needs are
+# started outside it (a subshell's on_exit is lost).
+CASES_FAILED=0
+hostile_case() {
+  local started=$SECONDS
+  local name=$1 rc
+  shift
+  set +e
+  (set -e; "$@") >"$WORK/.case.log" 2>&1
+  rc=$?
+  set -e
+  if [ "$rc" -eq 0 ]; then
+    echo "ok   $name ($((SECONDS - started)) s)"
+  else
+    echo "FAIL $name"
+    sed 's/^/     /' "$WORK/.case.log" | cut -c1-300 | head -n 30
+    CASES_FAILED=$((CASES_FAILED + 1))
+  fi
+}
+cases_done() {
+  if [ "$CASES_FAILED" -ne 0 ]; then
+    echo "$CASES_FAILED case(s) failed" >&2
+    exit 1
+  fi
+}
+
+# sanitized: true in the ASan/UBSan build, where the heaviest cases do less and ulimit -v
+# cannot apply (the sanitizers reserve terabytes of address space).
+sanitized() { case "${READYGATE_BUILD_DIR:-}" in *asan*) return 0 ;; *) return 1 ;; esac; }

@@ -6,6 +6,7 @@
 #include "common/http_syntax.hpp"
 #include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
+#include "common/redact.hpp"
 #include "common/units.hpp"
 
 namespace readygate::bench {
@@ -58,7 +59,7 @@ Endpoint parse_endpoint(const json& value, const std::string& where, const std::
 }  // namespace
 
 std::string endpoint_name(const std::string& method, const std::string& url) {
-  std::string rest = url;
+  std::string rest = redact_url_credentials(url);  // the query may hold an api_key
   if (const auto scheme = rest.find("://"); scheme != std::string::npos) {
     const auto path = rest.find('/', scheme + 3);
     rest = path == std::string::npos ? "/" : rest.substr(path);

@@ -10,6 +10,9 @@
 #include "common/envelope_model.hpp"
 #include "sarif_writer.hpp"
 
+#include <filesystem>
+#include <map>
+
 namespace readygate::report {
 namespace {
 
@@ -31,6 +34,19 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
   int to_stdout = c.annotations ? 1 : 0;
   for (const std::string* d : {&c.sarif, &c.junit, &c.codequality, &c.markdown, &common.output}) to_stdout += *d == "-";
   if (to_stdout > 1) throw_input_error("only one output can go to standard output (\"-\" or --annotations)");
+  // Two formats into one file: the second would silently overwrite the first.
+  std::map<std::string, std::string> files;
+  const std::pair<const char*, const std::string*> destinations[] = {
+      {"--sarif", &c.sarif}, {"--junit", &c.junit}, {"--codequality", &c.codequality}, {"--markdown", &c.markdown},
+      {"--output", &common.output}};
+  for (const auto& [flag, path] : destinations) {
+    if (path->empty() || *path == "-") continue;
+    std::error_code ec;
+    std::string key = std::filesystem::weakly_canonical(std::filesystem::absolute(*path, ec), ec).string();
+    if (ec || key.empty()) key = *path;
+    const auto [at, added] = files.emplace(key, flag);
+    if (!added) throw_input_error(std::string(flag) + " and " + at->second + " both write " + *path + ": give each its own file");
+  }
   if (!c.annotations && c.sarif.empty() && c.junit.empty() && c.codequality.empty() && c.markdown.empty() &&
       common.output.empty()) {
     throw_input_error("nothing to write: choose --sarif, --junit, --codequality, --markdown or --annotations");

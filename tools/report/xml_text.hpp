@@ -1,6 +1,7 @@
 #pragma once
 // Text that XML 1.0 can hold: valid UTF-8, with the control characters XML forbids replaced
-// by U+FFFD. (pugixml escapes markup characters itself, but writes control bytes as they are.)
+// and the non-characters U+FFFE and U+FFFF replaced by U+FFFD. (pugixml escapes markup
+// characters itself, but writes control bytes as they are.)
 #include <string>
 #include <string_view>
 

@@ -98,29 +98,37 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
 
   // The walk feeds the workers through a bounded queue: no list of every file is ever held.
   BoundedQueue<ListedFile> queue(1024);
+  std::exception_ptr failure;  // the first worker's error, rethrown once every thread is joined
   const auto worker = [&] {
     ScanStats local;
     std::vector<Finding> found;
     std::string buffer, error;
-    while (auto file = queue.pop()) {
-      switch (read_file(*file, options.max_file_size, buffer, error)) {
-        case ReadOutcome::too_large: ++local.skipped_too_large; break;
-        case ReadOutcome::unreadable: local.unreadable.push_back(file->display + ": " + error); break;
-        case ReadOutcome::ok:
-          if (looks_binary(buffer)) {
-            ++local.skipped_binary;
+    try {
+      while (auto file = queue.pop()) {
+        switch (read_file(*file, options.max_file_size, buffer, error)) {
+          case ReadOutcome::too_large: ++local.skipped_too_large; break;
+          case ReadOutcome::unreadable: local.unreadable.push_back(file->display + ": " + error); break;
+          case ReadOutcome::ok:
+            if (looks_binary(buffer)) {
+              ++local.skipped_binary;
+              break;
+            }
+            ++local.files;
+            local.bytes += buffer.size();
+            {
+              std::size_t over_cap = 0;
+              for (auto& f : engine.scan(file->display, buffer, &over_cap)) found.push_back(std::move(f));
+              if (over_cap) local.over_cap.emplace_back(file->display, over_cap);
+            }
             break;
-          }
-          ++local.files;
-          local.bytes += buffer.size();
-          {
-            std::size_t over_cap = 0;
-            for (auto& f : engine.scan(file->display, buffer, &over_cap)) found.push_back(std::move(f));
-            if (over_cap) local.over_cap.emplace_back(file->display, over_cap);
-          }
-          break;
+        }
+        progress.advance();
       }
-      progress.advance();
+    } catch (...) {
+      std::lock_guard lock(merge_mutex);
+      if (!failure) failure = std::current_exception();
+      queue.close();  // the walk stops feeding; the other workers drain and end
+      return;
     }
     std::lock_guard lock(merge_mutex);
     stats.files += local.files;
@@ -162,6 +170,7 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
     }
   }
   progress.finish();
+  if (failure) std::rethrow_exception(failure);
 
   std::sort(stats.unreadable.begin(), stats.unreadable.end());
   for (const auto& problem : stats.unreadable) log_warning(problem + " (not scanned)");

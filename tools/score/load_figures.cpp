@@ -24,11 +24,19 @@ LoadFigures merge(const Pending& pending, const std::string& where) {
   double rps = 0;
   for (const json* part : pending.parts) {
     const JsonFields f(*part, where);
-    out.requests += static_cast<double>(f.count("requests"));
-    out.errors += static_cast<double>(f.count("errors"));
-    rps += f.number("rps").value_or(0.0);
+    // Figures no run can produce are refused, never scored.
+    const auto requests = f.count("requests");
+    const auto errors = f.count("errors");
+    if (errors > requests) f.fail("errors", std::to_string(errors) + " errors in " + std::to_string(requests) + " requests");
+    out.requests += static_cast<double>(requests);
+    out.errors += static_cast<double>(errors);
+    rps += f.number("rps", 0).value_or(0.0);
     if (const json* h = f.object("histogram")) {
-      merged.merge(LatencyHistogram::from_json(*h, where + ": histogram"));
+      const LatencyHistogram histogram = LatencyHistogram::from_json(*h, where + ": histogram");
+      if (f.find("requests") && histogram.count() > requests) {
+        f.fail("histogram", "holds " + std::to_string(histogram.count()) + " latencies for " + std::to_string(requests) + " requests");
+      }
+      merged.merge(histogram);
     } else {
       all_histograms = false;
     }
@@ -37,7 +45,7 @@ LoadFigures merge(const Pending& pending, const std::string& where) {
   if (out.requests > 0) {
     out.values["error_rate"] = out.errors / out.requests;
   } else if (pending.parts.size() == 1) {
-    if (const auto e = JsonFields(*pending.parts[0], where).number("error_rate")) out.values["error_rate"] = *e;
+    if (const auto e = JsonFields(*pending.parts[0], where).number("error_rate", 0, 1)) out.values["error_rate"] = *e;
   }
   if (all_histograms && merged.count() > 0) {
     for (const auto& [name, percent] : std::vector<std::pair<std::string, double>>{
@@ -56,7 +64,7 @@ LoadFigures merge(const Pending& pending, const std::string& where) {
     if (!latency) continue;
     const JsonFields l(*latency, where + ": latency_ms");
     for (const auto& name : latency_metrics) {
-      if (const auto v = l.number(name)) out.values[name] = std::max(out.values.count(name) ? out.values[name] : 0.0, *v);
+      if (const auto v = l.number(name, 0)) out.values[name] = std::max(out.values.count(name) ? out.values[name] : 0.0, *v);
     }
   }
   return out;

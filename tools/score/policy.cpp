@@ -38,7 +38,7 @@ double fraction(const JsonFields& f, std::string_view field, double fallback) {
   } else {
     f.fail(field, "expected a fraction or a percentage, got " + value->dump());
   }
-  if (result < 0 || result > 1) f.fail(field, "must be between 0 and 100%");
+  if (!(result >= 0 && result <= 1)) f.fail(field, "must be between 0 and 100%");  // nan too
   return result;
 }
 
