@@ -72,6 +72,13 @@ thresholds() {
     run timeout 20 "$BENCH" --url http://127.0.0.1:1/ -n 1 --threshold "$t"
     expect_rc 2 "$t"; expect_no_stdout
   done
+  local r
+  for r in nan inf -inf 0; do
+    run timeout 20 "$BENCH" --url http://127.0.0.1:1/ -d 1s --rate "$r"
+    expect_rc 2 "--rate $r"; expect_no_stdout
+  done
+  run "$SCORE" scan.json --min-score nan
+  expect_rc 2 "--min-score nan"
   printf '{"categories": [{"name": "t", "weight": 1, "kind": "tests", "pass_rate_target": "nan"}]}' > p1.json
   printf '{"categories": [{"name": "h", "weight": 1, "kind": "health", "target": "inf%%"}]}' > p2.json
   printf '{"categories": [{"name": "l", "weight": 1, "kind": "load", "targets": [{"threshold": "p95<nan", "limit": "1s", "points": 10}]}]}' > p3.json

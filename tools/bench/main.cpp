@@ -70,7 +70,9 @@ int main(int argc, char* argv[]) {
     }
     if (phase.requests && phase.duration) throw_input_error("give --requests or --duration, not both");
     if (values->count("rate")) {
-      if (rate <= 0) throw_input_error("--rate: expected a positive number of requests per second");
+      if (!(rate > 0 && rate <= 10'000'000)) {  // nan and inf too
+        throw_input_error("--rate: expected a positive number of requests per second, at most 10000000");
+      }
       phase.rate = rate;
       if (!values->count("concurrency")) phase.concurrency = 1000;
     }

@@ -44,7 +44,7 @@ int main(int argc, char* argv[]) {
     if (!policy.empty()) command.policy = policy;
     if (!coverage.empty()) command.coverage = coverage;
     if (values->count("min-score")) {
-      if (min_score < 0 || min_score > 100) throw_input_error("--min-score: expected a number from 0 to 100");
+      if (!(min_score >= 0 && min_score <= 100)) throw_input_error("--min-score: expected a number from 0 to 100");  // nan too
       command.min_score = min_score;
     }
     RunInfo run;

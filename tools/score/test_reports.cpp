@@ -71,20 +71,27 @@ void count_cases(const pugi::xml_node& root, TestResults& results) {
   }
 }
 
+void add_junit(const std::string& text, const std::string& path, TestResults& results) {
+  const pugi::xml_document doc = parse_xml(path, text);
+  const std::string root = doc.document_element().name();
+  if (root != "testsuites" && root != "testsuite") {
+    throw_input_error(path + ": not a JUnit report (the root element is <" + root + ">, not <testsuites> or <testsuite>)");
+  }
+  count_cases(doc, results);
+  results.sources.push_back(path);
+}
+
 }  // namespace
 
 TestResults read_junit(const std::vector<std::string>& paths) {
   TestResults results;
-  for (const auto& path : paths) {
-    const std::string text = read_input(path);
-    const pugi::xml_document doc = parse_xml(path, text);
-    const std::string root = doc.document_element().name();
-    if (root != "testsuites" && root != "testsuite") {
-      throw_input_error(path + ": not a JUnit report (the root element is <" + root + ">, not <testsuites> or <testsuite>)");
-    }
-    count_cases(doc, results);
-    results.sources.push_back(path);
-  }
+  for (const auto& path : paths) add_junit(read_input(path), path, results);
+  return results;
+}
+
+TestResults parse_junit_text(const std::string& text, const std::string& source) {
+  TestResults results;
+  add_junit(text, source, results);
   return results;
 }
 
@@ -102,8 +109,9 @@ std::optional<std::uint64_t> line_count(std::string_view text) {
 
 }  // namespace
 
-double read_coverage(const std::string& path) {
-  const std::string text = read_input(path);
+double read_coverage(const std::string& path) { return parse_coverage_text(read_input(path), path); }
+
+double parse_coverage_text(const std::string& text, const std::string& path) {
   if (text.find("<coverage") != std::string::npos) {
     const pugi::xml_document doc = parse_xml(path, text);
     const pugi::xml_attribute rate = doc.child("coverage").attribute("line-rate");

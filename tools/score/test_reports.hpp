@@ -21,8 +21,14 @@ struct TestResults {
 // the file, line and column.
 TestResults read_junit(const std::vector<std::string>& paths);
 
+// The same for one report's text; `source` names it in errors and in TestResults::sources.
+TestResults parse_junit_text(const std::string& text, const std::string& source);
+
 // Line coverage as a fraction: Cobertura's <coverage line-rate="…">, or an lcov file's LH/LF
 // totals. Throws Error (exit 2) when the file is neither.
 double read_coverage(const std::string& path);
+
+// The same for a report's text; `source` names it in errors.
+double parse_coverage_text(const std::string& text, const std::string& source);
 
 }  // namespace readygate::score

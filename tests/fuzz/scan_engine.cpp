@@ -1,0 +1,35 @@
+// scan_engine: the built-in rules (one engine, built once) over the input as a file's text.
+// The first byte picks the path, and with it the language and the rules that apply.
+#include <array>
+
+#include "common/utf8.hpp"
+#include "engine.hpp"
+#include "fuzz_support.hpp"
+#include "rule.hpp"
+#include "snippet.hpp"
+
+using namespace readygate;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const scan::RuleEngine engine(scan::builtin_rules());
+  static constexpr std::array<const char*, 12> paths{
+      "src/a.py", "web/a.js", "web/a.ts", ".env", "config.yaml", "Dockerfile",
+      "scripts/a.sh", "settings.json", "a.go", "notes.md", "k8s/deploy.yml", "tests/test_a.py"};
+  if (size == 0) return 0;
+  const std::string path = paths[data[0] % paths.size()];
+  const std::string_view text = fuzz::text_of(data + 1, size - 1);
+  try {
+    std::size_t over_cap = 0;
+    const auto findings = engine.scan(path, text, &over_cap);
+    FUZZ_CHECK(findings.size() <= scan::RuleEngine::default_max_findings_per_file);
+    for (const scan::Finding& finding : findings) {
+      FUZZ_CHECK(finding.rule < engine.rules().size());
+      FUZZ_CHECK(finding.line >= 1 && finding.end_line >= finding.line);
+      FUZZ_CHECK(is_valid_utf8(finding.snippet));
+      FUZZ_CHECK(finding.snippet.size() <= scan::max_snippet_bytes + 2 * std::string_view("…").size());
+    }
+  } catch (const Error&) {
+    // not expected from a scan, but an input error is not a crash
+  }
+  return 0;
+}
