@@ -29,6 +29,11 @@ Finding read_finding(const json& object, const std::string& where) {
   finding.suppressed = f.flag("suppressed");
   finding.baseline_state = f.text("baseline_state");
   finding.target = f.text("target");
+  if (const std::string role = f.text("role"); !role.empty()) {
+    static const std::set<std::string> roles{"product", "test", "example", "vendored", "generated"};
+    if (!roles.count(role)) throw_input_error(where + ": field \"role\": expected product, test, example, vendored or generated, got \"" + role + "\"");
+    finding.role = role;
+  }
   const std::string severity = f.text("severity");
   const auto parsed = parse_severity(severity.empty() ? "medium" : severity);
   if (!parsed) throw_input_error(where + ": field \"severity\": unknown severity \"" + severity + "\"");
@@ -145,8 +150,11 @@ EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes) {
   return report;
 }
 
+bool counts_for_gate(const Finding& finding) { return finding.role == "product" || finding.category == "secrets"; }
+
 bool counts_against(const Finding& finding, Severity threshold) {
-  return !finding.suppressed && finding.baseline_state != "unchanged" && finding.severity >= threshold;
+  return !finding.suppressed && finding.baseline_state != "unchanged" && finding.severity >= threshold &&
+         counts_for_gate(finding);
 }
 
 }  // namespace readygate

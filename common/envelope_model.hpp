@@ -27,6 +27,7 @@ struct Finding {
   std::string target;                // what they are about instead (a URL), when given
   bool suppressed = false;
   std::string baseline_state;  // "", "new" or "unchanged"
+  std::string role = "product";  // the file's role: product, test, example, vendored, generated
 };
 
 // One tool's results; several envelopes of one tool (shards) become one run.
@@ -63,7 +64,11 @@ struct SourcedEnvelope {
 // on a document that is not an envelope or has a field of the wrong type, naming the field.
 EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes);
 
-// The finding counts against --fail-on: unsuppressed, not a known baseline finding, severe enough.
+// The finding is in product code, or is a secret (a credential leaks from a test file too).
+bool counts_for_gate(const Finding& finding);
+
+// The finding counts against --fail-on: unsuppressed, not a known baseline finding, severe
+// enough, and counts for the gate.
 bool counts_against(const Finding& finding, Severity threshold);
 
 }  // namespace readygate

@@ -66,7 +66,7 @@ struct Lister {
       ++stats.excluded;
       return;
     }
-    sink({path.string(), join_display(root, relative)});
+    sink({path.string(), join_display(root, relative), relative});
     ++handed_on;
   }
 };
@@ -173,7 +173,7 @@ ListingStats list_files(const std::string& root, const ListOptions& options, con
   if (!S_ISDIR(st.st_mode)) {
     // An explicit file is scanned even when it is a link or matches an exclusion.
     if (S_ISREG(st.st_mode)) {
-      sink({root, join_display(root, "")});  // the path as given, which may be a link
+      sink({root, join_display(root, ""), fs::path(root).filename().string()});  // as given, maybe a link
     } else {
       ++lister.stats.special;
     }

@@ -21,8 +21,9 @@ struct ListOptions {
 };
 
 struct ListedFile {
-  std::string path;     // to open
-  std::string display;  // as reported: the given root joined with the relative path
+  std::string path;      // to open
+  std::string display;   // as reported: the given root joined with the relative path
+  std::string relative;  // below the root (an explicit file: its name)
 };
 
 struct ListingStats {

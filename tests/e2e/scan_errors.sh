@@ -30,10 +30,17 @@ run "$SCAN" "$WORK/src" --baseline "$WORK/future.json"
 expect_rc 2; expect_stderr "unsupported envelope version"
 
 # A valid custom rule works, replaces nothing, and runs with the built-ins.
-printf '{"rules": [{"id": "team.no-todo", "title": "TODO left", "category": "quality", "severity": "info", "pattern": "TODO", "message": "m"}]}' > "$WORK/team.json"
+printf '{"rules": [{"id": "team.no-todo", "title": "TODO left", "category": "quality", "severity": "info", "pattern": "TODO", "message": "m", "in": ["comment"]}]}' > "$WORK/team.json"
 printf '# TODO: remove\n' > "$WORK/src/b.py"
 run "$SCAN" "$WORK/src" --rules "$WORK/team.json"
 expect_rc 0; expect_json
 check '[.findings[].rule] | sort == ["py.eval", "team.no-todo"]'
 run "$SCAN" "$WORK/src" --rules "$WORK/team.json" --no-builtin-rules
 expect_rc 0; check '[.findings[].rule] == ["team.no-todo"]'
+# Without "in", a code rule looks at code only: the TODO in a comment is not for it.
+sed 's/, "in": \["comment"\]//' "$WORK/team.json" > "$WORK/team-code.json"
+run "$SCAN" "$WORK/src" --rules "$WORK/team-code.json" --no-builtin-rules
+expect_rc 0; check '.findings == []'
+printf '{"rules": [{"id": "x.a", "title": "t", "category": "quality", "severity": "info", "pattern": "a", "message": "m", "in": ["prose"]}]}' > "$WORK/bad-in.json"
+run "$SCAN" "$WORK/src" --rules "$WORK/bad-in.json"
+expect_rc 2; expect_stderr 'field "in": expected code, comment, string or docstring, got "prose"'

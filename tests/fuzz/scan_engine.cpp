@@ -26,7 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(finding.rule < engine.rules().size());
       FUZZ_CHECK(finding.line >= 1 && finding.end_line >= finding.line);
       FUZZ_CHECK(is_valid_utf8(finding.snippet));
-      FUZZ_CHECK(finding.snippet.size() <= scan::max_snippet_bytes + 2 * std::string_view("…").size());
+      // A window of max_snippet_bytes, "…" on either side, and each invalid byte in it repaired
+      // to U+FFFD (3 bytes).
+      FUZZ_CHECK(finding.snippet.size() <= 3 * scan::max_snippet_bytes + 2 * std::string_view("…").size());
     }
   } catch (const Error&) {
     // not expected from a scan, but an input error is not a crash

@@ -26,7 +26,7 @@ bool xml_chars_allowed(std::string_view text) {
   return true;
 }
 
-// Every "scheme://" in `text` whose authority holds an '@' has only "****" (or "****:****")
+// Every "scheme://" in `text` whose authority holds an '@' has nothing, "****" or "****:****"
 // before it: what redact_url_credentials promises for every URL in the text.
 bool userinfo_hidden(std::string_view text) {
   for (std::size_t scheme = text.find("://"); scheme != std::string_view::npos; scheme = text.find("://", scheme + 1)) {
@@ -35,7 +35,7 @@ bool userinfo_hidden(std::string_view text) {
     const std::size_t at = authority.rfind('@');
     if (at == std::string_view::npos) continue;
     const std::string_view userinfo = authority.substr(0, at);
-    if (userinfo != "****" && userinfo != "****:****") return false;
+    if (!userinfo.empty() && userinfo != "****" && userinfo != "****:****") return false;
   }
   return true;
 }

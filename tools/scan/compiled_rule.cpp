@@ -47,6 +47,7 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   }
   for (const auto& value : rule.allow_values) allow_values.push_back(compile(rule, "allow_values", value));
   for (const auto& value : rule.allow_names) allow_names.push_back(compile(rule, "allow_names", value));
+  if (rule.in_tests && !rule.in_tests->when.empty()) in_tests_when = compile(rule, "in_tests.when", rule.in_tests->when);
   secret_group = group_index(*pattern, "secret");
   name_group = group_index(*pattern, "name");
   for (const auto& [name, index] : pattern->NamedCapturingGroups()) {

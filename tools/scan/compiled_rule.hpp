@@ -29,6 +29,7 @@ struct CompiledRule {
   std::vector<std::unique_ptr<RE2>> required;    // one per rule.requires context
   std::unique_ptr<RE2> inside_header, inside_skip, inside_stop;  // null when not used
   std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
+  std::unique_ptr<RE2> in_tests_when;            // null: always (or no in_tests)
   int secret_group = -1;                         // index of (?P<secret>…), or -1
   int name_group = -1;                           // index of (?P<name>…), or -1
   std::vector<int> location_groups;              // (?P<loc…>) groups, in pattern order

@@ -6,49 +6,50 @@
 
 #include "common/glob.hpp"
 #include "common/hash.hpp"
-#include "common/log.hpp"
-#include "block_context.hpp"
 #include "compiled_rule.hpp"
+#include "file_context.hpp"
 #include "keyword_filter.hpp"
 #include "language.hpp"
-#include "line_index.hpp"
+#include "match_judge.hpp"
 #include "snippet.hpp"
-#include "suppression.hpp"
 
 namespace readygate::scan {
 
 namespace {
-
-struct Span {
-  std::size_t begin, end;  // byte offsets, end exclusive
-};
 
 Span span_of(const re2::StringPiece& piece, std::string_view text) {
   const auto begin = static_cast<std::size_t>(piece.data() - text.data());
   return {begin, begin + piece.size()};
 }
 
-// A match that starts or ends with a line break (a "(?:^|[^\w])" prefix that took the '\n')
-// belongs to the line its text is on.
-Span without_line_breaks(Span span, std::string_view text) {
-  const auto is_break = [](char c) { return c == '\n' || c == '\r'; };
-  while (span.begin < span.end && is_break(text[span.begin])) ++span.begin;
-  while (span.end > span.begin && is_break(text[span.end - 1])) --span.end;
-  return span;
+// The matches of a rule's regular expression, with its named groups.
+template <typename Visit>
+void regex_matches(const CompiledRule& rule, std::string_view text, Visit&& visit) {
+  const re2::StringPiece whole(text.data(), text.size());
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.group_count));
+  std::size_t pos = 0;
+  while (pos <= text.size() && rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, groups.data(), rule.group_count)) {
+    RawMatch match;
+    match.whole = span_of(groups[0], text);
+    pos = match.whole.end > match.whole.begin ? match.whole.end : match.whole.begin + 1;
+    match.location = match.whole;
+    for (const int index : rule.location_groups) {  // the first (?P<loc…>) group that took part
+      if (groups[static_cast<std::size_t>(index)].data()) {
+        match.location = span_of(groups[static_cast<std::size_t>(index)], text);
+        break;
+      }
+    }
+    if (rule.secret_group > 0 && groups[static_cast<std::size_t>(rule.secret_group)].data()) {
+      match.secret = span_of(groups[static_cast<std::size_t>(rule.secret_group)], text);
+      match.has_secret = true;
+    }
+    if (rule.name_group > 0 && groups[static_cast<std::size_t>(rule.name_group)].data()) {
+      match.name = span_of(groups[static_cast<std::size_t>(rule.name_group)], text);
+      match.has_name = true;
+    }
+    visit(match);
+  }
 }
-
-// A match that passed its rule's conditions: plain numbers only, so that a file with a
-// million matches costs memory in proportion, and strings are made only for what is reported.
-struct Candidate {
-  std::size_t rule = 0;
-  std::size_t line = 0, column = 0, end_line = 0, end_column = 0;
-  std::size_t line_offset = 0;  // where the location starts within its line
-  Span secret_span{0, 0};       // empty: the rule names no secret
-  Severity severity = Severity::info;
-  bool suppressed = false;
-
-  bool has_secret() const { return secret_span.end > secret_span.begin; }
-};
 
 // A provider rule and a generic one often flag the same secret: keep one finding per secret,
 // the most severe (the earlier rule on a tie, and built-in provider rules come first). Greedy
@@ -81,6 +82,22 @@ void drop_duplicate_secrets(std::vector<Candidate>& candidates) {
   std::erase_if(candidates, [&](const Candidate&) { return dropped[i++]; });
 }
 
+// Rules of one group that report the same line: the first rule (in rule order) keeps it.
+void keep_first_of_groups(std::vector<Candidate>& candidates, const std::vector<Rule>& rules) {
+  std::map<std::pair<std::string_view, std::size_t>, std::size_t> first;  // (group, line) -> lowest rule index
+  for (const auto& c : candidates) {
+    const std::string& group = rules[c.rule].group;
+    if (group.empty()) continue;
+    const auto [at, added] = first.emplace(std::make_pair(std::string_view(group), c.line), c.rule);
+    if (!added) at->second = std::min(at->second, c.rule);
+  }
+  if (first.empty()) return;
+  std::erase_if(candidates, [&](const Candidate& c) {
+    const std::string& group = rules[c.rule].group;
+    return !group.empty() && first.at({std::string_view(group), c.line}) != c.rule;
+  });
+}
+
 bool rule_applies(const Rule& rule, const std::string& path, std::string_view language) {
   for (const auto& glob : rule.exclude_paths) {
     if (path_matches(glob, path)) return false;
@@ -94,101 +111,16 @@ bool rule_applies(const Rule& rule, const std::string& path, std::string_view la
                      [&](const std::string& glob) { return file_matches(glob, path); });
 }
 
-// Decides whether one match of one rule becomes a finding: its secret, name, exclusion,
-// absent and inside conditions, then where it is and whether it is suppressed.
-class MatchJudge {
-public:
-  MatchJudge(const CompiledRule& rule, std::string_view text, const LineIndex& lines)
-      : m_rule(rule), m_text(text), m_lines(lines), m_absent_in_file(rule.absent.size()),
-        m_present_in_file(rule.required.size()) {}
-
-  std::optional<Candidate> evaluate(const std::vector<re2::StringPiece>& groups) {
-    Candidate candidate;
-    if (m_rule.secret_group > 0) {
-      const auto& piece = groups[static_cast<std::size_t>(m_rule.secret_group)];
-      if (piece.data()) {
-        candidate.secret_span = span_of(piece, m_text);
-        if (!m_rule.secret_is_credible(std::string(piece.data(), piece.size()))) return std::nullopt;
-      }
-    }
-    if (m_rule.name_group > 0) {
-      const auto& piece = groups[static_cast<std::size_t>(m_rule.name_group)];
-      if (piece.data() && !m_rule.name_is_reportable(std::string_view(piece.data(), piece.size()))) return std::nullopt;
-    }
-    const Span spanned = without_line_breaks(span_of(groups[0], m_text), m_text);
-    const std::size_t first_line = m_lines.line_of(spanned.begin);
-    const std::size_t last_line = m_lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
-    if (m_rule.exclude && matches(*m_rule.exclude, m_lines.lines_text(first_line, last_line))) return std::nullopt;
-    if (!contexts_hold(m_rule.rule.absent, m_rule.absent, m_absent_in_file, false, first_line, last_line) ||
-        !contexts_hold(m_rule.rule.required, m_rule.required, m_present_in_file, true, first_line, last_line)) {
-      return std::nullopt;
-    }
-
-    const Span location = without_line_breaks(span_of(location_group(groups), m_text), m_text);
-    candidate.line = m_lines.line_of(location.begin);
-    const std::string_view line_text = m_lines.line_text(candidate.line);
-    candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - m_text.data());
-    if (m_rule.inside_header && !is_inside(m_lines, candidate.line, candidate.line_offset, m_rule.block_context())) {
-      return std::nullopt;
-    }
-    candidate.column = m_lines.column_of(location.begin);
-    candidate.end_line = m_lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
-    candidate.end_column = m_lines.column_of(location.end);
-    if (location.end > location.begin && m_lines.line_of(location.end) != candidate.end_line) {
-      // The location ends at the end of its last line: one past its last character.
-      candidate.end_column = m_lines.column_of(location.end - 1) + 1;
-    }
-    candidate.suppressed = is_suppressed(m_lines, candidate.line, m_rule.rule.id);
-    candidate.severity = m_rule.rule.severity;
-    return candidate;
-  }
-
-private:
-  static bool matches(const RE2& regex, std::string_view text) {
-    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), regex);
-  }
-
-  // The first (?P<loc…>) group that took part in the match, or the whole match.
-  const re2::StringPiece& location_group(const std::vector<re2::StringPiece>& groups) const {
-    for (const int index : m_rule.location_groups) {
-      if (groups[static_cast<std::size_t>(index)].data()) return groups[static_cast<std::size_t>(index)];
-    }
-    return groups[0];
-  }
-
-  // Each context's pattern must be absent (or, with `present`, present) in its window: the
-  // lines around the match, or the whole file (computed once per file).
-  bool contexts_hold(const std::vector<AbsentContext>& contexts, const std::vector<std::unique_ptr<RE2>>& regexes,
-                     std::vector<std::optional<bool>>& in_file, bool present, std::size_t first_line,
-                     std::size_t last_line) {
-    for (std::size_t i = 0; i < contexts.size(); ++i) {
-      const AbsentContext& context = contexts[i];
-      bool found = false;
-      if (context.whole_file) {
-        if (!in_file[i]) in_file[i] = matches(*regexes[i], m_text);
-        found = *in_file[i];
-      } else {
-        const auto before = static_cast<std::size_t>(context.before);
-        const std::size_t from = first_line > before ? first_line - before : 1;
-        found = matches(*regexes[i], m_lines.lines_text(from, last_line + static_cast<std::size_t>(context.after)));
-      }
-      if (found != present) return false;
-    }
-    return true;
-  }
-
-  const CompiledRule& m_rule;
-  std::string_view m_text;
-  const LineIndex& m_lines;
-  std::vector<std::optional<bool>> m_absent_in_file, m_present_in_file;  // once per file
-};
-
 }  // namespace
 
 RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_file)
     : m_rules(std::move(rules)), m_keywords(std::make_unique<KeywordFilter>(m_rules)),
       m_max_findings_per_file(max_findings_per_file) {
-  for (const auto& rule : m_rules) m_compiled.push_back(std::make_unique<CompiledRule>(rule));
+  for (const auto& rule : m_rules) {
+    m_compiled.push_back(std::make_unique<CompiledRule>(rule));
+    m_known_ids.insert(rule.id);
+  }
+  for (const auto& rule : builtin_rules()) m_known_ids.insert(rule.id);
 }
 
 RuleEngine::~RuleEngine() = default;
@@ -200,39 +132,47 @@ std::vector<bool> RuleEngine::applicable_rules(const std::string& path) const {
   return applicable;
 }
 
-std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view text, std::size_t* over_cap) const {
-  if (over_cap) *over_cap = 0;
-  const std::vector<bool> applicable = applicable_rules(path);
-  if (std::none_of(applicable.begin(), applicable.end(), [](bool b) { return b; })) return {};
+std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view text) const {
+  return scan_file(path, text).findings;
+}
 
-  // Pass 1: the keyword prefilter says which rules can match at all.
-  const std::vector<bool> candidates_mask = m_keywords->candidates(text, applicable);
-  std::vector<std::size_t> matched;
-  for (std::size_t i = 0; i < candidates_mask.size(); ++i) {
-    if (candidates_mask[i]) matched.push_back(i);
-  }
-  if (matched.empty()) return {};
-  const re2::StringPiece whole(text.data(), text.size());
-
-  // Pass 2: each candidate rule's expression, then its conditions on every match.
-  const LineIndex lines(text);
-  std::vector<Candidate> candidates;
-  for (const std::size_t index : matched) {
-    const CompiledRule& rule = *m_compiled[index];
-    MatchJudge judge(rule, text, lines);
-    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.group_count));
-    std::size_t pos = 0;
-    while (pos <= text.size() &&
-           rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, groups.data(), rule.group_count)) {
-      const Span match = span_of(groups[0], text);
-      pos = match.end > match.begin ? match.end : match.begin + 1;
-      if (auto candidate = judge.evaluate(groups)) {
-        candidate->rule = index;
-        candidates.push_back(*candidate);
+FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, Role role) const {
+  FileScan result;
+  const FileContext file(path, text, role);
+  // A ready:ignore[…] that names no rule suppresses nothing: say so, wherever it is.
+  if (text.find("ready:ignore[") != std::string_view::npos) {
+    for (const auto& marker : file.suppressions().markers()) {
+      if (marker.kind != SuppressionMarker::Kind::ready_ignore) continue;
+      for (const auto& id : marker.ids) {
+        if (!m_known_ids.count(id)) {
+          result.warnings.push_back(path + ":" + std::to_string(marker.line) + ": ready:ignore[" + id +
+                                    "] names no rule (see ready-scan --list-rules)");
+        }
       }
     }
   }
 
+  const std::vector<bool> applicable = applicable_rules(path);
+  if (std::none_of(applicable.begin(), applicable.end(), [](bool b) { return b; })) return result;
+  // Pass 1: the keyword prefilter says which rules can match at all.
+  const std::vector<bool> candidates_mask = m_keywords->candidates(text, applicable);
+
+  // Pass 2: each candidate rule's matcher, then the judge on every match.
+  std::vector<Candidate> candidates;
+  for (std::size_t index = 0; index < candidates_mask.size(); ++index) {
+    if (!candidates_mask[index]) continue;
+    const CompiledRule& rule = *m_compiled[index];
+    MatchJudge judge(rule, file);
+    regex_matches(rule, text, [&](const RawMatch& match) {
+      if (auto candidate = judge.evaluate(match)) {
+        candidate->rule = index;
+        candidates.push_back(*candidate);
+      }
+    });
+  }
+  if (candidates.empty()) return result;
+
+  keep_first_of_groups(candidates, m_rules);
   drop_duplicate_secrets(candidates);
   // Every secret found on a line is redacted from every snippet of that line, reported or not.
   std::map<std::size_t, std::vector<std::string>> secrets_by_line;
@@ -247,12 +187,12 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
       return std::make_tuple(-static_cast<int>(a.severity), a.line, a.column) <
              std::make_tuple(-static_cast<int>(b.severity), b.line, b.column);
     });
-    if (over_cap) *over_cap = candidates.size() - m_max_findings_per_file;
+    result.over_cap = candidates.size() - m_max_findings_per_file;
     candidates.resize(m_max_findings_per_file);
   }
-  std::vector<Finding> findings;
-  findings.reserve(candidates.size());
   static const std::vector<std::string> no_secrets;
+  const LineIndex& lines = file.lines();
+  result.findings.reserve(candidates.size());
   for (const auto& c : candidates) {
     const std::string_view line_text = lines.line_text(c.line);
     const auto secrets = secrets_by_line.find(c.line);
@@ -263,15 +203,17 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
     f.column = c.column;
     f.end_line = c.end_line;
     f.end_column = c.end_column;
+    f.severity = c.severity;
+    f.role = role;
     f.suppressed = c.suppressed;
     f.snippet = make_snippet(line_text, c.line_offset, secrets == secrets_by_line.end() ? no_secrets : secrets->second);
     f.line_digest = sha256_hex(normalize_line(line_text));
-    findings.push_back(std::move(f));
+    result.findings.push_back(std::move(f));
   }
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.line, a.column, a.rule) < std::tie(b.line, b.column, b.rule);
   });
-  return findings;
+  return result;
 }
 
 }  // namespace readygate::scan

@@ -3,28 +3,37 @@
 // and a file scanned in about one pass for all rules. Per file:
 //   1. the rules that apply to it (language, path globs);
 //   2. one RE2::Set pass over the whole text finds which rules' literal keywords occur in it;
-//   3. only those rules run their expressions, and each match is checked against the rule's
-//      exclusion, absent-context, entropy and placeholder conditions, and inline suppressions.
+//   3. only those rules run their matchers, and each match is judged (match_judge.hpp): the
+//      kind of text it starts in, the rule's conditions, inline suppressions, the file's role;
+//   4. of a rule group's findings on one line only the first rule's stays, one finding per
+//      secret (the most severe), and at most max_findings_per_file, most severe first.
 // Thread-safe: one engine serves every worker thread.
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "finding.hpp"
+#include "role.hpp"
 #include "rule.hpp"
-
-namespace re2 {
-class RE2;
-}
 
 namespace readygate::scan {
 
 struct CompiledRule;
 class KeywordFilter;
 
+// One file's result.
+struct FileScan {
+  std::vector<Finding> findings;  // sorted by position
+  std::size_t over_cap = 0;       // findings past the per-file cap, not reported
+  std::vector<std::string> warnings;  // "path:line: …" (a suppression naming no rule)
+};
+
 class RuleEngine {
 public:
+  static constexpr std::size_t default_max_findings_per_file = 1000;
+
   // Throws Error (exit 2) naming the rule and the field whose regular expression is invalid.
   // A file yields at most `max_findings_per_file` findings (0: no limit).
   explicit RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_file = default_max_findings_per_file);
@@ -35,11 +44,10 @@ public:
   const std::vector<Rule>& rules() const { return m_rules; }
   std::size_t max_findings_per_file() const { return m_max_findings_per_file; }
 
-  static constexpr std::size_t default_max_findings_per_file = 1000;
-
-  // Findings in `text` (the content of the file reported as `path`), sorted by position. Past
-  // the cap, the most severe (then the first) are kept and `over_cap` counts the rest.
-  std::vector<Finding> scan(const std::string& path, std::string_view text, std::size_t* over_cap = nullptr) const;
+  // `text` is the content of the file reported as `path`, whose role is `role`.
+  FileScan scan_file(const std::string& path, std::string_view text, Role role = Role::product) const;
+  // scan_file's findings, for a product file.
+  std::vector<Finding> scan(const std::string& path, std::string_view text) const;
 
 private:
   std::vector<bool> applicable_rules(const std::string& path) const;
@@ -48,6 +56,7 @@ private:
   std::vector<std::unique_ptr<CompiledRule>> m_compiled;
   std::unique_ptr<KeywordFilter> m_keywords;
   std::size_t m_max_findings_per_file;
+  std::set<std::string> m_known_ids;  // built-in and loaded rules: what ready:ignore[…] may name
 };
 
 }  // namespace readygate::scan

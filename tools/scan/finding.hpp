@@ -4,10 +4,15 @@
 #include <optional>
 #include <string>
 
+#include "common/severity.hpp"
+#include "role.hpp"
+
 namespace readygate::scan {
 
 struct Finding {
   std::size_t rule = 0;  // index into RuleEngine::rules()
+  Severity severity = Severity::info;  // the rule's, or its in_tests severity in a test file
+  Role role = Role::product;
   std::string path;      // as reported, '/'-separated
   std::size_t line = 0, column = 0;          // 1-based; columns count code points
   std::size_t end_line = 0, end_column = 0;  // end_column is one past the last character (SARIF)

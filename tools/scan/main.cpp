@@ -8,7 +8,7 @@ using namespace readygate;
 int main(int argc, char* argv[]) {
   return run_main("ready-scan", [&] {
     scan::ScanCommand command;
-    std::vector<std::string> includes, excludes, paths;
+    std::vector<std::string> includes, excludes, paths, roles, include_roles;
     std::string max_file_size = "5M", min_severity, fail_on, shard, baseline, diff_base;
     bool no_default_excludes = false, no_git = false, no_builtin = false;
     po::options_description options("Scan options");
@@ -31,7 +31,11 @@ int main(int argc, char* argv[]) {
         ("max-findings-per-file", po::value(&command.max_findings_per_file)->value_name("N"),
          "report at most N findings per file, most severe first (default 1000; 0: no cap)")
         ("jobs,j", po::value(&command.scan.jobs)->value_name("N"), "worker threads (default: one per core)")
-        ("shard", po::value(&shard)->value_name("K/N"), "scan only the K-th of N deterministic parts of the tree");
+        ("shard", po::value(&shard)->value_name("K/N"), "scan only the K-th of N deterministic parts of the tree")
+        ("role", po::value(&roles)->value_name("ROLE=GLOB"),
+         "files matching GLOB have ROLE: product, test, example, vendored, generated (repeatable; the last match wins)")
+        ("include-role", po::value(&include_roles)->value_name("ROLE"),
+         "scan vendored or generated files too (repeatable; they are skipped and counted by default)");
     po::positional_options_description positional;
     positional.add("path", -1);
 
@@ -66,6 +70,12 @@ int main(int argc, char* argv[]) {
     command.scan.progress = common.progress_mode();
     if (command.scan.jobs > 1024) throw_input_error("--jobs: at most 1024");
     if (!shard.empty()) command.scan.shard = scan::parse_shard(shard);
+    for (const auto& r : roles) command.scan.roles.push_back(scan::parse_role_override(r));
+    for (const auto& r : include_roles) {
+      const auto role = scan::parse_role(r);
+      if (!role) throw_input_error("--include-role: expected vendored or generated (or test, example, product), got '" + r + "'");
+      command.scan.include_roles.push_back(*role);
+    }
     command.builtin_rules = !no_builtin;
     if (!min_severity.empty()) command.min_severity = severity_flag("--min-severity", min_severity);
     if (!fail_on.empty()) command.fail_on = severity_flag("--fail-on", fail_on);

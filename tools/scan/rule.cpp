@@ -1,6 +1,7 @@
 #include "rule.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -16,6 +17,8 @@ std::string_view builtin_rules_json();  // generated from builtin_rules.json
 namespace {
 
 using nlohmann::json;
+
+constexpr std::array all_kinds{TextKind::code, TextKind::comment, TextKind::string, TextKind::docstring};
 
 bool valid_id(std::string_view id) {
   if (id.empty() || !(std::isalnum(static_cast<unsigned char>(id[0])))) return false;
@@ -68,7 +71,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
           "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
-          "allow_values", "allow_names"});
+          "allow_values", "allow_names", "in", "group", "aliases", "in_tests"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
   if (!valid_id(rule.id)) {
@@ -116,6 +119,28 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")");
   rule.allow_values = named.texts("allow_values");
   rule.allow_names = named.texts("allow_names");
+  for (const auto& name : named.texts("in")) {
+    const auto kind = std::find_if(all_kinds.begin(), all_kinds.end(), [&](TextKind k) { return to_string(k) == name; });
+    if (kind == all_kinds.end()) named.fail("in", "expected code, comment, string or docstring, got \"" + name + "\"");
+    if (std::find(rule.in.begin(), rule.in.end(), *kind) == rule.in.end()) rule.in.push_back(*kind);
+  }
+  if (rule.in.empty() && named.find("in")) named.fail("in", "must name at least one kind of text");
+  if (const json* in_tests = named.object("in_tests")) {
+    const JsonFields t(*in_tests, named.where() + ": field \"in_tests\"");
+    t.only({"severity", "when"});
+    const std::string level = t.text("severity", Presence::required);
+    const auto s = parse_severity(level);
+    if (!s) t.fail("severity", "expected info, low, medium, high or critical, got \"" + level + "\"");
+    rule.in_tests = InTests{*s, t.text("when")};
+  }
+  rule.group = named.text("group");
+  rule.aliases = named.texts("aliases");
+  for (const auto& alias : rule.aliases) {
+    const std::size_t colon = alias.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == alias.size()) {
+      named.fail("aliases", "expected TOOL:ID (bandit:B602), got \"" + alias + "\"");
+    }
+  }
   return rule;
 }
 
@@ -183,13 +208,28 @@ std::vector<Rule> select_rules(std::vector<Rule> rules, const std::vector<std::s
   return rules;
 }
 
+bool Rule::may_start_in(TextKind kind) const {
+  // By default secrets leak wherever they are written, and code rules are about code.
+  if (in.empty()) return category == "secrets" || kind == TextKind::code;
+  return std::find(in.begin(), in.end(), kind) != in.end();
+}
+
 nlohmann::json to_json(const Rule& rule) {
   json out{{"id", rule.id},         {"title", rule.title},     {"category", rule.category},
            {"severity", to_string(rule.severity)}, {"pattern", rule.pattern},
            {"message", rule.message}, {"cwe", rule.cwe},         {"tags", rule.tags},
            {"languages", rule.languages}, {"paths", rule.paths}, {"exclude_paths", rule.exclude_paths},
            {"keywords", rule.keywords}, {"allow_values", rule.allow_values},
-           {"allow_names", rule.allow_names}};
+           {"allow_names", rule.allow_names}, {"aliases", rule.aliases}};
+  out["in"] = json::array();
+  for (const TextKind kind : all_kinds) {
+    if (rule.may_start_in(kind)) out["in"].push_back(to_string(kind));
+  }
+  if (!rule.group.empty()) out["group"] = rule.group;
+  if (rule.in_tests) {
+    out["in_tests"] = {{"severity", to_string(rule.in_tests->severity)}};
+    if (!rule.in_tests->when.empty()) out["in_tests"]["when"] = rule.in_tests->when;
+  }
   if (!rule.fix.empty()) out["fix"] = rule.fix;
   if (!rule.help.empty()) out["help"] = rule.help;
   if (!rule.exclude.empty()) out["exclude"] = rule.exclude;

@@ -31,6 +31,16 @@
 //   "entropy": 3.0,                   optional: minimum Shannon entropy (bits/char) of the secret
 //   "allow_values": ["RE2"],          optional: a secret fully matching one is not reported
 //   "allow_names": ["RE2"],           optional: a (?P<name>…) fully matching one is not reported
+//   "in": ["code"],                   optional: the kinds of text a match may start in (code,
+//                                     comment, string, docstring; source_layout.hpp). Default:
+//                                     every kind for category "secrets", code for the rest
+//   "group": "py-except",             optional: of the rules of a group reporting one line, only
+//                                     the first (in rule order) keeps its finding
+//   "in_tests": {"severity": "low", "when": "RE2"}
+//                                     optional: in test and example files, the finding has this
+//                                     severity (when the match matches "when", or always)
+//   "aliases": ["bandit:B307"],       optional: the same check in other tools, TOOL:ID; a
+//                                     "# nosec B307" or "# nosemgrep: ID" names the rule by them
 //   "fix": "…", "help": "…"           optional
 // }]}
 // A bare array of rules is accepted too.
@@ -42,6 +52,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/severity.hpp"
+#include "source_layout.hpp"
 
 namespace readygate::scan {
 
@@ -58,6 +69,11 @@ struct InsideContext {
   bool comprehension = false;
 };
 
+struct InTests {
+  Severity severity = Severity::low;
+  std::string when;  // empty: always
+};
+
 struct Rule {
   std::string id, title, category;
   Severity severity = Severity::medium;
@@ -72,6 +88,12 @@ struct Rule {
   std::optional<InsideContext> inside;
   std::optional<double> entropy;
   std::vector<std::string> allow_values, allow_names;
+  std::vector<TextKind> in;  // empty: the default for the category (may_start_in)
+  std::string group;
+  std::vector<std::string> aliases;
+  std::optional<InTests> in_tests;
+
+  bool may_start_in(TextKind kind) const;
 };
 
 // Validates every field; throws Error (exit 2) naming the source, the rule and the field.

@@ -57,7 +57,7 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   assign_fingerprints(result.findings, engine.rules());
   if (changed) keep_changed(result.findings, *changed);
   if (command.min_severity) {
-    std::erase_if(result.findings, [&](const Finding& f) { return engine.rules()[f.rule].severity < *command.min_severity; });
+    std::erase_if(result.findings, [&](const Finding& f) { return f.severity < *command.min_severity; });
   }
   if (baseline) mark_new(result.findings, *baseline);
 

@@ -9,7 +9,8 @@ using nlohmann::json;
 json finding_json(const Finding& f, const Rule& rule) {
   json out{{"rule", rule.id},
            {"title", rule.title},
-           {"severity", to_string(rule.severity)},
+           {"severity", to_string(f.severity)},
+           {"role", to_string(f.role)},
            {"category", rule.category},
            {"cwe", rule.cwe},
            {"message", rule.message},
@@ -53,7 +54,8 @@ Check fail_on_check(std::size_t gating, Severity threshold) {
 
 std::size_t count_gating(const std::vector<Finding>& findings, const std::vector<Rule>& rules, Severity threshold) {
   return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
-    return !f.suppressed && f.is_new.value_or(true) && rules[f.rule].severity >= threshold;
+    return !f.suppressed && f.is_new.value_or(true) && f.severity >= threshold &&
+           (f.role == Role::product || rules[f.rule].category == "secrets");  // as counts_for_gate
   }));
 }
 
@@ -66,6 +68,7 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
     by_severity[std::string(to_string(s))] = 0;
   }
   json by_category = json::object();
+  json by_role = json::object();
   std::size_t reported = 0, suppressed = 0, fresh = 0, over_cap_findings = 0;
   for (const auto& [path, count] : stats.over_cap) over_cap_findings += count;
   for (const auto& f : result.findings) {
@@ -76,7 +79,8 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
     }
     ++reported;
     if (f.is_new.value_or(false)) ++fresh;
-    by_severity[std::string(to_string(rule.severity))] = by_severity[std::string(to_string(rule.severity))].get<int>() + 1;
+    by_severity[std::string(to_string(f.severity))] = by_severity[std::string(to_string(f.severity))].get<int>() + 1;
+    by_role[std::string(to_string(f.role))] = by_role.value(std::string(to_string(f.role)), 0) + 1;
     by_category[rule.category] = by_category.value(rule.category, 0) + 1;
   }
   json summary{{"files", stats.files},
@@ -87,12 +91,15 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
                  {"excluded", stats.excluded},
                  {"symlinks", stats.symlinks},
                  {"special", stats.special},
-                 {"other_shards", stats.other_shards}}},
+                 {"other_shards", stats.other_shards},
+                 {"vendored", stats.vendored},
+                 {"generated", stats.generated}}},
                {"unreadable", stats.unreadable.size()},
                {"over_cap", {{"files", stats.over_cap.size()}, {"findings", over_cap_findings}}},
                {"findings", reported},
                {"by_severity", by_severity},
                {"by_category", by_category},
+               {"by_role", by_role},
                {"suppressed", suppressed},
                {"rules", rules.size()},
                {"duration_ms", envelope["run"]["duration_ms"]}};

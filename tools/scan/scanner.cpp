@@ -67,6 +67,19 @@ bool looks_binary(std::string_view text) {
   return std::memchr(text.data(), '\0', std::min(text.size(), binary_probe_bytes)) != nullptr;
 }
 
+// A listed file, with the path its role is judged by: as reported, unless the root lies
+// outside the working directory (absolute, or ..): then below the root, so that a folder named
+// "test" above the project never makes everything a test.
+struct QueuedFile {
+  ListedFile file;
+  std::string role_path;
+};
+
+std::string role_path_of(const std::string& root, ListedFile& file) {
+  const bool outside = !root.empty() && (root.front() == '/' || root.rfind("..", 0) == 0);
+  return outside ? file.relative : file.display;
+}
+
 }  // namespace
 
 Shard parse_shard(const std::string& text) {
@@ -97,14 +110,15 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
   Progress progress(options.progress, "scanning", 0);
 
   // The walk feeds the workers through a bounded queue: no list of every file is ever held.
-  BoundedQueue<ListedFile> queue(1024);
+  BoundedQueue<QueuedFile> queue(1024);
   std::exception_ptr failure;  // the first worker's error, rethrown once every thread is joined
   const auto worker = [&] {
     ScanStats local;
     std::vector<Finding> found;
     std::string buffer, error;
     try {
-      while (auto file = queue.pop()) {
+      while (auto queued = queue.pop()) {
+        const ListedFile* file = &queued->file;
         switch (read_file(*file, options.max_file_size, buffer, error)) {
           case ReadOutcome::too_large: ++local.skipped_too_large; break;
           case ReadOutcome::unreadable: local.unreadable.push_back(file->display + ": " + error); break;
@@ -113,12 +127,19 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
               ++local.skipped_binary;
               break;
             }
-            ++local.files;
-            local.bytes += buffer.size();
             {
-              std::size_t over_cap = 0;
-              for (auto& f : engine.scan(file->display, buffer, &over_cap)) found.push_back(std::move(f));
-              if (over_cap) local.over_cap.emplace_back(file->display, over_cap);
+              const Role role = role_of(queued->role_path, std::string_view(buffer).substr(0, 4096), options.roles);
+              if (skipped_by_default(role) &&
+                  std::find(options.include_roles.begin(), options.include_roles.end(), role) == options.include_roles.end()) {
+                ++(role == Role::vendored ? local.vendored : local.generated);
+                break;
+              }
+              ++local.files;
+              local.bytes += buffer.size();
+              FileScan scanned = engine.scan_file(file->display, buffer, role);
+              for (auto& f : scanned.findings) found.push_back(std::move(f));
+              if (scanned.over_cap) local.over_cap.emplace_back(file->display, scanned.over_cap);
+              for (auto& w : scanned.warnings) local.warnings.push_back(std::move(w));
             }
             break;
         }
@@ -135,6 +156,9 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
     stats.bytes += local.bytes;
     stats.skipped_binary += local.skipped_binary;
     stats.skipped_too_large += local.skipped_too_large;
+    stats.vendored += local.vendored;
+    stats.generated += local.generated;
+    for (auto& w : local.warnings) stats.warnings.push_back(std::move(w));
     for (auto& u : local.unreadable) stats.unreadable.push_back(std::move(u));
     for (auto& c : local.over_cap) stats.over_cap.push_back(std::move(c));
     for (auto& f : found) result.findings.push_back(std::move(f));
@@ -146,7 +170,7 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
     // Declared after the threads, so it runs first when this scope unwinds: workers see the
     // end of the queue and the threads can be joined, whether the walk ended or threw.
     struct Closer {
-      BoundedQueue<ListedFile>& queue;
+      BoundedQueue<QueuedFile>& queue;
       ~Closer() { queue.close(); }
     } closer{queue};
 
@@ -160,7 +184,8 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
           return;
         }
         if (overlap_possible && !seen.insert(file.display).second) return;
-        queue.push(std::move(file));
+        std::string role_path = role_path_of(root, file);
+        queue.push({std::move(file), std::move(role_path)});
       });
       stats.excluded += listing.excluded;
       stats.symlinks += listing.symlinks;
@@ -175,6 +200,8 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
   std::sort(stats.unreadable.begin(), stats.unreadable.end());
   for (const auto& problem : stats.unreadable) log_warning(problem + " (not scanned)");
   std::sort(stats.over_cap.begin(), stats.over_cap.end());
+  std::sort(stats.warnings.begin(), stats.warnings.end());
+  for (const auto& w : stats.warnings) log_warning(w);
   for (const auto& [path, count] : stats.over_cap) {
     log_warning(path + ": " + std::to_string(count) + " more finding(s) past the cap of " +
                 std::to_string(engine.max_findings_per_file()) + " per file were not reported (--max-findings-per-file)");

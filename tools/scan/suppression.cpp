@@ -1,5 +1,6 @@
 #include "suppression.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace readygate::scan {
@@ -11,40 +12,63 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool names_rule(std::string_view list, std::string_view rule_id) {
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    if (trim(list.substr(0, comma)) == rule_id) return true;
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-}  // namespace
-
-bool line_suppresses(std::string_view line, std::string_view rule_id) {
-  static constexpr std::string_view marker = "ready:ignore";
-  for (std::size_t at = line.find(marker); at != std::string_view::npos; at = line.find(marker, at + 1)) {
-    const std::size_t after = at + marker.size();
-    if (after < line.size() && line[after] == '[') {
-      const std::size_t close = line.find(']', after);
-      if (close != std::string_view::npos && names_rule(line.substr(after + 1, close - after - 1), rule_id)) {
-        return true;
-      }
-    } else if (after >= line.size() || !is_word_char(line[after])) {
-      return true;
+// "a, b c" -> {"a", "b", "c"}: ids are letters, digits and . _ - /.
+std::vector<std::string> split_ids(std::string_view list) {
+  std::vector<std::string> ids;
+  std::string id;
+  for (const char c : list) {
+    if (is_word_char(c) || c == '.' || c == '-' || c == '/') {
+      id += c;
+    } else if (!id.empty()) {
+      ids.push_back(std::move(id));
+      id.clear();
     }
   }
-  // bandit's "nosec" counts only inside a comment.
-  const std::size_t comment = std::min(line.find('#'), line.find("//"));
-  if (comment == std::string_view::npos) return false;
-  const std::size_t nosec = line.find("nosec", comment);
-  return nosec != std::string_view::npos && !is_word_char(line[nosec - 1]) &&
-         (nosec + 5 >= line.size() || !is_word_char(line[nosec + 5]));
+  if (!id.empty()) ids.push_back(std::move(id));
+  return ids;
 }
+
+struct Parsed {
+  bool is_marker = false;
+  std::vector<std::string> ids;
+};
+
+// The marker `word` at `at` of `line`, with what follows it on the line.
+Parsed parse_marker(SuppressionMarker::Kind kind, std::string_view line, std::size_t at, std::size_t length) {
+  Parsed parsed;
+  const std::size_t after = at + length;
+  if (at > 0 && is_word_char(line[at - 1]) && kind != SuppressionMarker::Kind::ready_ignore) return parsed;
+  if (after < line.size() && is_word_char(line[after])) return parsed;  // "ready:ignored", "nosecurity"
+  const std::string_view rest = line.substr(after);
+  parsed.is_marker = true;
+  switch (kind) {
+    case SuppressionMarker::Kind::ready_ignore:
+      if (!rest.empty() && rest.front() == '[') {
+        const std::size_t close = rest.find(']');
+        parsed.ids = split_ids(rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+        if (parsed.ids.empty()) parsed.is_marker = false;  // "ready:ignore[]" names nothing
+      }
+      break;
+    case SuppressionMarker::Kind::nosec:
+      // Bandit's ids (B602); other words after nosec are a reason, not ids.
+      for (auto& id : split_ids(rest)) {
+        if (id.size() == 4 && id[0] == 'B' && std::all_of(id.begin() + 1, id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+          parsed.ids.push_back(std::move(id));
+        }
+      }
+      break;
+    case SuppressionMarker::Kind::nosemgrep: {
+      const std::string_view list = trim(rest);
+      if (!list.empty() && list.front() == ':') parsed.ids = split_ids(list.substr(1));
+      break;
+    }
+  }
+  return parsed;
+}
+
+}  // namespace
 
 bool is_comment_only(std::string_view line) {
   line = trim(line);
@@ -54,11 +78,70 @@ bool is_comment_only(std::string_view line) {
   return false;
 }
 
-bool is_suppressed(const LineIndex& lines, std::size_t line, std::string_view rule_id) {
-  if (line_suppresses(lines.line_text(line), rule_id)) return true;
-  if (line < 2) return false;
-  const std::string_view above = lines.line_text(line - 1);
-  return is_comment_only(above) && line_suppresses(above, rule_id);
+std::vector<SuppressionMarker> find_markers(std::string_view text, const LineIndex& lines, const SourceLayout& layout,
+                                            bool lexed) {
+  struct Word {
+    std::string_view text;
+    SuppressionMarker::Kind kind;
+  };
+  static constexpr Word words[] = {{"ready:ignore", SuppressionMarker::Kind::ready_ignore},
+                                   {"nosec", SuppressionMarker::Kind::nosec},
+                                   {"nosemgrep", SuppressionMarker::Kind::nosemgrep}};
+  std::vector<SuppressionMarker> markers;
+  for (const Word& word : words) {
+    for (std::size_t at = text.find(word.text); at != std::string_view::npos; at = text.find(word.text, at + 1)) {
+      const std::size_t line = lines.line_of(at);
+      const std::string_view line_text = lines.line_text(line);
+      const auto column = static_cast<std::size_t>(text.data() + at - line_text.data());
+      if (lexed) {
+        if (layout.kind_at(at) != TextKind::comment) continue;
+      } else if (word.kind != SuppressionMarker::Kind::ready_ignore) {
+        const std::size_t comment = std::min(line_text.find('#'), line_text.find("//"));
+        if (comment == std::string_view::npos || comment > column) continue;
+      }
+      // nosemgrep contains no nosec, but "nosec" would match inside "# nosecurity…": parse_marker decides.
+      Parsed parsed = parse_marker(word.kind, line_text, column, word.text.size());
+      if (!parsed.is_marker) continue;
+      markers.push_back({word.kind, std::move(parsed.ids), line});
+    }
+  }
+  std::stable_sort(markers.begin(), markers.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  return markers;
+}
+
+bool marker_applies(const SuppressionMarker& marker, const Rule& rule) {
+  if (marker.ids.empty()) return true;
+  const auto aliased = [&](const std::string& tool, const std::string& id) {
+    return std::find(rule.aliases.begin(), rule.aliases.end(), tool + ":" + id) != rule.aliases.end();
+  };
+  return std::any_of(marker.ids.begin(), marker.ids.end(), [&](const std::string& id) {
+    switch (marker.kind) {
+      case SuppressionMarker::Kind::ready_ignore: return id == rule.id;
+      case SuppressionMarker::Kind::nosec: return aliased("bandit", id);
+      case SuppressionMarker::Kind::nosemgrep: return id == rule.id || aliased("semgrep", id);
+    }
+    return false;
+  });
+}
+
+Suppressions::Suppressions(std::vector<SuppressionMarker> markers, const LineIndex& lines, const SourceLayout& layout)
+    : m_markers(std::move(markers)), m_lines(lines), m_layout(layout) {}
+
+bool Suppressions::marked(std::size_t first, std::size_t last, const Rule& rule) const {
+  auto it = std::lower_bound(m_markers.begin(), m_markers.end(), first,
+                             [](const SuppressionMarker& m, std::size_t line) { return m.line < line; });
+  for (; it != m_markers.end() && it->line <= last; ++it) {
+    if (marker_applies(*it, rule)) return true;
+  }
+  return false;
+}
+
+bool Suppressions::suppresses(std::size_t line, const Rule& rule) const {
+  if (m_markers.empty()) return false;
+  const std::size_t first = m_layout.statement_first_line(line);
+  const std::size_t last = m_layout.statement_last_line(line);
+  if (marked(first, last, rule)) return true;
+  return first > 1 && is_comment_only(m_lines.line_text(first - 1)) && marked(first - 1, first - 1, rule);
 }
 
 }  // namespace readygate::scan

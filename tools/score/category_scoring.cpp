@@ -39,7 +39,7 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
   out.category = &c;
   std::vector<const Finding*> relevant;
   std::vector<std::string> present;
-  std::size_t suppressed = 0, known = 0;
+  std::size_t suppressed = 0, known = 0, not_product = 0;
   for (const auto& tool : c.tools) {
     const ToolRun* run = find_run(envelopes, tool);
     if (!run) continue;
@@ -51,6 +51,8 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
       }
       if (f.suppressed) {
         ++suppressed;
+      } else if (!counts_for_gate(f)) {
+        ++not_product;
       } else if (c.new_only && f.baseline_state == "unchanged") {
         ++known;
       } else {
@@ -85,7 +87,8 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
   out.score = std::max(0.0, 100.0 - total);
   out.evidence = std::to_string(relevant.size()) + " open findings from " + present.front() +
                  (suppressed ? ", " + std::to_string(suppressed) + " suppressed" : "") +
-                 (known ? ", " + std::to_string(known) + " known from the baseline" : "");
+                 (known ? ", " + std::to_string(known) + " known from the baseline" : "") +
+                 (not_product ? ", " + std::to_string(not_product) + " in tests or examples (not counted)" : "");
   return out;
 }
 

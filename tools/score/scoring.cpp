@@ -15,7 +15,7 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
       case Blocker::critical_finding:
         for (const auto& run : evidence.envelopes.runs) {
           for (const auto& f : run.findings) {
-            if (f.suppressed || f.severity != Severity::critical) continue;
+            if (f.suppressed || f.severity != Severity::critical || !counts_for_gate(f)) continue;
             hits.push_back({kind, "critical finding " + f.rule + (f.location ? " at " + f.location->path + ":" +
                                                                                    std::to_string(f.location->line)
                                                                              : ""),

@@ -1,0 +1,25 @@
+#include "file_context.hpp"
+
+#include "language.hpp"
+
+namespace readygate::scan {
+
+FileContext::FileContext(const std::string& path, std::string_view text, Role role)
+    : m_path(path), m_text(text), m_language(language_of(path)), m_role(role) {}
+
+const LineIndex& FileContext::lines() const {
+  if (!m_lines) m_lines.emplace(m_text);
+  return *m_lines;
+}
+
+const SourceLayout& FileContext::layout() const {
+  if (!m_layout) m_layout = lay_out(m_path, m_text);
+  return *m_layout;
+}
+
+const Suppressions& FileContext::suppressions() const {
+  if (!m_suppressions) m_suppressions.emplace(find_markers(m_text, lines(), layout(), layout().lexed()), lines(), layout());
+  return *m_suppressions;
+}
+
+}  // namespace readygate::scan

@@ -1,0 +1,41 @@
+#pragma once
+// One file being scanned, and what is worked out about it once, only when a rule needs it:
+// its line index, its layout (source_layout.hpp) and its suppression markers. Per file, on one
+// thread: nothing here is shared.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "line_index.hpp"
+#include "role.hpp"
+#include "source_layout.hpp"
+#include "suppression.hpp"
+
+namespace readygate::scan {
+
+class FileContext {
+public:
+  FileContext(const std::string& path, std::string_view text, Role role);
+
+  const std::string& path() const { return m_path; }
+  std::string_view text() const { return m_text; }
+  std::string_view language() const { return m_language; }
+  Role role() const { return m_role; }
+
+  const LineIndex& lines() const;
+  const SourceLayout& layout() const;
+  const Suppressions& suppressions() const;
+  // The kind of text at `offset`.
+  TextKind kind_at(std::size_t offset) const { return layout().kind_at(offset); }
+
+private:
+  const std::string& m_path;
+  std::string_view m_text;
+  std::string_view m_language;
+  Role m_role;
+  mutable std::optional<LineIndex> m_lines;
+  mutable std::optional<SourceLayout> m_layout;
+  mutable std::optional<Suppressions> m_suppressions;
+};
+
+}  // namespace readygate::scan
