@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "call_sites.hpp"
+
 #include "common/error.hpp"
 #include "secret_value.hpp"
 
@@ -36,7 +38,13 @@ RE2::Options rule_regex_options() {
 std::string multiline(const std::string& pattern) { return "(?m)" + pattern; }
 
 CompiledRule::CompiledRule(const Rule& r) : rule(r) {
-  pattern = compile(rule, "pattern", rule.pattern);
+  if (rule.calls.empty()) pattern = compile(rule, "pattern", rule.pattern);
+  const auto optional = [&](const char* field, const std::string& text) {
+    return text.empty() ? nullptr : compile(rule, field, text);
+  };
+  arguments_match = optional("arguments.match", rule.arguments.match);
+  arguments_absent = optional("arguments.absent", rule.arguments.absent);
+  first_argument_match = optional("arguments.first_match", rule.arguments.first_match);
   if (!rule.exclude.empty()) exclude = compile(rule, "exclude", rule.exclude);
   for (const auto& context : rule.absent) absent.push_back(compile(rule, "absent.pattern", context.pattern));
   for (const auto& context : rule.required) required.push_back(compile(rule, "requires.pattern", context.pattern));
@@ -48,13 +56,22 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   for (const auto& value : rule.allow_values) allow_values.push_back(compile(rule, "allow_values", value));
   for (const auto& value : rule.allow_names) allow_names.push_back(compile(rule, "allow_names", value));
   if (rule.in_tests && !rule.in_tests->when.empty()) in_tests_when = compile(rule, "in_tests.when", rule.in_tests->when);
-  secret_group = group_index(*pattern, "secret");
-  name_group = group_index(*pattern, "name");
-  for (const auto& [name, index] : pattern->NamedCapturingGroups()) {
-    if (name.rfind("loc", 0) == 0) location_groups.push_back(index);
+  if (pattern) {
+    secret_group = group_index(*pattern, "secret");
+    name_group = group_index(*pattern, "name");
+    for (const auto& [name, index] : pattern->NamedCapturingGroups()) {
+      if (name.rfind("loc", 0) == 0) location_groups.push_back(index);
+    }
+    std::sort(location_groups.begin(), location_groups.end());
+    group_count = pattern->NumberOfCapturingGroups() + 1;
   }
-  std::sort(location_groups.begin(), location_groups.end());
-  group_count = pattern->NumberOfCapturingGroups() + 1;
+  for (const auto& call : rule.calls) {
+    if (call.size() > 1 && call.back() == '*' && call[call.size() - 2] == '.') {
+      call_prefixes.push_back(call.substr(0, call.size() - 1));  // "child_process."
+    } else {
+      call_names.insert(call);
+    }
+  }
   if (!rule.allow_names.empty() && name_group < 0) {
     throw_input_error("rule \"" + rule.id + "\": field \"allow_names\" needs a (?P<name>…) group in the pattern");
   }
@@ -74,6 +91,14 @@ BlockContext CompiledRule::block_context() const {
     context.comprehension = rule.inside->comprehension;
   }
   return context;
+}
+
+bool CompiledRule::names_call(const std::string& resolved) const {
+  if (call_names.count(resolved)) return true;
+  return std::any_of(call_prefixes.begin(), call_prefixes.end(), [&](const std::string& prefix) {
+    return resolved.size() > prefix.size() && resolved.compare(0, prefix.size(), prefix) == 0 &&
+           resolved.find('.', prefix.size()) == std::string::npos;
+  });
 }
 
 bool CompiledRule::name_is_reportable(std::string_view name) const {

@@ -51,6 +51,44 @@ void regex_matches(const CompiledRule& rule, std::string_view text, Visit&& visi
   }
 }
 
+bool matches_text(const RE2* regex, std::string_view text, Span span) {
+  return RE2::PartialMatch(re2::StringPiece(text.data() + span.begin, span.end - span.begin), *regex);
+}
+
+// The calls a call rule names, whose arguments meet its conditions.
+template <typename Visit>
+void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& visit) {
+  const std::string_view text = file.text();
+  const ArgumentConditions& conditions = rule.rule.arguments;
+  for (const CallSite& call : file.calls()) {
+    if (!rule.names_call(call.resolved) &&
+        std::none_of(call.also.begin(), call.also.end(), [&](const std::string& a) { return rule.names_call(a); })) {
+      continue;
+    }
+    if (rule.arguments_match && !matches_text(rule.arguments_match.get(), text, call.arguments)) continue;
+    if (rule.arguments_absent && matches_text(rule.arguments_absent.get(), text, call.arguments)) continue;
+    if (!conditions.first.empty() || rule.first_argument_match || conditions.any_non_literal) {
+      const std::vector<Span> parts = split_arguments(text, file.layout(), call.arguments);
+      if (!conditions.first.empty()) {
+        if (parts.empty()) continue;
+        const bool literal = is_literal(text, file.layout(), parts.front());
+        if (literal != (conditions.first == "literal")) continue;
+      }
+      if (rule.first_argument_match && (parts.empty() || !matches_text(rule.first_argument_match.get(), text, parts.front()))) {
+        continue;
+      }
+      if (conditions.any_non_literal &&
+          std::all_of(parts.begin(), parts.end(), [&](const Span& p) { return is_literal(text, file.layout(), p); })) {
+        continue;
+      }
+    }
+    RawMatch match;
+    match.whole = {call.name.begin, std::min(text.size(), call.close + 1)};
+    match.location = match.whole;
+    visit(match);
+  }
+}
+
 // A provider rule and a generic one often flag the same secret: keep one finding per secret,
 // the most severe (the earlier rule on a tie, and built-in provider rules come first). Greedy
 // in that order, against the spans kept so far (disjoint, so one look-up each): n log n.
@@ -163,12 +201,17 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     if (!candidates_mask[index]) continue;
     const CompiledRule& rule = *m_compiled[index];
     MatchJudge judge(rule, file);
-    regex_matches(rule, text, [&](const RawMatch& match) {
+    const auto judge_match = [&](const RawMatch& match) {
       if (auto candidate = judge.evaluate(match)) {
         candidate->rule = index;
         candidates.push_back(*candidate);
       }
-    });
+    };
+    if (rule.pattern) {
+      regex_matches(rule, text, judge_match);
+    } else {
+      call_matches(rule, file, judge_match);
+    }
   }
   if (candidates.empty()) return result;
 

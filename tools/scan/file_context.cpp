@@ -17,6 +17,19 @@ const SourceLayout& FileContext::layout() const {
   return *m_layout;
 }
 
+const std::vector<CallSite>& FileContext::calls() const {
+  if (!m_calls) {
+    const bool python = m_language == "python";
+    if (python || m_language == "javascript" || m_language == "typescript") {
+      const NameTable names = python ? python_names(m_text, layout()) : javascript_names(m_text, layout());
+      m_calls = find_calls(m_text, layout(), names, python);
+    } else {
+      m_calls.emplace();
+    }
+  }
+  return *m_calls;
+}
+
 const Suppressions& FileContext::suppressions() const {
   if (!m_suppressions) m_suppressions.emplace(find_markers(m_text, lines(), layout(), layout().lexed()), lines(), layout());
   return *m_suppressions;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "call_sites.hpp"
 #include "line_index.hpp"
 #include "role.hpp"
 #include "source_layout.hpp"
@@ -25,6 +26,9 @@ public:
   const LineIndex& lines() const;
   const SourceLayout& layout() const;
   const Suppressions& suppressions() const;
+  // The calls in the code, their names resolved through the file's imports (Python and the
+  // JavaScript family; none for other languages).
+  const std::vector<CallSite>& calls() const;
   // The kind of text at `offset`.
   TextKind kind_at(std::size_t offset) const { return layout().kind_at(offset); }
 
@@ -36,6 +40,7 @@ private:
   mutable std::optional<LineIndex> m_lines;
   mutable std::optional<SourceLayout> m_layout;
   mutable std::optional<Suppressions> m_suppressions;
+  mutable std::optional<std::vector<CallSite>> m_calls;
 };
 
 }  // namespace readygate::scan

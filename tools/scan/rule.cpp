@@ -8,11 +8,10 @@
 #include "common/error.hpp"
 #include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
+#include "builtin_rule_files.hpp"
 #include "language.hpp"
 
 namespace readygate::scan {
-
-std::string_view builtin_rules_json();  // generated from builtin_rules.json
 
 namespace {
 
@@ -71,7 +70,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
           "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
-          "allow_values", "allow_names", "in", "group", "aliases", "in_tests"});
+          "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
   if (!valid_id(rule.id)) {
@@ -84,7 +83,18 @@ Rule parse_rule(const json& object, const std::string& where) {
   const auto parsed = parse_severity(severity);
   if (!parsed) named.fail("severity", "expected info, low, medium, high or critical, got \"" + severity + "\"");
   rule.severity = *parsed;
-  rule.pattern = named.text("pattern", Presence::required);
+  rule.calls = named.texts("calls");
+  rule.pattern = named.text("pattern", rule.calls.empty() ? Presence::required : Presence::optional);
+  if (!rule.calls.empty() && !rule.pattern.empty()) named.fail("pattern", "a rule has \"pattern\" or \"calls\", not both");
+  if (const json* arguments = named.object("arguments")) {
+    if (rule.calls.empty()) named.fail("arguments", "only a rule with \"calls\" has conditions on arguments");
+    const JsonFields a(*arguments, named.where() + ": field \"arguments\"");
+    a.only({"match", "absent", "first", "first_match", "any_non_literal"});
+    rule.arguments = {a.text("match"), a.text("absent"), a.text("first_match"), a.text("first"), a.flag("any_non_literal")};
+    if (!rule.arguments.first.empty() && rule.arguments.first != "literal" && rule.arguments.first != "non-literal") {
+      a.fail("first", "expected \"literal\" or \"non-literal\", got \"" + rule.arguments.first + "\"");
+    }
+  }
   rule.message = named.text("message", Presence::required);
   rule.fix = named.text("fix");
   rule.help = named.text("help");
@@ -108,6 +118,21 @@ Rule parse_rule(const json& object, const std::string& where) {
   rule.paths = named.texts("paths");
   rule.exclude_paths = named.texts("exclude_paths");
   rule.keywords = named.texts("keywords");
+  if (rule.keywords.empty()) {
+    // A call's last name is written in the file (at the call, or in the import that renames
+    // it): the prefilter needs nothing more.
+    for (const auto& call : rule.calls) {
+      std::string_view name = call;
+      if (name.size() > 2 && name.substr(name.size() - 2) == ".*") name.remove_suffix(2);
+      if (name.size() > 2 && name.substr(name.size() - 2) == "()") name.remove_suffix(2);
+      std::string last(name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1));
+      std::erase(last, '(');
+      std::erase(last, ')');
+      if (!last.empty() && std::find(rule.keywords.begin(), rule.keywords.end(), last) == rule.keywords.end()) {
+        rule.keywords.push_back(last);
+      }
+    }
+  }
   rule.exclude = named.text("exclude");
   if (const json* absent = named.find("absent")) {
     rule.absent = parse_absent(*absent, where + " (\"" + rule.id + "\")", "absent");
@@ -169,8 +194,19 @@ std::vector<Rule> parse_rules(const json& document, const std::string& source) {
 
 const std::vector<Rule>& builtin_rules() {
   static const std::vector<Rule> rules = [] {
-    const auto documents = parse_json_documents(builtin_rules_json(), "builtin_rules.json");
-    return parse_rules(documents.at(0), "builtin_rules.json");
+    std::vector<Rule> all;
+    for (const auto& file : builtin_rule_files()) {
+      const std::string source = "rules/" + std::string(file.name);
+      for (const auto& document : parse_json_documents(file.text, source)) {
+        for (auto& rule : parse_rules(document, source)) {
+          if (std::any_of(all.begin(), all.end(), [&](const Rule& r) { return r.id == rule.id; })) {
+            throw_input_error(source + ": rule \"" + rule.id + "\" is defined twice in the built-in rules");
+          }
+          all.push_back(std::move(rule));
+        }
+      }
+    }
+    return all;
   }();
   return rules;
 }
@@ -216,7 +252,7 @@ bool Rule::may_start_in(TextKind kind) const {
 
 nlohmann::json to_json(const Rule& rule) {
   json out{{"id", rule.id},         {"title", rule.title},     {"category", rule.category},
-           {"severity", to_string(rule.severity)}, {"pattern", rule.pattern},
+           {"severity", to_string(rule.severity)},
            {"message", rule.message}, {"cwe", rule.cwe},         {"tags", rule.tags},
            {"languages", rule.languages}, {"paths", rule.paths}, {"exclude_paths", rule.exclude_paths},
            {"keywords", rule.keywords}, {"allow_values", rule.allow_values},
@@ -226,6 +262,18 @@ nlohmann::json to_json(const Rule& rule) {
     if (rule.may_start_in(kind)) out["in"].push_back(to_string(kind));
   }
   if (!rule.group.empty()) out["group"] = rule.group;
+  if (rule.calls.empty()) {
+    out["pattern"] = rule.pattern;
+  } else {
+    out["calls"] = rule.calls;
+    json a = json::object();
+    if (!rule.arguments.match.empty()) a["match"] = rule.arguments.match;
+    if (!rule.arguments.absent.empty()) a["absent"] = rule.arguments.absent;
+    if (!rule.arguments.first.empty()) a["first"] = rule.arguments.first;
+    if (!rule.arguments.first_match.empty()) a["first_match"] = rule.arguments.first_match;
+    if (rule.arguments.any_non_literal) a["any_non_literal"] = true;
+    if (!a.empty()) out["arguments"] = a;
+  }
   if (rule.in_tests) {
     out["in_tests"] = {{"severity", to_string(rule.in_tests->severity)}};
     if (!rule.in_tests->when.empty()) out["in_tests"]["when"] = rule.in_tests->when;

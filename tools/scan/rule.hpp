@@ -1,5 +1,5 @@
 #pragma once
-// A scan rule is data: the built-in set (builtin_rules.json, compiled in) and --rules files
+// A scan rule is data: the built-in set (tools/scan/rules/*.json, compiled in) and --rules files
 // share one JSON schema, validated field by field:
 //
 // {"rules": [{
@@ -7,11 +7,20 @@
 //   "title": "Use of eval()",         required
 //   "category": "security",           required: secrets, security, performance, quality, …
 //   "severity": "high",               required: info, low, medium, high, critical
-//   "pattern": "RE2 syntax",          required; ^ and $ match at line boundaries; a named group
+//   "pattern": "RE2 syntax",          required unless "calls"; ^ and $ match at line boundaries; a named group
 //                                     (?P<secret>…) is redacted and checked for entropy and
 //                                     placeholders; (?P<loc>…) (or loc2, loc_x…: the first that
 //                                     took part) moves the reported location; (?P<name>…) is
 //                                     checked against allow_names
+//   "calls": ["subprocess.run", "requests.Session().get", "child_process.*"]
+//                                     instead of a pattern: calls to these, by what the file's
+//                                     imports make of their names (names.hpp); a final * is
+//                                     any one last name
+//   "arguments": {"match": "RE2", "absent": "RE2", "first": "non-literal" | "literal",
+//                 "first_match": "RE2", "any_non_literal": true}
+//                                     with "calls": conditions on the arguments' text, on the
+//                                     first argument, or on all of them (call_sites.hpp says
+//                                     what is literal)
 //   "message": "…",                   required
 //   "cwe": ["CWE-95"], "tags": [],    optional
 //   "languages": ["python"],          optional; a file qualifies by language or by "paths"
@@ -74,6 +83,12 @@ struct InTests {
   std::string when;  // empty: always
 };
 
+struct ArgumentConditions {
+  std::string match, absent, first_match;
+  std::string first;  // "", "literal" or "non-literal"
+  bool any_non_literal = false;
+};
+
 struct Rule {
   std::string id, title, category;
   Severity severity = Severity::medium;
@@ -92,6 +107,8 @@ struct Rule {
   std::string group;
   std::vector<std::string> aliases;
   std::optional<InTests> in_tests;
+  std::vector<std::string> calls;  // non-empty: a call rule (no pattern)
+  ArgumentConditions arguments;
 
   bool may_start_in(TextKind kind) const;
 };
