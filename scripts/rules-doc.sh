@@ -15,8 +15,14 @@ it matches the binary. Each rule has fixtures of what it must and must not repor
 HEAD
 "$scan" --list-rules | jq -r '
   .rules | group_by(.category)[] |
-  "## \(.[0].category)\n\n| id | severity | title | CWE | applies to | fix |\n| --- | --- | --- | --- | --- | --- |",
-  (.[] | "| `\(.id)` | \(.severity) | \(.title) | \(.cwe | join(", ")) | \(
+  "## \(.[0].category)\n\n| id | severity | title | CWE | applies to | looks in | same as | fix |\n| --- | --- | --- | --- | --- | --- | --- | --- |",
+  (.[] | "| `\(.id)` | \(.severity)\(if .in_tests then " (\(.in_tests.severity) in tests\(if .in_tests.when then ", for fixtures" else "" end))" else "" end) | \(.title) | \(.cwe | join(", ")) | \(
       if (.languages | length) > 0 then (.languages | join(", ")) elif (.paths | length) > 0 then "config files" else "every text file" end
-    ) | \(.fix // "" | gsub("\\|"; "\\\\|")) |"),
+    ) | \(if (.in | length) == 4 then "everywhere" else (.in | join(", ")) end) | \(.aliases | join(", ")) | \(.fix // "" | gsub("\\|"; "\\\\|")) |"),
   ""'
+cat <<'TAIL'
+"Looks in" is the kinds of text a finding may start in (code, comment, string, docstring: a
+rule for code never reports eval() in a docstring). "Same as" maps other tools' ids to the
+rule: `# nosec B602` suppresses the rules whose aliases name bandit's B602, and
+`# nosemgrep: ID` those with the id or the alias semgrep:ID.
+TAIL

@@ -64,13 +64,13 @@ TEST_CASE("javascript: comments, strings, templates, regex literals, JSX text") 
   CHECK(kinds("a.js", "s = 'it\\'s'; t = \"a//b\"") == ".....sssss........ssss.");
 }
 
-TEST_CASE("javascript: an expression inside ( or [ spans lines; a block body does not") {
+TEST_CASE("javascript: an expression inside parentheses spans lines, a block body does not") {
   const SourceLayout layout = lay_out("a.js", "exec(\n  cmd,\n  opts);\napp.get('/', (req, res) => {\n  run();\n});\n");
   CHECK(layout.statement_first_line(3) == 1);
   CHECK(layout.statement_first_line(5) == 5);  // the handler's body is statements of its own
 }
 
-TEST_CASE("# comment languages and JSON") {
+TEST_CASE("languages with hash comments, and JSON") {
   CHECK(kinds("Dockerfile", "RUN echo \"#no\" # yes") == "..........sss..mmmmm");
   CHECK(kinds("a.yaml", "key: it's # c\nb: 'x#y'") == "..........mmm\n....sss.");
   CHECK(kinds("a.ini", "; c\nk = v ; not") == "mmm\n...........");

@@ -64,7 +64,7 @@ TEST_CASE("a marker applies to every line of a multi-line statement") {
   CHECK(outcome(js, "a.js", "child.exec(\n  cmd, // nosemgrep\n  opts);\n") == std::vector<std::string>{"1:S"});
 }
 
-TEST_CASE("nosec ids name rules through their bandit aliases; nosemgrep ids through ids and aliases") {
+TEST_CASE("nosec ids name rules through their bandit aliases, nosemgrep ids through ids and aliases") {
   const RuleEngine engine({rule("py.shell", "shell=True", {"bandit:B602"}), rule("py.eval", "eval\\(", {"bandit:B307"})});
   CHECK(outcome(engine, "a.py",
                 "run(x, shell=True)  # nosec B602\n"

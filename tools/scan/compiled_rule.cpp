@@ -38,7 +38,7 @@ RE2::Options rule_regex_options() {
 std::string multiline(const std::string& pattern) { return "(?m)" + pattern; }
 
 CompiledRule::CompiledRule(const Rule& r) : rule(r) {
-  if (rule.calls.empty()) pattern = compile(rule, "pattern", rule.pattern);
+  if (!rule.pattern.empty()) pattern = compile(rule, "pattern", rule.pattern);
   const auto optional = [&](const char* field, const std::string& text) {
     return text.empty() ? nullptr : compile(rule, field, text);
   };

@@ -6,6 +6,7 @@
 
 #include "common/glob.hpp"
 #include "common/hash.hpp"
+#include "analyzers.hpp"
 #include "compiled_rule.hpp"
 #include "file_context.hpp"
 #include "keyword_filter.hpp"
@@ -209,8 +210,10 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     };
     if (rule.pattern) {
       regex_matches(rule, text, judge_match);
-    } else {
+    } else if (!rule.rule.calls.empty()) {
       call_matches(rule, file, judge_match);
+    } else if (const Analyzer analyzer = find_analyzer(rule.rule.analyzer)) {
+      analyzer(file, judge_match);
     }
   }
   if (candidates.empty()) return result;

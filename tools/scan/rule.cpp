@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
+#include "analyzers.hpp"
 #include "builtin_rule_files.hpp"
 #include "language.hpp"
 
@@ -70,7 +71,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
           "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
-          "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments"});
+          "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments", "analyzer"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
   if (!valid_id(rule.id)) {
@@ -84,8 +85,15 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (!parsed) named.fail("severity", "expected info, low, medium, high or critical, got \"" + severity + "\"");
   rule.severity = *parsed;
   rule.calls = named.texts("calls");
-  rule.pattern = named.text("pattern", rule.calls.empty() ? Presence::required : Presence::optional);
-  if (!rule.calls.empty() && !rule.pattern.empty()) named.fail("pattern", "a rule has \"pattern\" or \"calls\", not both");
+  rule.analyzer = named.text("analyzer");
+  const int matchers = !rule.calls.empty() + !rule.analyzer.empty() + (named.find("pattern") != nullptr);
+  if (matchers != 1) named.fail("pattern", "a rule has exactly one of \"pattern\", \"calls\" and \"analyzer\"");
+  rule.pattern = named.text("pattern");
+  if (!rule.analyzer.empty() && !find_analyzer(rule.analyzer)) {
+    std::string list;
+    for (const auto name : analyzer_names()) list += (list.empty() ? "" : ", ") + std::string(name);
+    named.fail("analyzer", "unknown analyzer \"" + rule.analyzer + "\" (known: " + list + ")");
+  }
   if (const json* arguments = named.object("arguments")) {
     if (rule.calls.empty()) named.fail("arguments", "only a rule with \"calls\" has conditions on arguments");
     const JsonFields a(*arguments, named.where() + ": field \"arguments\"");
@@ -262,7 +270,9 @@ nlohmann::json to_json(const Rule& rule) {
     if (rule.may_start_in(kind)) out["in"].push_back(to_string(kind));
   }
   if (!rule.group.empty()) out["group"] = rule.group;
-  if (rule.calls.empty()) {
+  if (!rule.analyzer.empty()) {
+    out["analyzer"] = rule.analyzer;
+  } else if (rule.calls.empty()) {
     out["pattern"] = rule.pattern;
   } else {
     out["calls"] = rule.calls;

@@ -16,6 +16,8 @@
 //                                     instead of a pattern: calls to these, by what the file's
 //                                     imports make of their names (names.hpp); a final * is
 //                                     any one last name
+//   "analyzer": "sql-formatting"      instead of a pattern: a matcher written in C++
+//                                     (analyzers.hpp lists them)
 //   "arguments": {"match": "RE2", "absent": "RE2", "first": "non-literal" | "literal",
 //                 "first_match": "RE2", "any_non_literal": true}
 //                                     with "calls": conditions on the arguments' text, on the
@@ -108,6 +110,7 @@ struct Rule {
   std::vector<std::string> aliases;
   std::optional<InTests> in_tests;
   std::vector<std::string> calls;  // non-empty: a call rule (no pattern)
+  std::string analyzer;            // non-empty: an analyzer rule (no pattern)
   ArgumentConditions arguments;
 
   bool may_start_in(TextKind kind) const;

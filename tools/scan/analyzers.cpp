@@ -1,0 +1,32 @@
+#include "analyzers.hpp"
+
+#include <array>
+
+namespace readygate::scan {
+namespace {
+
+struct Entry {
+  std::string_view name;
+  Analyzer analyzer;
+};
+
+constexpr std::array analyzers{
+    Entry{"sql-formatting", &find_sql_formatting},
+};
+
+}  // namespace
+
+Analyzer find_analyzer(std::string_view name) {
+  for (const auto& entry : analyzers) {
+    if (entry.name == name) return entry.analyzer;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> analyzer_names() {
+  std::vector<std::string_view> names;
+  for (const auto& entry : analyzers) names.push_back(entry.name);
+  return names;
+}
+
+}  // namespace readygate::scan

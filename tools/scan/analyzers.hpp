@@ -1,0 +1,31 @@
+#pragma once
+// Matchers written in C++ for what a regular expression cannot see (a rule's "analyzer"), one
+// file each, registered in one table (analyzers.cpp). An analyzer reads the file's layout and
+// calls, and hands its matches to the judge like any other matcher.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "file_context.hpp"
+#include "match.hpp"
+
+namespace readygate::scan {
+
+using MatchSink = std::function<void(const RawMatch&)>;
+using Analyzer = void (*)(const FileContext& file, const MatchSink& sink);
+
+// The analyzer of that name, or null.
+Analyzer find_analyzer(std::string_view name);
+std::vector<std::string_view> analyzer_names();
+
+// sql_formatting.cpp: SQL text built by formatting — a literal (or literals joined by implicit
+// concatenation or +) that reads as SQL (SELECT … FROM, INSERT INTO, UPDATE … SET, DELETE FROM,
+// REPLACE INTO, WITH … AS (, an upper-case WHERE/AND/ORDER BY fragment) and is an f-string or
+// template with placeholders, or is followed by %, .format(, .replace( or + with a value; and
+// any argument of a SQL call (execute, executemany, executescript, mogrify, raw, RawSQL,
+// extra, query, whereRaw, $queryRawUnsafe, …) built the same way. Tagged templates (sql`…`)
+// and placeholder lists (",".join("?" * n)) are safe.
+void find_sql_formatting(const FileContext& file, const MatchSink& sink);
+
+}  // namespace readygate::scan
