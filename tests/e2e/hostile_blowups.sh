@@ -14,7 +14,7 @@ many_findings() {
   local lines=600000
   if sanitized; then lines=150000; fi
   awk -v n="$lines" 'BEGIN { for (i = 0; i < n; i++) print "eval(x)" }' > evals/gen.py
-  run timeout 60 "$READYGATE_SCAN" evals --enable-only py.eval
+  run timeout 60 "$READYGATE_SCAN" evals --enable-only py.eval-dynamic
   expect_rc 0
   check '.summary.findings == 1000 and .summary.over_cap.files == 1 and .summary.over_cap.findings == '"$((lines - 1000))"
   check '[.findings[].location.line] | (. == (. | sort)) and .[0] == 1 and .[-1] == 1000'
@@ -22,7 +22,7 @@ many_findings() {
   expect_stderr "gen.py: $((lines - 1000)) more finding(s) past the cap of 1000"
   # --max-findings-per-file 0 lifts the cap.
   head -n 5000 evals/gen.py > evals/small.py
-  run timeout 60 "$READYGATE_SCAN" evals/small.py --enable-only py.eval --max-findings-per-file 0
+  run timeout 60 "$READYGATE_SCAN" evals/small.py --enable-only py.eval-dynamic --max-findings-per-file 0
   expect_rc 0
   check '.summary.findings == 5000 and .summary.over_cap.findings == 0'
 }
@@ -66,7 +66,7 @@ globs() {
   local stars; stars=$(printf '**/%.0s' $(seq 60))
   run timeout 60 "$READYGATE_SCAN" g --no-git --exclude "${stars}y.py" --include "${stars}*.py"
   expect_rc 0
-  check '.summary.files == 1 and .findings[0].rule == "py.eval"'
+  check '.summary.files == 1 and .findings[0].rule == "py.eval-dynamic"'
 }
 hostile_case "globs: *a*a*…ab against a 200-character name, 60 × **/ against a deep path" globs
 
@@ -94,7 +94,7 @@ hostile_case "a timeout of 0 in scenarios and health configs (libcurl: no timeou
 silent_server() {
   run timeout 60 "$BENCH" --url "http://127.0.0.1:$SILENT/" -d 2s -c 4 --timeout 500ms --threshold 'error_rate<1%'
   expect_rc 1; expect_json
-  check '.metrics.overall.errors_by_class.timeout > 0 and .metrics.overall.errors == .metrics.overall.requests'
+  check '.metrics.overall.errors_by_class.timeout > 0 and .metrics.overall.errors_by_class.timeout == .metrics.overall.errors'
   run timeout 60 "$HC" --check "api=http://127.0.0.1:$SILENT/" --timeout 500ms --retries 1
   expect_rc 1; expect_json
   check '.metrics.checks[0].status == "unhealthy" and .metrics.checks[0].attempts == 2'

@@ -2,7 +2,7 @@
 source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$WORK/src"
-printf 'eval(x)\n' > "$WORK/src/a.py"
+printf 'def run(x):\n    return eval(x)\n' > "$WORK/src/a.py"
 
 run "$SCAN" "$WORK/does-not-exist"
 expect_rc 2; expect_no_stdout; expect_stderr "does-not-exist: No such file or directory"

@@ -9,7 +9,7 @@ git init -q
 git config user.email t@example.invalid
 git config user.name t
 printf 'build.log\ngenerated/\n' > .gitignore
-printf 'def old():\n    return eval("1")\n' > src/app.py
+printf 'def old(y):\n    return eval(y)\n' > src/app.py
 mkdir -p generated && printf 'eval(x)\n' > generated/out.py
 printf 'eval(x)\n' > build.log
 git add -A && git commit -qm base
@@ -20,7 +20,7 @@ check '[.findings[].location.path] == ["src/app.py"]'
 cp "$OUT" "$WORK/baseline.json"
 
 # A change: the old finding moves down two lines, a new one is added, a new file appears.
-printf 'import os\n\ndef old():\n    return eval("1")\n\ndef new(x):\n    return eval(x)\n' > src/app.py
+printf 'import os\n\ndef old(y):\n    return eval(y)\n\ndef new(x):\n    return eval(x)\n' > src/app.py
 printf 'exec(code)\n' > src/untracked.py
 
 run "$SCAN" . --diff-base HEAD
@@ -33,7 +33,7 @@ check '.summary.new == 2'
 check '[.findings[] | select(.baseline_state == "unchanged") | .location.line] == [4]'
 
 # Suppress the new findings: the gate passes again, and the suppressions are counted.
-printf 'import os\n\ndef old():\n    return eval("1")\n\ndef new(x):\n    return eval(x)  # ready:ignore[py.eval]\n' > src/app.py
+printf 'import os\n\ndef old(y):\n    return eval(y)\n\ndef new(x):\n    return eval(x)  # ready:ignore[py.eval]\n' > src/app.py
 printf '# nosec\nexec(code)\n' > src/untracked.py
 run "$SCAN" . --baseline "$WORK/baseline.json" --fail-on high
 expect_rc 0; expect_json

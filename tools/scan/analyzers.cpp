@@ -12,6 +12,7 @@ struct Entry {
 
 constexpr std::array analyzers{
     Entry{"sql-formatting", &find_sql_formatting},
+    Entry{"sql-formatting-internal", &find_sql_formatting_internal},
 };
 
 }  // namespace

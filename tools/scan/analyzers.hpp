@@ -21,11 +21,16 @@ std::vector<std::string_view> analyzer_names();
 
 // sql_formatting.cpp: SQL text built by formatting — a literal (or literals joined by implicit
 // concatenation or +) that reads as SQL (SELECT … FROM, INSERT INTO, UPDATE … SET, DELETE FROM,
-// REPLACE INTO, WITH … AS (, an upper-case WHERE/AND/ORDER BY fragment) and is an f-string or
+// REPLACE INTO, WITH … AS (; an upper-case WHERE/AND/ORDER BY fragment only as an argument of
+// a SQL call) and is an f-string or
 // template with placeholders, or is followed by %, .format(, .replace( or + with a value; and
 // any argument of a SQL call (execute, executemany, executescript, mogrify, raw, RawSQL,
 // extra, query, whereRaw, $queryRawUnsafe, …) built the same way. Tagged templates (sql`…`)
 // and placeholder lists (",".join("?" * n)) are safe.
+// "sql-formatting" reports what is formatted with values from outside the function (request
+// data, parameters: provenance.hpp); "sql-formatting-internal" the rest (values the code builds
+// or quotes itself, as ORMs do), so that the two can carry different severities.
 void find_sql_formatting(const FileContext& file, const MatchSink& sink);
+void find_sql_formatting_internal(const FileContext& file, const MatchSink& sink);
 
 }  // namespace readygate::scan

@@ -42,6 +42,7 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   const auto optional = [&](const char* field, const std::string& text) {
     return text.empty() ? nullptr : compile(rule, field, text);
   };
+  body_absent = optional("body_absent", rule.body_absent);
   arguments_match = optional("arguments.match", rule.arguments.match);
   arguments_absent = optional("arguments.absent", rule.arguments.absent);
   first_argument_match = optional("arguments.first_match", rule.arguments.first_match);

@@ -31,6 +31,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> inside_header, inside_skip, inside_stop;  // null when not used
   std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
   std::unique_ptr<RE2> in_tests_when;            // null: always (or no in_tests)
+  std::unique_ptr<RE2> body_absent;              // null: no condition on the block
   std::unique_ptr<RE2> arguments_match, arguments_absent, first_argument_match;  // call rules; may be null
   int secret_group = -1;                         // index of (?P<secret>…), or -1
   int name_group = -1;                           // index of (?P<name>…), or -1

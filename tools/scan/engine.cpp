@@ -12,6 +12,7 @@
 #include "keyword_filter.hpp"
 #include "language.hpp"
 #include "match_judge.hpp"
+#include "provenance.hpp"
 #include "snippet.hpp"
 
 namespace readygate::scan {
@@ -68,7 +69,8 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
     }
     if (rule.arguments_match && !matches_text(rule.arguments_match.get(), text, call.arguments)) continue;
     if (rule.arguments_absent && matches_text(rule.arguments_absent.get(), text, call.arguments)) continue;
-    if (!conditions.first.empty() || rule.first_argument_match || conditions.any_non_literal) {
+    if (!conditions.first.empty() || rule.first_argument_match || conditions.any_non_literal || !conditions.from.empty() ||
+        !conditions.first_from.empty()) {
       const std::vector<Span> parts = split_arguments(text, file.layout(), call.arguments);
       if (!conditions.first.empty()) {
         if (parts.empty()) continue;
@@ -76,6 +78,14 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
         if (literal != (conditions.first == "literal")) continue;
       }
       if (rule.first_argument_match && (parts.empty() || !matches_text(rule.first_argument_match.get(), text, parts.front()))) {
+        continue;
+      }
+      if (!conditions.from.empty()) {
+        const bool outside = std::any_of(parts.begin(), parts.end(), [&](const Span& p) { return from_outside(file, p); });
+        if (parts.empty() || outside != (conditions.from == "outside")) continue;
+      }
+      if (!conditions.first_from.empty() &&
+          (parts.empty() || from_outside(file, parts.front()) != (conditions.first_from == "outside"))) {
         continue;
       }
       if (conditions.any_non_literal &&

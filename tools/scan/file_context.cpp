@@ -30,6 +30,11 @@ const std::vector<CallSite>& FileContext::calls() const {
   return *m_calls;
 }
 
+const Provenance& FileContext::provenance() const {
+  if (!m_provenance) m_provenance = std::make_unique<Provenance>(*this);
+  return *m_provenance;
+}
+
 const Suppressions& FileContext::suppressions() const {
   if (!m_suppressions) m_suppressions.emplace(find_markers(m_text, lines(), layout(), layout().lexed()), lines(), layout());
   return *m_suppressions;

@@ -2,12 +2,14 @@
 // One file being scanned, and what is worked out about it once, only when a rule needs it:
 // its line index, its layout (source_layout.hpp) and its suppression markers. Per file, on one
 // thread: nothing here is shared.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "call_sites.hpp"
 #include "line_index.hpp"
+#include "provenance.hpp"
 #include "role.hpp"
 #include "source_layout.hpp"
 #include "suppression.hpp"
@@ -29,6 +31,8 @@ public:
   // The calls in the code, their names resolved through the file's imports (Python and the
   // JavaScript family; none for other languages).
   const std::vector<CallSite>& calls() const;
+  // Where values come from (provenance.hpp), worked out on first use.
+  const Provenance& provenance() const;
   // The kind of text at `offset`.
   TextKind kind_at(std::size_t offset) const { return layout().kind_at(offset); }
 
@@ -41,6 +45,7 @@ private:
   mutable std::optional<SourceLayout> m_layout;
   mutable std::optional<Suppressions> m_suppressions;
   mutable std::optional<std::vector<CallSite>> m_calls;
+  mutable std::unique_ptr<Provenance> m_provenance;
 };
 
 }  // namespace readygate::scan

@@ -1,6 +1,7 @@
 #include "match_judge.hpp"
 
 #include "block_context.hpp"
+#include "block_body.hpp"
 
 namespace readygate::scan {
 namespace {
@@ -54,6 +55,10 @@ std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - text.data());
   if (m_rule.inside_header && !is_inside(lines, candidate.line, candidate.line_offset, m_rule.block_context())) {
     return std::nullopt;
+  }
+  if (m_rule.body_absent) {
+    const Span body = block_after(m_file, spanned);
+    if (!body.empty() && matches(*m_rule.body_absent, text.substr(body.begin, body.end - body.begin))) return std::nullopt;
   }
   candidate.column = lines.column_of(location.begin);
   candidate.end_line = lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);

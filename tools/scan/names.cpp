@@ -134,6 +134,14 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
   each_match(withs, text, layout, [&](const std::vector<std::string_view>& g) {
     names.bind(std::string(g[1]), names.resolve(g[0]) + "()");
   });
+  // A builtin the file defines again (a def, a parameter, an assignment) is the file's own.
+  static const RE2 shadowing(
+      R"((?m)(?:^[ \t]*(?:async[ \t]+)?def[ \t]+(eval|exec|compile|input)\b|^[ \t]*(eval|exec|compile|input)[ \t]*=[^=]|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\b(eval|exec|compile|input)\b[ \t]*[,)=:]))");
+  each_match(shadowing, text, layout, [&](const std::vector<std::string_view>& g) {
+    for (const auto name : g) {
+      if (!name.empty()) names.bind(std::string(name), "<local>." + std::string(name));
+    }
+  });
   return names;
 }
 
@@ -167,6 +175,14 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
              [&](const std::vector<std::string_view>& g) { names.bind(std::string(g[0]), module_name(g[1])); });
   each_match(import_named, text, layout,
              [&](const std::vector<std::string_view>& g) { bind_list(g[0], module_name(g[1]), " as "); });
+  // A global the file defines again (a function, a variable, a parameter) is the file's own.
+  static const RE2 shadowing(
+      R"((?:\bfunction\s+(eval|Function|setTimeout|setInterval)\s*\(|\b(?:const|let|var)\s+(eval|Function|setTimeout|setInterval)\s*=|\(\s*(?:[\w$]+\s*,\s*)*(eval|Function|setTimeout|setInterval)\s*(?:,[^)]*)?\)\s*(?:=>|\{)))");
+  each_match(shadowing, text, layout, [&](const std::vector<std::string_view>& g) {
+    for (const auto name : g) {
+      if (!name.empty()) names.bind(std::string(name), "<local>." + std::string(name));
+    }
+  });
   each_match(instances, text, layout, [&](const std::vector<std::string_view>& g) {
     const std::string_view callee = g[2];
     if (callee == "require") return;

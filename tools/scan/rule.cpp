@@ -71,7 +71,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
           "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
-          "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments", "analyzer"});
+          "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments", "analyzer", "body_absent"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
   if (!valid_id(rule.id)) {
@@ -97,8 +97,15 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (const json* arguments = named.object("arguments")) {
     if (rule.calls.empty()) named.fail("arguments", "only a rule with \"calls\" has conditions on arguments");
     const JsonFields a(*arguments, named.where() + ": field \"arguments\"");
-    a.only({"match", "absent", "first", "first_match", "any_non_literal"});
-    rule.arguments = {a.text("match"), a.text("absent"), a.text("first_match"), a.text("first"), a.flag("any_non_literal")};
+    a.only({"match", "absent", "first", "first_match", "any_non_literal", "from", "first_from"});
+    rule.arguments = {a.text("match"), a.text("absent"), a.text("first_match"), a.text("first"), a.text("from"),
+                      a.text("first_from"), a.flag("any_non_literal")};
+    for (const char* field : {"from", "first_from"}) {
+      const std::string value = a.text(field);
+      if (!value.empty() && value != "outside" && value != "inside") {
+        a.fail(field, "expected \"outside\" or \"inside\", got \"" + value + "\"");
+      }
+    }
     if (!rule.arguments.first.empty() && rule.arguments.first != "literal" && rule.arguments.first != "non-literal") {
       a.fail("first", "expected \"literal\" or \"non-literal\", got \"" + rule.arguments.first + "\"");
     }
@@ -166,6 +173,7 @@ Rule parse_rule(const json& object, const std::string& where) {
     if (!s) t.fail("severity", "expected info, low, medium, high or critical, got \"" + level + "\"");
     rule.in_tests = InTests{*s, t.text("when")};
   }
+  rule.body_absent = named.text("body_absent");
   rule.group = named.text("group");
   rule.aliases = named.texts("aliases");
   for (const auto& alias : rule.aliases) {
@@ -270,6 +278,7 @@ nlohmann::json to_json(const Rule& rule) {
     if (rule.may_start_in(kind)) out["in"].push_back(to_string(kind));
   }
   if (!rule.group.empty()) out["group"] = rule.group;
+  if (!rule.body_absent.empty()) out["body_absent"] = rule.body_absent;
   if (!rule.analyzer.empty()) {
     out["analyzer"] = rule.analyzer;
   } else if (rule.calls.empty()) {
@@ -282,6 +291,8 @@ nlohmann::json to_json(const Rule& rule) {
     if (!rule.arguments.first.empty()) a["first"] = rule.arguments.first;
     if (!rule.arguments.first_match.empty()) a["first_match"] = rule.arguments.first_match;
     if (rule.arguments.any_non_literal) a["any_non_literal"] = true;
+    if (!rule.arguments.from.empty()) a["from"] = rule.arguments.from;
+    if (!rule.arguments.first_from.empty()) a["first_from"] = rule.arguments.first_from;
     if (!a.empty()) out["arguments"] = a;
   }
   if (rule.in_tests) {

@@ -19,10 +19,11 @@
 //   "analyzer": "sql-formatting"      instead of a pattern: a matcher written in C++
 //                                     (analyzers.hpp lists them)
 //   "arguments": {"match": "RE2", "absent": "RE2", "first": "non-literal" | "literal",
-//                 "first_match": "RE2", "any_non_literal": true}
+//                 "first_match": "RE2", "any_non_literal": true,
+//                 "from": "outside" | "inside", "first_from": "outside" | "inside"}
 //                                     with "calls": conditions on the arguments' text, on the
 //                                     first argument, or on all of them (call_sites.hpp says
-//                                     what is literal)
+//                                     what is literal; provenance.hpp where a value is from)
 //   "message": "…",                   required
 //   "cwe": ["CWE-95"], "tags": [],    optional
 //   "languages": ["python"],          optional; a file qualifies by language or by "paths"
@@ -39,6 +40,10 @@
 //              "comprehension": false}
 //                                     optional: report only inside a block (found by indentation,
 //                                     see block_context.hpp) whose header matches "pattern"
+//   "body_absent": "RE2",             optional: report only when the block the match opens (Python:
+//                                     the indented lines below its last line; JavaScript: the
+//                                     { … } after it) does not match (a bare except that re-raises,
+//                                     a route whose body checks the login)
 //   "entropy": 3.0,                   optional: minimum Shannon entropy (bits/char) of the secret
 //   "allow_values": ["RE2"],          optional: a secret fully matching one is not reported
 //   "allow_names": ["RE2"],           optional: a (?P<name>…) fully matching one is not reported
@@ -88,6 +93,8 @@ struct InTests {
 struct ArgumentConditions {
   std::string match, absent, first_match;
   std::string first;  // "", "literal" or "non-literal"
+  std::string from;        // "", "outside" (some argument's value is) or "inside" (none is) (provenance.hpp)
+  std::string first_from;  // the same, for the first argument only
   bool any_non_literal = false;
 };
 
@@ -103,6 +110,7 @@ struct Rule {
   std::vector<AbsentContext> absent;
   std::vector<AbsentContext> required;  // same shape as absent: report only when each is present
   std::optional<InsideContext> inside;
+  std::string body_absent;
   std::optional<double> entropy;
   std::vector<std::string> allow_values, allow_names;
   std::vector<TextKind> in;  // empty: the default for the category (may_start_in)

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analyzers.hpp"
+#include "provenance.hpp"
 
 namespace readygate::scan {
 namespace {
@@ -14,7 +15,7 @@ bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == 
 
 // Reads as SQL: a statement's start (keywords all upper- or all lower-case, as people write
 // them; "Select a file from…" is prose), or an upper-case clause that is appended to one.
-bool reads_as_sql(std::string_view content) {
+bool reads_as_sql(std::string_view content, bool clauses) {
   static const RE2 statement(
       R"(^\s*\(?\s*(?:SELECT\s[\s\S]*?\sFROM\s|INSERT\s+(?:OR\s+[A-Z]+\s+)?INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|REPLACE\s+INTO\s|MERGE\s+INTO\s|WITH\s+(?:RECURSIVE\s+)?[\w"]+(?:\s*\([^)]*\))?\s+AS\s*\())");
   // Lower-case SQL is as common, and so is prose that starts like it ("delete from your
@@ -24,7 +25,7 @@ bool reads_as_sql(std::string_view content) {
   static const RE2 english(R"((?i)the|a|an|your|my|our|their|this|that|these|those|his|her|its|which|what|one|all|any|each|every|some|here|there|it|them|list|menu)");
   static const RE2 clause(R"(^\s*(?:WHERE|AND|OR|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|VALUES|SET|(?:LEFT\s+|INNER\s+)?JOIN)\s+\S)");
   const re2::StringPiece piece(content.data(), content.size());
-  if (RE2::PartialMatch(piece, statement) || RE2::PartialMatch(piece, clause)) return true;
+  if (RE2::PartialMatch(piece, statement) || (clauses && RE2::PartialMatch(piece, clause))) return true;
   re2::StringPiece table;
   if (!RE2::PartialMatch(piece, lower_statement, &table)) return false;
   return !table.data() || !RE2::FullMatch(table, english);
@@ -36,10 +37,24 @@ bool builds_placeholders(std::string_view code) {
   return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), placeholders);
 }
 
+// Values passed through a quoting or escaping function are safe whatever they hold.
+bool quoted_values(std::string_view code) {
+  static const RE2 quoting(
+      R"((?i)quote_?(?:name|ident\w*|table|column|schema)|\bqn\s*\(|\bquote\s*\(|escape(?:_?(?:id\w*|string|literal|name))?\s*\(|wrap_?single_?quote|\.literal\s*\(|\bquoted\w*|\bescaped\w*)");
+  return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), quoting);
+}
+
+}  // namespace
+
+enum class SqlValues { from_outside, from_inside };
+
+namespace {
+
 class SqlFinder {
 public:
-  SqlFinder(const FileContext& file, const MatchSink& sink)
-      : m_text(file.text()), m_layout(file.layout()), m_file(file), m_sink(sink), m_python(file.language() == "python") {}
+  SqlFinder(const FileContext& file, const MatchSink& sink, SqlValues wanted)
+      : m_text(file.text()), m_layout(file.layout()), m_file(file), m_sink(sink), m_python(file.language() == "python"),
+        m_wanted(wanted) {}
 
   void run() {
     // Calls first: a statement is reported once, at the call when there is one.
@@ -64,6 +79,11 @@ private:
       ++pos;
     }
     return std::string_view::npos;
+  }
+
+  std::size_t statement_start(std::size_t pos) const {
+    const std::size_t line = m_layout.statement_first_line(m_file.lines().line_of(pos));
+    return static_cast<std::size_t>(m_file.lines().line_text(line).data() - m_text.data());
   }
 
   // The previous code character before `pos`, or npos.
@@ -146,9 +166,42 @@ private:
     return m_text.substr(l.content_begin, l.content_end - l.content_begin);
   }
 
-  void report(std::size_t begin, std::size_t end) {
+  // Where the values end that formatting after `pos` brings in: at a comma or closing bracket
+  // of the enclosing expression, or the end of the statement.
+  std::size_t operand_end(std::size_t pos) const {
+    const std::size_t last_line = m_layout.statement_last_line(m_file.lines().line_of(pos));
+    const std::string_view last = m_file.lines().line_text(last_line);
+    const std::size_t statement_end = static_cast<std::size_t>(last.data() - m_text.data()) + last.size();
+    int depth = 0;
+    for (std::size_t i = pos; i < statement_end; ++i) {
+      if (m_layout.kind_at(i) != TextKind::code) continue;
+      const char c = m_text[i];
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) return i;
+        --depth;
+      }
+      if ((c == ',' || c == ';') && depth == 0) return i;
+    }
+    return statement_end;
+  }
+
+  // Which way the values point decides which of the two rules reports: data from outside the
+  // function (high), or values it builds or quotes itself (low).
+  bool wanted(Span values) const {
+    const std::string_view code = m_text.substr(values.begin, values.end - values.begin);
+    if (quoted_values(code)) return false;  // quoted or escaped: neither rule's
+    return from_outside(m_file, values) == (m_wanted == SqlValues::from_outside);
+  }
+
+  void report(std::size_t begin, std::size_t end, Span values) {
     const std::size_t line = m_layout.statement_first_line(m_file.lines().line_of(begin));
-    if (!m_reported.insert(line).second) return;  // one finding per statement
+    if (m_reported.count(line)) return;  // one finding per statement
+    if (!wanted(values)) {
+      m_reported.insert(line);  // the other rule's: not this one's, on any path
+      return;
+    }
+    m_reported.insert(line);
     RawMatch match;
     match.whole = {begin, end};
     match.location = {begin, end};
@@ -176,10 +229,13 @@ private:
       }
       const StringLiteral& first = strings[i];
       const std::size_t end = strings[last].end;
-      if (!tagged(first) && reads_as_sql(content)) {
+      if (!tagged(first) && reads_as_sql(content, false)) {
         const bool placeholders_only = interpolated && builds_placeholders(m_text.substr(first.begin, end - first.begin));
-        if ((interpolated && !placeholders_only) || formatted_after(end, content) || value_before(first.begin)) {
-          report(first.begin, end);
+        const bool before = value_before(first.begin);
+        if ((interpolated && !placeholders_only) || formatted_after(end, content) || before) {
+          Span values{first.begin, operand_end(end)};
+          if (before) values.begin = statement_start(first.begin);
+          report(first.begin, end, values);
         }
       }
       i = last + 1;
@@ -200,7 +256,7 @@ private:
       const std::vector<Span> parts = split_arguments(m_text, m_layout, call.arguments);
       for (std::size_t p = 0; p < parts.size(); ++p) {
         if (formatted_argument(parts[p], p == 0)) {
-          report(call.name.begin, std::min(m_text.size(), call.close + 1));
+          report(call.name.begin, std::min(m_text.size(), call.close + 1), parts[p]);
           break;
         }
       }
@@ -253,6 +309,7 @@ private:
   const FileContext& m_file;
   const MatchSink& m_sink;
   bool m_python;
+  SqlValues m_wanted;
   std::set<std::size_t> m_reported;
 };
 
@@ -260,7 +317,12 @@ private:
 
 void find_sql_formatting(const FileContext& file, const MatchSink& sink) {
   if (!file.layout().lexed()) return;
-  SqlFinder(file, sink).run();
+  SqlFinder(file, sink, SqlValues::from_outside).run();
+}
+
+void find_sql_formatting_internal(const FileContext& file, const MatchSink& sink) {
+  if (!file.layout().lexed()) return;
+  SqlFinder(file, sink, SqlValues::from_inside).run();
 }
 
 }  // namespace readygate::scan
