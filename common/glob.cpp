@@ -1,6 +1,8 @@
 #include "glob.hpp"
 
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 
 namespace readygate {
 namespace {
@@ -79,6 +81,21 @@ Glob::Glob(std::string_view pattern) {
     }
     m_tokens.push_back(std::move(token));
   }
+  // The shapes matched without the automaton.
+  const auto literal_from = [&](std::size_t first) {
+    std::string s;
+    for (std::size_t i = first; i < m_tokens.size(); ++i) {
+      if (m_tokens[i].kind != Kind::literal) return false;
+      s += m_tokens[i].c;
+    }
+    m_literal = std::move(s);
+    return true;
+  };
+  if (!m_tokens.empty() && literal_from(0)) {
+    m_kind = Shape::literal;
+  } else if (!m_tokens.empty() && m_tokens[0].kind == Kind::star && literal_from(1)) {
+    m_kind = Shape::suffix;
+  }
 }
 
 // State i: the first i tokens are matched. A "**/" token at i has a second state, "inside it":
@@ -86,7 +103,9 @@ Glob::Glob(std::string_view pattern) {
 // states at 2i, inside states at 2i+1.
 bool Glob::run(std::string_view text, bool at_slashes) const {
   const std::size_t n = m_tokens.size();
-  std::vector<std::uint8_t> current(2 * n + 2), next(2 * n + 2);
+  thread_local std::vector<std::uint8_t> current, next;  // reused: matching allocates nothing
+  current.assign(2 * n + 2, 0);
+  next.assign(2 * n + 2, 0);
   const auto close = [&](std::vector<std::uint8_t>& states) {
     // Tokens that may match nothing lead on to the next token at once.
     for (std::size_t i = 0; i < n; ++i) {
@@ -126,16 +145,40 @@ bool Glob::run(std::string_view text, bool at_slashes) const {
   return current[2 * n] != 0;
 }
 
-bool Glob::matches(std::string_view text) const { return run(text, false); }
+bool Glob::matches(std::string_view text) const {
+  // Most patterns are a name (node_modules) or *suffix (*.min.js): no automaton needed.
+  if (m_kind == Shape::literal) return text == m_literal;
+  if (m_kind == Shape::suffix) {
+    // The star takes what comes before the suffix, and a star never takes a '/'.
+    return text.size() >= m_literal.size() && text.compare(text.size() - m_literal.size(), m_literal.size(), m_literal) == 0 &&
+           text.substr(0, text.size() - m_literal.size()).find('/') == std::string_view::npos;
+  }
+  return run(text, false);
+}
 
 bool Glob::matches_path_or_parent(std::string_view text) const { return run(text, true); }
 
-bool glob_match(std::string_view pattern, std::string_view text) { return Glob(pattern).matches(text); }
+namespace {
+
+// Patterns repeat (the same excludes for every file): compile each once per thread.
+const Glob& compiled(std::string_view pattern) {
+  thread_local std::unordered_map<std::string, Glob> cache;
+  auto it = cache.find(std::string(pattern));
+  if (it == cache.end()) {
+    if (cache.size() > 4096) cache.clear();  // a bound, whatever the patterns
+    it = cache.emplace(std::string(pattern), Glob(pattern)).first;
+  }
+  return it->second;
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view text) { return compiled(pattern).matches(text); }
 
 bool path_matches(std::string_view pattern, std::string_view relative_path) {
   if (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
   if (!pattern.empty() && pattern.back() == '/') pattern.remove_suffix(1);
-  const Glob glob(pattern);
+  const Glob& glob = compiled(pattern);
   if (pattern.find('/') != std::string_view::npos) return glob.matches_path_or_parent(relative_path);
   std::size_t start = 0;
   while (true) {
@@ -149,7 +192,7 @@ bool path_matches(std::string_view pattern, std::string_view relative_path) {
 
 bool file_matches(std::string_view pattern, std::string_view relative_path) {
   if (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
-  const Glob glob(pattern);
+  const Glob& glob = compiled(pattern);
   if (pattern.find('/') != std::string_view::npos) return glob.matches(relative_path);
   const std::size_t slash = relative_path.rfind('/');
   return glob.matches(slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1));

@@ -32,8 +32,11 @@ public:
   };
 
 private:
+  enum class Shape { automaton, literal, suffix };
   bool run(std::string_view text, bool at_slashes) const;
   std::vector<Token> m_tokens;
+  Shape m_kind = Shape::automaton;
+  std::string m_literal;  // Shape::literal: the name; Shape::suffix: what follows the star
 };
 
 // `pattern` against the whole of `text`.

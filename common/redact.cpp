@@ -28,23 +28,32 @@ bool is_credential_parameter(std::string_view name) {
 }
 
 constexpr std::string_view url_end_chars = " \t\r\n\"'<>`";
+constexpr std::size_t max_url = 8192;  // a URL is looked at up to this long: text of many "://" stays linear
 
-// The query of one URL ("a=1&token=x"), with credential values replaced.
+// Where the URL whose authority starts at `authority` ends (bounded by max_url).
+std::size_t url_end_of(std::string_view text, std::size_t authority) {
+  const std::string_view window = text.substr(authority, max_url);
+  const std::size_t end = window.find_first_of(url_end_chars);
+  return authority + (end == std::string_view::npos ? window.size() : end);
+}
+
+// The query of one URL ("a=1&token=x"), with credential values replaced. A '?' inside it
+// starts a parameter too: a URL nested in a parameter brings its own query.
 std::string redact_query(std::string_view query) {
   std::string out;
   std::size_t start = 0;
   while (start <= query.size()) {
-    const std::size_t amp = query.find('&', start);
-    const std::string_view pair = query.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
+    const std::size_t separator = query.find_first_of("&?", start);
+    const std::string_view pair = query.substr(start, separator == std::string_view::npos ? std::string_view::npos : separator - start);
     const std::size_t equals = pair.find('=');
     if (equals != std::string_view::npos && equals + 1 < pair.size() && is_credential_parameter(pair.substr(0, equals))) {
       out.append(pair.substr(0, equals + 1)).append("****");
     } else {
       out.append(pair);
     }
-    if (amp == std::string_view::npos) break;
-    out.push_back('&');
-    start = amp + 1;
+    if (separator == std::string_view::npos) break;
+    out.push_back(query[separator]);
+    start = separator + 1;
   }
   return out;
 }
@@ -57,41 +66,62 @@ std::string redact_secret(std::string_view secret) {
 }
 
 std::string redact_url_credentials(std::string_view text) {
+  // 1. Userinfo, at every "://" — a URL inside another's path or query too: each occurrence
+  // marks its userinfo, and the marks are replaced in one pass. The searches after each
+  // occurrence only move forward (cursors), and '@' is found by binary search, so text with
+  // many "://" stays linear.
+  std::vector<std::pair<std::size_t, std::size_t>> userinfo;  // [begin, end) to replace, ascending
+  std::vector<std::size_t> ats;
+  for (std::size_t i = text.find('@'); i != std::string_view::npos; i = text.find('@', i + 1)) ats.push_back(i);
+  std::size_t next_end = 0, next_delimiter = 0;  // the first URL end / "/?#" at or after the cursor
+  for (std::size_t scheme = text.find("://"); scheme != std::string_view::npos; scheme = text.find("://", scheme + 1)) {
+    const std::size_t authority = scheme + 3;
+    if (next_end < authority || next_end == 0) {
+      next_end = text.find_first_of(url_end_chars, authority);
+      if (next_end == std::string_view::npos) next_end = text.size();
+    }
+    if (next_delimiter < authority || next_delimiter == 0) {
+      next_delimiter = text.find_first_of("/?#", authority);
+      if (next_delimiter == std::string_view::npos) next_delimiter = text.size();
+    }
+    const std::size_t host_end = std::min({next_end, next_delimiter, authority + max_url});
+    // The last '@' in [authority, host_end).
+    const auto it = std::lower_bound(ats.begin(), ats.end(), host_end);
+    if (it == ats.begin() || *std::prev(it) < authority) continue;
+    const std::size_t at = *std::prev(it);
+    if (!userinfo.empty() && userinfo.back().second > authority) continue;  // inside the previous one
+    userinfo.emplace_back(authority, at);
+  }
   std::string out;
   std::size_t pos = 0;
-  while (true) {
-    const std::size_t scheme = text.find("://", pos);
-    if (scheme == std::string_view::npos) break;
-    const std::size_t authority = scheme + 3;
-    std::size_t url_end = text.find_first_of(url_end_chars, authority);
-    if (url_end == std::string_view::npos) url_end = text.size();
-    const std::string_view url = text.substr(authority, url_end - authority);
-    const std::size_t authority_end = std::min(url.find_first_of("/?#"), url.size());
-    const std::string_view host_part = url.substr(0, authority_end);
-    out.append(text.substr(pos, authority - pos));
-    // Userinfo ends at the last '@' of the authority; each of its parts may be a credential.
-    const std::size_t at = host_part.rfind('@');
-    if (at != std::string_view::npos) {
-      out.append(host_part.substr(0, at).find(':') != std::string_view::npos ? "****:****" : "****");
-      out.append(host_part.substr(at));
-    } else {
-      out.append(host_part);
-    }
-    std::string_view rest = url.substr(authority_end);
-    const std::size_t question = rest.find('?');
-    if (question != std::string_view::npos) {
-      const std::size_t hash = rest.find('#', question);
-      out.append(rest.substr(0, question + 1));
-      out.append(redact_query(rest.substr(question + 1, hash == std::string_view::npos ? std::string_view::npos
-                                                                                          : hash - question - 1)));
-      if (hash != std::string_view::npos) out.append(rest.substr(hash));
-    } else {
-      out.append(rest);
-    }
-    pos = url_end;
+  for (const auto& [begin, end] : userinfo) {
+    out.append(text.substr(pos, begin - pos));
+    out.append(text.substr(begin, end - begin).find(':') != std::string_view::npos ? "****:****" : "****");
+    pos = end;
   }
   out.append(text.substr(pos));
-  return out;
+  // 2. Credential-like query parameters, after any '?' or '&' inside a URL.
+  std::string result;
+  pos = 0;
+  while (true) {
+    const std::size_t scheme = out.find("://", pos);
+    if (scheme == std::string::npos) break;
+    const std::size_t url_end = url_end_of(out, scheme + 3);
+    const std::size_t question = std::string_view(out).substr(0, url_end).find('?', scheme + 3);
+    if (question == std::string::npos) {
+      result.append(out, pos, url_end - pos);
+      pos = url_end;
+      continue;
+    }
+    result.append(out, pos, question + 1 - pos);
+    const std::size_t hash = std::string_view(out).substr(0, url_end).find('#', question);
+    const std::size_t query_end = hash == std::string::npos ? url_end : hash;
+    const std::string redacted = redact_query(std::string_view(out).substr(question + 1, query_end - question - 1));
+    result.append(redacted);
+    pos = query_end;
+  }
+  result.append(out, pos, std::string::npos);
+  return result;
 }
 
 std::string redact_header(std::string_view header) {

@@ -40,7 +40,9 @@ std::string_view metric_unit(std::string_view metric) {
   return "ms";
 }
 
-double parse_metric_value(std::string_view metric, std::string_view text, std::string_view context) {
+namespace {
+
+double metric_value(std::string_view metric, std::string_view text, std::string_view context) {
   text = trim(text);
   double number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
@@ -72,6 +74,15 @@ double parse_metric_value(std::string_view metric, std::string_view text, std::s
     return number / 100.0;
   }
   return fail("error_rate takes % or no unit, not '" + std::string(unit) + "'");
+}
+
+}  // namespace
+
+double parse_metric_value(std::string_view metric, std::string_view text, std::string_view context) {
+  const double value = metric_value(metric, text, context);
+  // 1e308s is finite, but not once in milliseconds: a threshold of infinity always holds.
+  if (!std::isfinite(value)) throw_input_error(std::string(context) + ": '" + std::string(trim(text)) + "' is too large");
+  return value;
 }
 
 Threshold parse_threshold(std::string_view text) {

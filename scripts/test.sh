@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds readygate and runs every test: the dev build (warnings are errors), then the whole
-# suite again under AddressSanitizer and UndefinedBehaviorSanitizer. This is what CI runs.
+# suite again under AddressSanitizer and UndefinedBehaviorSanitizer, then the libFuzzer targets
+# of tests/fuzz for a fixed number of runs each (docs/FUZZING.md). This is what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ READYGATE_SARIF_MULTITOOL=$(scripts/install-npm-tool.sh sarif-multitool)
 READYGATE_ACTION_VALIDATOR=$(scripts/install-npm-tool.sh action-validator)
 READYGATE_GITLAB_CI_LOCAL=$(scripts/install-npm-tool.sh gitlab-ci-local)
 export READYGATE_SARIF_MULTITOOL READYGATE_ACTION_VALIDATOR READYGATE_GITLAB_CI_LOCAL
-for preset in dev asan; do
+for preset in dev asan fuzz; do
   echo "== $preset: build" >&2
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"

@@ -39,9 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (const scan::Rule& rule : rules) (void)scan::to_json(rule).dump();
       const scan::RuleEngine engine(std::move(rules), 20);
       for (const char* path : {"src/app.py", "web/server.js", ".env"}) {
-        std::size_t over_cap = 0;
-        const auto findings = engine.scan(path, sample, &over_cap);
-        FUZZ_CHECK(findings.size() <= 20);
+        FUZZ_CHECK(engine.scan_file(path, sample).findings.size() <= 20);
       }
     } catch (const Error&) {
       // an invalid rule or regular expression: exit 2

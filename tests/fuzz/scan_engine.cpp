@@ -1,10 +1,11 @@
 // scan_engine: the built-in rules (one engine, built once) over the input as a file's text.
-// The first byte picks the path, and with it the language and the rules that apply.
+// The first byte picks the path, and with it the language, the role and the rules that apply.
 #include <array>
 
 #include "common/utf8.hpp"
 #include "engine.hpp"
 #include "fuzz_support.hpp"
+#include "role.hpp"
 #include "rule.hpp"
 #include "snippet.hpp"
 
@@ -19,10 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string path = paths[data[0] % paths.size()];
   const std::string_view text = fuzz::text_of(data + 1, size - 1);
   try {
-    std::size_t over_cap = 0;
-    const auto findings = engine.scan(path, text, &over_cap);
-    FUZZ_CHECK(findings.size() <= scan::RuleEngine::default_max_findings_per_file);
-    for (const scan::Finding& finding : findings) {
+    // The role as ready-scan finds it: by the path and the first 4 KiB.
+    const scan::Role role = scan::role_of(path, text.substr(0, 4096), {});
+    const scan::FileScan scanned = engine.scan_file(path, text, role);
+    FUZZ_CHECK(scanned.findings.size() <= scan::RuleEngine::default_max_findings_per_file);
+    for (const scan::Finding& finding : scanned.findings) {
       FUZZ_CHECK(finding.rule < engine.rules().size());
       FUZZ_CHECK(finding.line >= 1 && finding.end_line >= finding.line);
       FUZZ_CHECK(is_valid_utf8(finding.snippet));

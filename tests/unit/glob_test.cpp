@@ -71,3 +71,14 @@ TEST_CASE("classes, escapes and stars keep their meaning") {
   CHECK(path_matches("src/*", "src/a/b.py"));
   CHECK_FALSE(path_matches("src/*.py", "src/a/b.py"));
 }
+
+TEST_CASE("the shapes matched without the automaton agree with it") {
+  // Found by the glob fuzz target: a star before a literal that holds '/'.
+  CHECK(glob_match("*/a", "x/a"));
+  CHECK(glob_match("*/", "/"));
+  CHECK_FALSE(glob_match("*/a", "x/y/a"));
+  CHECK(glob_match("*.min.js", "app.min.js"));
+  CHECK_FALSE(glob_match("*.min.js", "lib/app.min.js"));
+  CHECK(glob_match("node_modules", "node_modules"));
+  CHECK_FALSE(glob_match("node_modules", "node_modules2"));
+}

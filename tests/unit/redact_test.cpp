@@ -57,3 +57,11 @@ TEST_CASE("secret option values are hidden in every spelling") {
   CHECK(out[17] == "-Hpositional");  // after "--", an argument is not an option
   for (const auto& a : out) CHECK_MESSAGE(a.find(": k") == std::string::npos, a);
 }
+
+TEST_CASE("a URL inside another's path or query loses its credentials too") {
+  // Found by the text_redaction fuzz target.
+  CHECK(redact_url_credentials("https://ci.example.com/login?next=https://deploy:hunter2@internal.example.com/") ==
+        "https://ci.example.com/login?next=https://****:****@internal.example.com/");
+  CHECK(redact_url_credentials("://://u@") == "://://****@");
+  CHECK(redact_url_credentials("https://a/x?next=https://b/?token=t0k&page=1") == "https://a/x?next=https://b/?token=****&page=1");
+}

@@ -274,3 +274,17 @@ TEST_CASE("indentation counts tabs to the next multiple of 8") {
   CHECK(indentation("  \tx") == 8);
   CHECK(indentation("x") == 0);
 }
+
+TEST_CASE("a secret repeated on a long line before the match is redacted and the window stays inside the line") {
+  // Found by the scan_engine fuzz target: the offset moved once per secret, not per occurrence.
+  const std::string secret = "Zx8kQ2mW9vAb7Cd3Ef1GZx8k";
+  std::string line;
+  for (int i = 0; i < 30; ++i) line += secret + " ";
+  line += std::string(100, 'x') + "eval(data)";
+  const std::size_t at = line.find("eval");
+  const std::string snippet = make_snippet(line, at, {secret});
+  CHECK(snippet.find(secret) == std::string::npos);
+  CHECK(snippet.find("eval(data)") != std::string::npos);
+  CHECK(snippet.size() <= max_snippet_bytes + 6);
+  CHECK(make_snippet(std::string(300, 'a') + "\xff\xfe" + std::string(300, 'b'), 300, {}).size() <= max_snippet_bytes + 6);
+}

@@ -42,3 +42,9 @@ TEST_CASE("thresholds hold or not") {
   CHECK(threshold_holds(parse_threshold("rps>50"), 179.9));
   CHECK_FALSE(threshold_holds(parse_threshold("rps>=50"), 49.9));
 }
+
+TEST_CASE("a threshold that overflows once converted to its unit is refused") {
+  // Found by the units_thresholds fuzz target: finite in seconds, infinite in milliseconds.
+  CHECK_THROWS_AS(parse_threshold("p95<1e308s"), readygate::Error);
+  CHECK(parse_threshold("p95<1e300ms").value == doctest::Approx(1e300));
+}

@@ -11,6 +11,15 @@ namespace {
 
 using nlohmann::json;
 
+double number_at(const json& object, const char* key) {
+  return object.contains(key) && object[key].is_number() ? object[key].get<double>() : 0.0;
+}
+
+// A field that should be text, and "?" when it is missing or of another type.
+std::string text_at(const json& object, const char* key) {
+  return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string("?");
+}
+
 const char* status_mark(const std::string& status) {
   if (status == "pass") return "✅";
   if (status == "fail") return "❌";
@@ -63,11 +72,12 @@ void verdict(const EnvelopeSet& report, std::string& out) {
     if (!s.categories.empty()) {
       out += "| category | weight | score | status |\n| --- | ---: | ---: | --- |\n";
       for (const json& c : s.categories) {
+        if (!c.is_object()) continue;
         const auto number = [&](const char* key) {
           return c.contains(key) && c[key].is_number() ? format_number(c[key].get<double>()) : std::string("—");
         };
-        out += "| " + table_cell(c.value("name", "?")) + " | " + number("weight") + " | " + number("score") + " | " +
-               table_cell(c.value("status", "")) + " |\n";
+        out += "| " + table_cell(text_at(c, "name")) + " | " + number("weight") + " | " + number("score") + " | " +
+               table_cell(text_at(c, "status")) + " |\n";
       }
       out += "\n";
     }
@@ -88,7 +98,8 @@ void findings_table(const ToolRun& run, std::string& out) {
   for (const auto* f : open) ++counts[f->severity];
   out += "**" + std::to_string(open.size()) + " findings** (" + severity_counts(counts) + ")";
   if (run.summary.contains("files") && run.summary["files"].is_number()) {
-    out += " in " + std::to_string(run.summary["files"].get<long long>()) + " files";
+    // Any number may arrive here (1e30 once did): format it, never cast it to an integer.
+    out += " in " + format_number(run.summary["files"].get<double>()) + " files";
   }
   const std::size_t suppressed = run.findings.size() - open.size();
   if (suppressed > 0) out += "; " + std::to_string(suppressed) + " suppressed";
@@ -123,10 +134,6 @@ void checks_table(const ToolRun& run, std::string& out) {
   out += "\n";
 }
 
-double number_at(const json& object, const char* key) {
-  return object.contains(key) && object[key].is_number() ? object[key].get<double>() : 0.0;
-}
-
 // ready-bench: percentiles per endpoint (a table and a bar chart) and the per-second timeline.
 void latency_section(const ToolRun& run, std::string& out) {
   const json& endpoints = run.metrics.contains("endpoints") ? run.metrics["endpoints"] : json();
@@ -137,12 +144,12 @@ void latency_section(const ToolRun& run, std::string& out) {
     for (const json& e : endpoints) {
       if (!e.is_object()) continue;
       const json latency = e.contains("latency_ms") && e["latency_ms"].is_object() ? e["latency_ms"] : json::object();
-      out += "| " + table_cell(e.value("name", "?")) + " | " + format_number(number_at(e, "requests")) + " | " +
+      out += "| " + table_cell(text_at(e, "name")) + " | " + format_number(number_at(e, "requests")) + " | " +
              format_number(number_at(e, "errors")) + " | " + format_number(number_at(e, "rps")) + " | " +
              format_number(number_at(latency, "p50")) + " | " + format_number(number_at(latency, "p90")) + " | " +
              format_number(number_at(latency, "p95")) + " | " + format_number(number_at(latency, "p99")) + " | " +
              format_number(number_at(latency, "max")) + " |\n";
-      std::string label = e.value("name", "?");
+      std::string label = text_at(e, "name");
       for (char& c : label) {
         if (c == '"') c = '\'';
       }

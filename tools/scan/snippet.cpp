@@ -11,9 +11,16 @@ namespace {
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
-void replace_all(std::string& text, std::string_view from, const std::string& to) {
+// Replaces every occurrence, keeping `offset` on the same character: every occurrence before
+// it moves it by the difference in length (one that holds it moves it to its start).
+void replace_all(std::string& text, std::string_view from, const std::string& to, std::size_t& offset) {
   if (from.empty()) return;
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    if (at + from.size() <= offset) {
+      offset = offset - from.size() + to.size();
+    } else if (at < offset) {
+      offset = at;
+    }
     text.replace(at, from.size(), to);
   }
 }
@@ -26,15 +33,10 @@ std::string make_snippet(std::string_view line, std::size_t match_offset,
   // Longest first, so that a secret containing another is redacted whole.
   std::vector<std::string> ordered = secrets;
   std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& secret : ordered) {
-    const std::size_t first = text.find(secret);
-    if (first != std::string::npos && first < match_offset) {
-      // Keep the match position pointing at the same place after the text shrinks.
-      const std::size_t shrink = secret.size() - std::min(secret.size(), redact_secret(secret).size());
-      match_offset = match_offset > shrink ? match_offset - shrink : 0;
-    }
-    replace_all(text, secret, redact_secret(secret));
-  }
+  for (const auto& secret : ordered) replace_all(text, secret, redact_secret(secret), match_offset);
+  // Valid UTF-8 before the window is cut, so that repairing never lengthens the window.
+  text = repair_utf8(text);
+  match_offset = std::min(match_offset, text.size());
   std::size_t begin = 0, end = text.size();
   while (begin < end && is_space(text[begin])) ++begin;
   while (end > begin && is_space(text[end - 1])) --end;
@@ -49,7 +51,7 @@ std::string make_snippet(std::string_view line, std::size_t match_offset,
     if (start + window.size() < trimmed.size()) suffix = "…";
     trimmed = window;
   }
-  return prefix + repair_utf8(trimmed) + suffix;
+  return prefix + std::string(trimmed) + suffix;
 }
 
 std::string normalize_line(std::string_view line) {
