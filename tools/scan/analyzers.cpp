@@ -24,6 +24,8 @@ Analyzer find_analyzer(std::string_view name) {
   return nullptr;
 }
 
+std::vector<std::string_view> analyzer_call_names() { return sql_call_names(); }
+
 std::vector<std::string_view> analyzer_names() {
   std::vector<std::string_view> names;
   for (const auto& entry : analyzers) names.push_back(entry.name);

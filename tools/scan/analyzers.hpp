@@ -15,6 +15,9 @@ namespace readygate::scan {
 using MatchSink = std::function<void(const RawMatch&)>;
 using Analyzer = void (*)(const FileContext& file, const MatchSink& sink);
 
+// The last names of the calls the analyzers look at (a SQL sink's execute, raw, …).
+std::vector<std::string_view> analyzer_call_names();
+
 // The analyzer of that name, or null.
 Analyzer find_analyzer(std::string_view name);
 std::vector<std::string_view> analyzer_names();
@@ -32,5 +35,6 @@ std::vector<std::string_view> analyzer_names();
 // or quotes itself, as ORMs do), so that the two can carry different severities.
 void find_sql_formatting(const FileContext& file, const MatchSink& sink);
 void find_sql_formatting_internal(const FileContext& file, const MatchSink& sink);
+std::vector<std::string_view> sql_call_names();
 
 }  // namespace readygate::scan

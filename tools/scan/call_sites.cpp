@@ -1,3 +1,4 @@
+#include "char_class.hpp"
 #include "call_sites.hpp"
 
 #include <algorithm>
@@ -6,8 +7,6 @@
 
 namespace readygate::scan {
 namespace {
-
-bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
 
 bool is_keyword(std::string_view word, bool python) {
   static constexpr std::array python_words{"if", "elif", "while", "for", "return", "not", "and", "or", "in", "is",
@@ -51,7 +50,8 @@ void each_code_byte(const SourceLayout& layout, std::size_t begin, std::size_t e
 
 }  // namespace
 
-std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layout, const NameTable& names, bool python) {
+std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layout, const NameTable& names, bool python,
+                                 const std::set<std::string, std::less<>>* wanted) {
   std::vector<CallSite> calls;
   struct Open {
     char bracket;
@@ -97,11 +97,16 @@ std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layo
       const std::string_view before_word = word_before(text, begin);
       const bool definition = python ? (before_word == "def" || before_word == "class")
                                      : (before_word == "function" || before_word == "class");
-      if (has_name && !definition && !is_keyword(dotted, python) && !(!head.empty() && std::isdigit(static_cast<unsigned char>(head.front())))) {
+      const std::size_t last_dot = dotted.rfind('.');
+      const std::string_view last = last_dot == std::string_view::npos ? dotted : dotted.substr(last_dot + 1);
+      const bool interesting = !wanted || wanted->count(last) || last == "require" ||
+                               (last_dot == std::string_view::npos && names.bindings().count(last));
+      if (interesting && has_name && !definition && !is_keyword(dotted, python) &&
+          !(!head.empty() && is_digit(static_cast<unsigned char>(head.front())))) {
         CallSite site;
         site.name = {begin, end};
         std::string written(dotted);
-        std::erase(written, '?');
+        if (written.find('?') != std::string::npos) std::erase(written, '?');
         if (!prefix.empty()) {
           site.resolved = prefix;  // written starts with '.'
           site.resolved.append(written);
@@ -141,7 +146,7 @@ std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layo
       const std::string_view name = text.substr(site.name.begin, site.name.end - site.name.begin);
       if (name.find('.') != std::string_view::npos) return false;
       std::size_t next = site.close + 1;
-      while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+      while (next < text.size() && is_space(static_cast<unsigned char>(text[next]))) ++next;
       return next < text.size() && text[next] == '{';
     });
   }
@@ -165,8 +170,8 @@ std::vector<Span> split_arguments(std::string_view text, const SourceLayout& lay
   parts.push_back({start, arguments.end});
   // Trim white space, and drop an empty last part (a trailing comma) or an empty list.
   for (auto& p : parts) {
-    while (p.begin < p.end && std::isspace(static_cast<unsigned char>(text[p.begin]))) ++p.begin;
-    while (p.end > p.begin && std::isspace(static_cast<unsigned char>(text[p.end - 1]))) --p.end;
+    while (p.begin < p.end && is_space(static_cast<unsigned char>(text[p.begin]))) ++p.begin;
+    while (p.end > p.begin && is_space(static_cast<unsigned char>(text[p.end - 1]))) --p.end;
   }
   if (!parts.empty() && parts.back().empty()) parts.pop_back();
   return parts;
@@ -190,7 +195,7 @@ bool is_literal(std::string_view text, const SourceLayout& layout, Span part) {
       skip_until = s->end;
       return true;
     }
-    if (std::isdigit(c)) {
+    if (is_digit(c)) {
       std::size_t j = i;
       while (j < part.end && (is_name_char(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
       skip_until = j;

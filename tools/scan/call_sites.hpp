@@ -4,6 +4,7 @@
 // (`def eval(…)`, `function setTimeout(…)`, a JavaScript method `exec(cmd) {`) are not calls.
 // One pass over the code with a bracket stack: linear in the file, however deep the nesting.
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,11 @@ struct CallSite {
   bool constructed = false;       // `new Name(…)`
 };
 
-// `python`: Python rules for definitions and keywords; otherwise JavaScript's.
-std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layout, const NameTable& names, bool python);
+// `python`: Python rules for definitions and keywords; otherwise JavaScript's. With `wanted`,
+// only calls whose last name is in it (or whose name is an import's alias, or require) are
+// kept: the rules ask about few names, and most calls of a file are of none of them.
+std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layout, const NameTable& names, bool python,
+                                 const std::set<std::string, std::less<>>* wanted = nullptr);
 
 // The arguments' top-level parts, split at commas outside brackets and strings.
 std::vector<Span> split_arguments(std::string_view text, const SourceLayout& layout, Span arguments);

@@ -170,6 +170,17 @@ RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_fil
     m_known_ids.insert(rule.id);
   }
   for (const auto& rule : builtin_rules()) m_known_ids.insert(rule.id);
+  for (const auto& rule : m_rules) {
+    for (const auto& call : rule.calls) {
+      std::string last = call.substr(call.rfind('.') == std::string::npos ? 0 : call.rfind('.') + 1);
+      if (last == "*") {
+        m_wanted_calls.clear();
+        m_all_calls = true;  // any method of a module: every call is of interest
+      }
+      m_wanted_calls.insert(last);
+    }
+  }
+  for (const auto name : analyzer_call_names()) m_wanted_calls.insert(std::string(name));
 }
 
 RuleEngine::~RuleEngine() = default;
@@ -187,7 +198,7 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
 
 FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, Role role) const {
   FileScan result;
-  const FileContext file(path, text, role);
+  const FileContext file(path, text, role, m_all_calls ? nullptr : &m_wanted_calls);
   // A ready:ignore[…] that names no rule suppresses nothing: say so, wherever it is.
   if (text.find("ready:ignore[") != std::string_view::npos) {
     for (const auto& marker : file.suppressions().markers()) {

@@ -57,6 +57,9 @@ private:
   std::unique_ptr<KeywordFilter> m_keywords;
   std::size_t m_max_findings_per_file;
   std::set<std::string> m_known_ids;  // built-in and loaded rules: what ready:ignore[…] may name
+  std::set<std::string, std::less<>> m_wanted_calls;  // last names of every call rule's calls, and the analyzers'
+  bool m_all_calls = false;                            // a rule names module.*: keep every call
+
 };
 
 }  // namespace readygate::scan

@@ -4,8 +4,9 @@
 
 namespace readygate::scan {
 
-FileContext::FileContext(const std::string& path, std::string_view text, Role role)
-    : m_path(path), m_text(text), m_language(language_of(path)), m_role(role) {}
+FileContext::FileContext(const std::string& path, std::string_view text, Role role,
+                         const std::set<std::string, std::less<>>* wanted_calls)
+    : m_path(path), m_text(text), m_language(language_of(path)), m_role(role), m_wanted_calls(wanted_calls) {}
 
 const LineIndex& FileContext::lines() const {
   if (!m_lines) m_lines.emplace(m_text);
@@ -22,7 +23,7 @@ const std::vector<CallSite>& FileContext::calls() const {
     const bool python = m_language == "python";
     if (python || m_language == "javascript" || m_language == "typescript") {
       const NameTable names = python ? python_names(m_text, layout()) : javascript_names(m_text, layout());
-      m_calls = find_calls(m_text, layout(), names, python);
+      m_calls = find_calls(m_text, layout(), names, python, m_wanted_calls);
     } else {
       m_calls.emplace();
     }
@@ -36,7 +37,17 @@ const Provenance& FileContext::provenance() const {
 }
 
 const Suppressions& FileContext::suppressions() const {
-  if (!m_suppressions) m_suppressions.emplace(find_markers(m_text, lines(), layout(), layout().lexed()), lines(), layout());
+  if (!m_suppressions) {
+    // Most files carry no marker at all: then there is nothing to lex for.
+    const bool any = m_text.find("ready:ignore") != std::string_view::npos || m_text.find("nosec") != std::string_view::npos ||
+                     m_text.find("nosemgrep") != std::string_view::npos;
+    static const SourceLayout none;
+    if (!any) {
+      m_suppressions.emplace(std::vector<SuppressionMarker>{}, lines(), none);
+    } else {
+      m_suppressions.emplace(find_markers(m_text, lines(), layout(), layout().lexed()), lines(), layout());
+    }
+  }
   return *m_suppressions;
 }
 

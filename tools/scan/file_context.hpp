@@ -18,7 +18,9 @@ namespace readygate::scan {
 
 class FileContext {
 public:
-  FileContext(const std::string& path, std::string_view text, Role role);
+  // `wanted_calls`: the last names of the calls the rules ask about (call_sites.hpp).
+  FileContext(const std::string& path, std::string_view text, Role role,
+              const std::set<std::string, std::less<>>* wanted_calls = nullptr);
 
   const std::string& path() const { return m_path; }
   std::string_view text() const { return m_text; }
@@ -41,6 +43,7 @@ private:
   std::string_view m_text;
   std::string_view m_language;
   Role m_role;
+  const std::set<std::string, std::less<>>* m_wanted_calls;
   mutable std::optional<LineIndex> m_lines;
   mutable std::optional<SourceLayout> m_layout;
   mutable std::optional<Suppressions> m_suppressions;

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 
+#include "char_class.hpp"
 #include "source_layout.hpp"
 
 namespace readygate::scan {
@@ -14,10 +15,14 @@ namespace {
 constexpr int max_nesting = 16;             // templates in templates, JSX in JSX, …
 constexpr std::size_t max_jsx_element = 1 << 16;  // an element that does not close by then is not JSX
 
-bool is_word_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
-
 // Words after which an expression (so a regex literal or JSX) may start.
 bool keyword_before_expression(std::string_view word) {
+  // Asked for every word of a file: most are rejected by their length or first letter.
+  if (word.size() < 2 || word.size() > 10) return false;
+  switch (word[0]) {
+    case 'r': case 't': case 'i': case 'o': case 'n': case 'd': case 'v': case 'c': case 'e': case 'y': case 'a': break;
+    default: return false;
+  }
   static constexpr std::array words{"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
                                     "case", "do", "else", "yield", "await", "default"};
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -48,8 +53,25 @@ private:
     std::vector<int> parens{0};
     int braces = 0;
     bool expression_may_start = true;  // the previous token lets a regex or JSX start here
+    std::string_view last_word;        // the previous token, when it was a word (decided when the next comes)
     while (pos < m_text.size()) {
       const auto c = static_cast<unsigned char>(m_text[pos]);
+      // The common bytes first: names and white space say nothing about nesting.
+      if (is_name_char(c)) {
+        std::size_t end = pos + 1;
+        while (end < m_text.size() && is_name_char(static_cast<unsigned char>(m_text[end]))) ++end;
+        last_word = m_text.substr(pos, end - pos);
+        pos = end;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r') {
+        ++pos;
+        continue;
+      }
+      if (!last_word.empty()) {
+        expression_may_start = keyword_before_expression(last_word);
+        last_word = {};
+      }
       if (c == '/' && at(pos + 1, '/')) {
         std::size_t end = m_text.find('\n', pos);
         if (end == std::string_view::npos) end = m_text.size();
@@ -105,13 +127,8 @@ private:
         }
         ++pos;
         expression_may_start = true;
-      } else if (is_word_char(c)) {
-        std::size_t end = pos;
-        while (end < m_text.size() && is_word_char(static_cast<unsigned char>(m_text[end]))) ++end;
-        expression_may_start = keyword_before_expression(m_text.substr(pos, end - pos));
-        pos = end;
       } else {
-        if (!std::isspace(c)) expression_may_start = true;  // an operator or punctuation
+        if (!is_space(c)) expression_may_start = true;  // an operator or punctuation
         ++pos;
       }
     }
@@ -205,7 +222,7 @@ private:
     const std::size_t content_end = std::min(i, m_text.size());
     m_out.add_region(pos + 1, content_end, TextKind::string);
     if (i < m_text.size() && m_text[i] == '/') ++i;
-    while (i < m_text.size() && std::isalpha(static_cast<unsigned char>(m_text[i]))) ++i;
+    while (i < m_text.size() && is_alpha(static_cast<unsigned char>(m_text[i]))) ++i;
     return std::max(i, pos + 1);
   }
 
@@ -213,9 +230,9 @@ private:
   // <T extends …>).
   bool looks_like_jsx(std::size_t pos) const {
     if (at(pos + 1, '>')) return true;
-    if (pos + 1 >= m_text.size() || !std::isalpha(static_cast<unsigned char>(m_text[pos + 1]))) return false;
+    if (pos + 1 >= m_text.size() || !is_alpha(static_cast<unsigned char>(m_text[pos + 1]))) return false;
     std::size_t end = pos + 1;
-    while (end < m_text.size() && (is_word_char(static_cast<unsigned char>(m_text[end])) || m_text[end] == '.' ||
+    while (end < m_text.size() && (is_name_char(static_cast<unsigned char>(m_text[end])) || m_text[end] == '.' ||
                                    m_text[end] == '-' || m_text[end] == ':')) {
       ++end;
     }

@@ -2,14 +2,13 @@
 // f-strings' {…} parts as code, docstrings, and the lines a logical line spans.
 #include <cctype>
 
+#include "char_class.hpp"
 #include "source_layout.hpp"
 
 namespace readygate::scan {
 namespace {
 
 constexpr int max_nesting = 16;  // f-strings inside f-string expressions, and so on
-
-bool is_word_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
 
 // r, u, b, f, br, rb, fr, rf in any case.
 bool is_string_prefix(std::string_view word) {
@@ -100,9 +99,9 @@ private:
         ++pos;
       } else if (c == '"' || c == '\'') {
         pos = string_literal(pos, pos, nesting, top);
-      } else if (is_word_char(c)) {
+      } else if (is_name_char(c)) {
         std::size_t end = pos;
-        while (end < m_text.size() && is_word_char(static_cast<unsigned char>(m_text[end]))) ++end;
+        while (end < m_text.size() && is_name_char(static_cast<unsigned char>(m_text[end]))) ++end;
         if ((at(end, '"') || at(end, '\'')) && is_string_prefix(m_text.substr(pos, end - pos))) {
           pos = string_literal(pos, end, nesting, top);
         } else {
@@ -113,7 +112,7 @@ private:
         end_logical_line();
         ++pos;
       } else {
-        if (!std::isspace(c)) significant(top);
+        if (!is_space(c)) significant(top);
         ++pos;
       }
     }

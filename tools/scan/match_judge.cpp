@@ -38,7 +38,8 @@ std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   // Where the finding is reported must be a kind of text the rule looks at: eval() in a
   // docstring or a comment is documentation, not a call.
   const Span location = without_line_breaks(match.location, text);
-  if (!m_rule.rule.may_start_in(m_file.kind_at(location.begin))) return std::nullopt;
+  // Only a rule that looks at some kinds of text needs the file lexed (secrets look everywhere).
+  if (!m_rule.rule.looks_everywhere() && !m_rule.rule.may_start_in(m_file.kind_at(location.begin))) return std::nullopt;
 
   const LineIndex& lines = m_file.lines();
   const Span spanned = without_line_breaks(match.whole, text);

@@ -1,3 +1,4 @@
+#include "char_class.hpp"
 #include "provenance.hpp"
 
 #include <re2/re2.h>
@@ -11,8 +12,6 @@
 
 namespace readygate::scan {
 namespace {
-
-bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
 
 bool is_source(std::string_view name) {
   static const std::set<std::string_view> sources{"request", "req", "event", "environ", "cookies", "argv", "input",
@@ -29,7 +28,7 @@ std::vector<std::string> names_in(const FileContext& file, Span span) {
   std::size_t i = span.begin;
   while (i < span.end) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!is_name_char(c) || std::isdigit(c) || layout.kind_at(i) != TextKind::code) {
+    if (!is_name_char(c) || is_digit(c) || layout.kind_at(i) != TextKind::code) {
       ++i;
       continue;
     }
@@ -58,7 +57,7 @@ std::set<std::string> parameters_of(std::string_view list) {
     if (c == ',' && depth <= 0) at_name = true;
     if (c == '{') at_name = true;
     if (c == '=' || c == ':') at_name = false;  // a default or an annotation follows
-    if (is_name_char(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c))) {
+    if (is_name_char(static_cast<unsigned char>(c)) && !is_digit(static_cast<unsigned char>(c))) {
       std::size_t j = i;
       while (j < list.size() && is_name_char(static_cast<unsigned char>(list[j]))) ++j;
       const std::string name(list.substr(i, j - i));
@@ -194,7 +193,7 @@ const std::map<std::string, std::vector<Provenance::Assignment>>& Provenance::lo
       const auto at = static_cast<std::size_t>(groups[0].data() - text.data());
       pos = static_cast<std::size_t>(groups[0].data() - body.data()) + std::max<std::size_t>(groups[0].size(), 1);
       std::size_t first = at;
-      while (first < text.size() && std::isspace(static_cast<unsigned char>(text[first]))) ++first;
+      while (first < text.size() && is_space(static_cast<unsigned char>(text[first]))) ++first;
       if (layout.kind_at(first) != TextKind::code) continue;
       visit(at, groups);
     }

@@ -134,17 +134,37 @@ Rule parse_rule(const json& object, const std::string& where) {
   rule.exclude_paths = named.texts("exclude_paths");
   rule.keywords = named.texts("keywords");
   if (rule.keywords.empty()) {
-    // A call's last name is written in the file (at the call, or in the import that renames
-    // it): the prefilter needs nothing more.
+    // Every part of a call's name is written in the file (at the call, or in the import that
+    // renames it). The module is usually the rarest (subprocess, hashlib); a short or common
+    // one (os, vm, window, code) gives way to the next part (system, runInNewContext, eval).
+    static const std::set<std::string> common{"window", "globalThis", "global", "self", "this", "code", "util", "path",
+                                              "time", "json", "http", "https", "request", "parse"};
     for (const auto& call : rule.calls) {
-      std::string_view name = call;
-      if (name.size() > 2 && name.substr(name.size() - 2) == ".*") name.remove_suffix(2);
-      if (name.size() > 2 && name.substr(name.size() - 2) == "()") name.remove_suffix(2);
-      std::string last(name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1));
-      std::erase(last, '(');
-      std::erase(last, ')');
-      if (!last.empty() && std::find(rule.keywords.begin(), rule.keywords.end(), last) == rule.keywords.end()) {
-        rule.keywords.push_back(last);
+      std::vector<std::string> parts;
+      std::size_t start = 0;
+      while (start <= call.size()) {
+        const std::size_t dot = call.find('.', start);
+        std::string part = call.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        std::erase(part, '(');
+        std::erase(part, ')');
+        if (!part.empty() && part != "*") parts.push_back(part);
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+      }
+      std::string best;
+      for (const auto& part : parts) {
+        if (part.size() >= 4 && !common.count(part)) {
+          best = part;
+          break;
+        }
+      }
+      if (best.empty()) {
+        for (const auto& part : parts) {
+          if (part.size() > best.size()) best = part;
+        }
+      }
+      if (!best.empty() && std::find(rule.keywords.begin(), rule.keywords.end(), best) == rule.keywords.end()) {
+        rule.keywords.push_back(best);
       }
     }
   }
@@ -264,6 +284,10 @@ bool Rule::may_start_in(TextKind kind) const {
   // By default secrets leak wherever they are written, and code rules are about code.
   if (in.empty()) return category == "secrets" || kind == TextKind::code;
   return std::find(in.begin(), in.end(), kind) != in.end();
+}
+
+bool Rule::looks_everywhere() const {
+  return std::all_of(all_kinds.begin(), all_kinds.end(), [&](TextKind k) { return may_start_in(k); });
 }
 
 nlohmann::json to_json(const Rule& rule) {

@@ -122,6 +122,7 @@ struct Rule {
   ArgumentConditions arguments;
 
   bool may_start_in(TextKind kind) const;
+  bool looks_everywhere() const;  // every kind of text
 };
 
 // Validates every field; throws Error (exit 2) naming the source, the rule and the field.

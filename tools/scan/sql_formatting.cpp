@@ -2,19 +2,33 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
+#include "char_class.hpp"
 #include "analyzers.hpp"
 #include "provenance.hpp"
 
 namespace readygate::scan {
 namespace {
 
-bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
-
 // Reads as SQL: a statement's start (keywords all upper- or all lower-case, as people write
 // them; "Select a file from…" is prose), or an upper-case clause that is appended to one.
+// A cheap look before the expressions: does the text start (after white space and a '(') with
+// a word a statement can start with?
+bool starts_like_sql(std::string_view content) {
+  std::size_t i = content.find_first_not_of(" \t\r\n(");
+  if (i == std::string_view::npos) return false;
+  char word[8] = {};
+  std::size_t n = 0;
+  for (; i < content.size() && n < 7 && is_alpha(static_cast<unsigned char>(content[i])); ++i) {
+    word[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(content[i])));
+  }
+  const std::string_view w(word, n);
+  return w == "select" || w == "insert" || w == "update" || w == "delete" || w == "replace" || w == "with" || w == "merge";
+}
+
 bool reads_as_sql(std::string_view content, bool clauses) {
   static const RE2 statement(
       R"(^\s*\(?\s*(?:SELECT\s[\s\S]*?\sFROM\s|INSERT\s+(?:OR\s+[A-Z]+\s+)?INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|REPLACE\s+INTO\s|MERGE\s+INTO\s|WITH\s+(?:RECURSIVE\s+)?[\w"]+(?:\s*\([^)]*\))?\s+AS\s*\())");
@@ -48,6 +62,10 @@ bool quoted_values(std::string_view code) {
 
 enum class SqlValues { from_outside, from_inside };
 
+constexpr std::array<std::string_view, 17> sql_sinks{
+    "execute", "executemany", "executescript", "mogrify", "raw", "RawSQL", "extra", "query", "whereRaw",
+    "orWhereRaw", "havingRaw", "orderByRaw", "joinRaw", "selectRaw", "$queryRawUnsafe", "$executeRawUnsafe", "unsafe"};
+
 namespace {
 
 class SqlFinder {
@@ -64,18 +82,19 @@ public:
 
 private:
   // The next code character at or after `pos` (skipping white space and comments), or npos.
+  // The layout is asked only where a comment may start: this runs for every literal.
   std::size_t next_code(std::size_t pos) const {
     while (pos < m_text.size()) {
-      if (m_layout.kind_at(pos) == TextKind::comment) {
+      const char c = m_text[pos];
+      if ((c == '#' || c == '/') && m_layout.kind_at(pos) == TextKind::comment) {
         while (pos < m_text.size() && m_layout.kind_at(pos) == TextKind::comment) ++pos;
         continue;
       }
-      const char c = m_text[pos];
       if (c == '\\' && pos + 1 < m_text.size() && m_text[pos + 1] == '\n') {
         pos += 2;
         continue;
       }
-      if (!std::isspace(static_cast<unsigned char>(c))) return pos;
+      if (!is_space(static_cast<unsigned char>(c))) return pos;
       ++pos;
     }
     return std::string_view::npos;
@@ -91,7 +110,7 @@ private:
     while (pos > 0) {
       --pos;
       if (m_layout.kind_at(pos) == TextKind::comment) continue;
-      if (!std::isspace(static_cast<unsigned char>(m_text[pos]))) return pos;
+      if (!is_space(static_cast<unsigned char>(m_text[pos]))) return pos;
     }
     return std::string_view::npos;
   }
@@ -112,7 +131,7 @@ private:
     std::size_t index = 0;
     if (starts_string(pos, index)) return m_layout.strings()[index].interpolated;
     const auto c = static_cast<unsigned char>(m_text[pos]);
-    if (!((is_name_char(c) && !std::isdigit(c)) || c == '(' || c == '[')) return false;
+    if (!((is_name_char(c) && !is_digit(c)) || c == '(' || c == '[')) return false;
     std::size_t end = pos;
     while (end < m_text.size() && (is_name_char(static_cast<unsigned char>(m_text[end])) || m_text[end] == '.')) ++end;
     return !builds_placeholders(m_text.substr(pos, end - pos));
@@ -215,6 +234,11 @@ private:
         ++i;
         continue;
       }
+      // Only a literal that starts like a statement can start one.
+      if (!starts_like_sql(content_of(strings[i]))) {
+        ++i;
+        continue;
+      }
       // Literals joined by implicit concatenation or by + between literals.
       std::size_t last = i;
       std::string content(content_of(strings[i]));
@@ -244,9 +268,7 @@ private:
 
   // An argument of a SQL call built by formatting, whatever its text reads as.
   void sink_calls() {
-    static const std::set<std::string_view> sinks{
-        "execute", "executemany", "executescript", "mogrify", "raw", "RawSQL", "extra", "query", "whereRaw",
-        "orWhereRaw", "havingRaw", "orderByRaw", "joinRaw", "selectRaw", "$queryRawUnsafe", "$executeRawUnsafe", "unsafe"};
+    static const std::set<std::string_view> sinks(sql_sinks.begin(), sql_sinks.end());
     for (const CallSite& call : m_file.calls()) {
       const std::string_view resolved = call.resolved;
       const std::size_t dot = resolved.rfind('.');
@@ -314,6 +336,8 @@ private:
 };
 
 }  // namespace
+
+std::vector<std::string_view> sql_call_names() { return {sql_sinks.begin(), sql_sinks.end()}; }
 
 void find_sql_formatting(const FileContext& file, const MatchSink& sink) {
   if (!file.layout().lexed()) return;
