@@ -47,7 +47,7 @@ bool reads_as_sql(std::string_view content, bool clauses) {
 
 // Placeholder lists built for parameters are not values: ",".join("?" * n), {placeholders}.
 bool builds_placeholders(std::string_view code) {
-  static const RE2 placeholders(R"((?i)placeholder|qmark|\bmarks\b|\bbind\w*|param_?list|['"][?%]s?['"]\s*\*|['"],\s*['"]\s*\.join|\.join\s*\(\s*\[?\s*['"][?%]s?['"])");
+  static const RE2 placeholders(R"((?i)placeholder|qmark|\bmarks\b|\bbind\w*|param_?list|['"][?%]s?['"]\s*\*|['"],\s*['"]\s*\.join\s*\(\s*(?:\[\s*)?(?:\(\s*)?(?:['"]|\w*(?:placeholder|qmark|marks|param))|\.join\s*\(\s*\[?\s*['"][?%]s?['"])");
   return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), placeholders);
 }
 
