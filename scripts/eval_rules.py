@@ -179,7 +179,7 @@ READY_SCAN_PATTERNS = [  # (regex on the id, kind), first match wins
     (r"torch|pickle|deserial|marshal|serialize", "deserialization"),
     (r"yaml", "yaml-load"),
     (r"hash|md5|sha1", "weak-hash"),
-    (r"mktemp|tempfile|temp-file", "temp-file"),
+    (r"mktemp|tempfile|temp-file|temp-path", "temp-file"),
     (r"xml|xxe|entit", "xml-entities"),
     (r"autoescape|jinja|mustache|template", "template-autoescape"),
     (r"random", "insecure-random"),
