@@ -57,6 +57,14 @@ bool matches_text(const RE2* regex, std::string_view text, Span span) {
   return RE2::PartialMatch(re2::StringPiece(text.data() + span.begin, span.end - span.begin), *regex);
 }
 
+// Whether `origin` is what a rule's "from"/"first_from" asks for (rule.hpp).
+bool origin_is(Origin origin, const std::string& wanted) {
+  if (wanted == "outside") return origin != Origin::inside;
+  if (wanted == "input") return origin == Origin::input;
+  if (wanted == "parameter") return origin == Origin::parameter;
+  return origin == Origin::inside;
+}
+
 // The calls a call rule names, whose arguments meet its conditions.
 template <typename Visit>
 void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& visit) {
@@ -70,8 +78,10 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
     if (rule.arguments_match && !matches_text(rule.arguments_match.get(), text, call.arguments)) continue;
     if (rule.arguments_absent && matches_text(rule.arguments_absent.get(), text, call.arguments)) continue;
     if (!conditions.first.empty() || rule.first_argument_match || conditions.any_non_literal || !conditions.from.empty() ||
-        !conditions.first_from.empty()) {
+        !conditions.first_from.empty() || conditions.at_least > 0 || conditions.at_most >= 0) {
       const std::vector<Span> parts = split_arguments(text, file.layout(), call.arguments);
+      const auto count = static_cast<int>(parts.size());
+      if (count < conditions.at_least || (conditions.at_most >= 0 && count > conditions.at_most)) continue;
       if (!conditions.first.empty()) {
         if (parts.empty()) continue;
         const bool literal = is_literal(text, file.layout(), parts.front());
@@ -81,11 +91,11 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
         continue;
       }
       if (!conditions.from.empty()) {
-        const bool outside = std::any_of(parts.begin(), parts.end(), [&](const Span& p) { return from_outside(file, p); });
-        if (parts.empty() || outside != (conditions.from == "outside")) continue;
+        Origin strongest = Origin::inside;
+        for (const Span& p : parts) strongest = std::max(strongest, origin(file, p));
+        if (parts.empty() || !origin_is(strongest, conditions.from)) continue;
       }
-      if (!conditions.first_from.empty() &&
-          (parts.empty() || from_outside(file, parts.front()) != (conditions.first_from == "outside"))) {
+      if (!conditions.first_from.empty() && (parts.empty() || !origin_is(origin(file, parts.front()), conditions.first_from))) {
         continue;
       }
       if (conditions.any_non_literal &&

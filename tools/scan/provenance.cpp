@@ -13,21 +13,45 @@
 namespace readygate::scan {
 namespace {
 
-bool is_source(std::string_view name) {
-  static const std::set<std::string_view> sources{"request", "req", "event", "environ", "cookies", "argv", "input",
-                                                  "raw_input", "stdin", "query_params", "path_params"};
-  return sources.count(name) > 0;
+// What a name says of where a value comes from: a request's data is input; the process's
+// own (its command line, standard input, a prompt, its environment) is the operator's, trusted
+// as far as a caller's parameter is. Others say nothing (inside).
+Origin source_origin(std::string_view name) {
+  static const std::set<std::string_view> request{"request", "req", "event", "environ", "cookies", "query_params",
+                                                  "path_params"};
+  static const std::set<std::string_view> process{"argv", "input", "raw_input", "stdin", "os.environ"};
+  if (request.count(name) > 0) return Origin::input;
+  if (process.count(name) > 0) return Origin::parameter;
+  return Origin::inside;
 }
 
 // The variables named by the code in `span`: identifiers outside string literals (f-string
-// and template holes are code), but not string prefixes (f"…") or members (x.name).
+// and template holes are code), but not string prefixes (f"…"), members (x.name; but
+// sys.argv, sys.stdin, os.environ and self.request are input) or what stands inside a subscript (the `key` of table[key]; a list literal's names count).
 std::vector<std::string> names_in(const FileContext& file, Span span) {
   std::vector<std::string> words;
   const std::string_view text = file.text();
   const SourceLayout& layout = file.layout();
+  std::vector<bool> brackets;  // for each open [ (in code): is it a subscript?
+  std::size_t subscripts = 0;
   std::size_t i = span.begin;
   while (i < span.end) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (layout.kind_at(i) == TextKind::code && (c == '[' || c == ']')) {
+      if (c == '[') {
+        std::size_t before = i;
+        while (before > span.begin && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+        const unsigned char prev = before > span.begin ? static_cast<unsigned char>(text[before - 1]) : ' ';
+        const bool subscript = is_name_char(prev) || prev == ')' || prev == ']' || prev == '"' || prev == '\'';
+        brackets.push_back(subscript);
+        subscripts += subscript;
+      } else if (!brackets.empty()) {
+        subscripts -= brackets.back();
+        brackets.pop_back();
+      }
+      ++i;
+      continue;
+    }
     if (!is_name_char(c) || is_digit(c) || layout.kind_at(i) != TextKind::code) {
       ++i;
       continue;
@@ -37,8 +61,19 @@ std::vector<std::string> names_in(const FileContext& file, Span span) {
     const bool prefix = j < text.size() && (text[j] == '"' || text[j] == '\'') && j - i <= 2;
     std::size_t before = i;
     while (before > span.begin && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
-    const bool member = before > 0 && text[before - 1] == '.' && !(before > 1 && text[before - 2] == '.');
-    if (!prefix && !member) words.emplace_back(text.substr(i, j - i));
+    bool member = before > 0 && text[before - 1] == '.' && !(before > 1 && text[before - 2] == '.');
+    std::string word(text.substr(i, j - i));
+    if (member && source_origin(word) != Origin::inside) {
+      // sys.argv, sys.stdin, self.request: the process's or the handler's input; os.environ
+      // the process's environment (a bare `environ` is WSGI's, the request's).
+      std::size_t base_end = before - 1;
+      std::size_t base = base_end;
+      while (base > span.begin && is_name_char(static_cast<unsigned char>(text[base - 1]))) --base;
+      const std::string_view owner = text.substr(base, base_end - base);
+      member = !(owner == "sys" || owner == "os" || owner == "self");
+      if (owner == "os") word = "os.environ";
+    }
+    if (!prefix && !member && subscripts == 0) words.push_back(std::move(word));
     i = j;
   }
   return words;
@@ -240,19 +275,23 @@ const std::map<std::string, std::vector<Provenance::Assignment>>& Provenance::lo
   return locals;
 }
 
-bool Provenance::names_outside(const std::vector<std::string>& words, const Function* function) const {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-    return is_source(w) || (function && function->parameters.count(w) > 0);
-  });
+Origin Provenance::origin_of_names(const std::vector<std::string>& words, const Function* function) const {
+  Origin strongest = Origin::inside;
+  for (const std::string& w : words) {
+    const Origin named = source_origin(w);
+    if (named == Origin::input) return named;
+    if (named == Origin::parameter || (function && function->parameters.count(w) > 0)) strongest = Origin::parameter;
+  }
+  return strongest;
 }
 
-bool Provenance::from_outside(Span expression) const {
-  if (!m_file.layout().lexed() || expression.empty()) return false;
+Origin Provenance::origin(Span expression) const {
+  if (!m_file.layout().lexed() || expression.empty()) return Origin::inside;
   const std::vector<std::string> words = names_in(m_file, expression);
-  if (words.empty()) return false;
+  if (words.empty()) return Origin::inside;
   const Function* function = function_at(expression.begin);
-  if (names_outside(words, function)) return true;
-  if (!function) return false;
+  Origin strongest = origin_of_names(words, function);
+  if (strongest == Origin::input || !function) return strongest;
   // One step back: the nearest earlier assignment of each name in the function.
   const auto& locals = locals_of(*function);
   for (const std::string& word : words) {
@@ -262,11 +301,14 @@ bool Provenance::from_outside(Span expression) const {
     for (const Assignment& a : it->second) {
       if (a.at < expression.begin && (!nearest || a.at > nearest->at)) nearest = &a;
     }
-    if (nearest && names_outside(names_in(m_file, nearest->value), function)) return true;
+    if (!nearest) continue;
+    strongest = std::max(strongest, origin_of_names(names_in(m_file, nearest->value), function));
+    if (strongest == Origin::input) return strongest;
   }
-  return false;
+  return strongest;
 }
 
+Origin origin(const FileContext& file, Span expression) { return file.provenance().origin(expression); }
 bool from_outside(const FileContext& file, Span expression) { return file.provenance().from_outside(expression); }
 
 }  // namespace readygate::scan

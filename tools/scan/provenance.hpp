@@ -2,14 +2,20 @@
 // Where a value comes from, as far as one function can tell — a small, local stand-in for
 // taint tracking. A value comes from outside when its expression (its code, not the text of
 // its string literals; members such as x.name are not variables) names
-//   - request or process input: request, req, event, environ, cookies, argv, input(…), stdin;
+//   - request input: request, req, event, environ (WSGI's), cookies, query_params, path_params
+//     (also self.request);
+//   - the process's input: argv, stdin, input(…), os.environ (also sys.argv, sys.stdin);
 //   - a parameter of the function it is in (Python: the enclosing def; JavaScript: the
 //     innermost function, arrow or method whose body holds it), self/cls/this aside;
 //   - a local variable assigned, earlier in that function, from one of those (one step;
 //     `with … as x` and `for x in …` assign too).
-// Anything else (constants, attributes, values the function builds itself) is inside. Rules
-// use it to tell "data reaches this" (high) from "this is dynamic" (low): eval of a
-// parameter, SQL formatted with a request value.
+// Anything else (constants, attributes, values the function builds itself) is inside, and so
+// are names used only as an index (`table[key]`: a value looked up in the code's own table by
+// outside data is the code's value — the allow-list idiom). Rules use it to tell "data reaches
+// this" (high) from "this is dynamic" (low): eval of a parameter, SQL formatted with a request
+// value. The origin has two strengths: `input` (request input, directly or through a local)
+// outranks `parameter` (a parameter or the process's input: the caller's or the operator's
+// data, which a library or a command-line tool may trust).
 //
 // Built once per file on first use (FileContext): the functions and their parameters in one
 // pass, each function's assignments when first asked; a question then costs its names.
@@ -25,11 +31,14 @@ namespace readygate::scan {
 
 class FileContext;
 
+enum class Origin { inside, parameter, input };
+
 class Provenance {
 public:
   explicit Provenance(const FileContext& file);
 
-  bool from_outside(Span expression) const;
+  Origin origin(Span expression) const;
+  bool from_outside(Span expression) const { return origin(expression) != Origin::inside; }
 
 private:
   struct Assignment {
@@ -45,7 +54,7 @@ private:
 
   const Function* function_at(std::size_t offset) const;
   const std::map<std::string, std::vector<Assignment>>& locals_of(const Function& function) const;
-  bool names_outside(const std::vector<std::string>& words, const Function* function) const;
+  Origin origin_of_names(const std::vector<std::string>& words, const Function* function) const;
   void find_python_functions();
   void find_javascript_functions();
 
@@ -55,6 +64,7 @@ private:
 };
 
 // The file's Provenance (built on first use).
+Origin origin(const FileContext& file, Span expression);
 bool from_outside(const FileContext& file, Span expression);
 
 }  // namespace readygate::scan

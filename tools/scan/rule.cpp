@@ -97,13 +97,15 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (const json* arguments = named.object("arguments")) {
     if (rule.calls.empty()) named.fail("arguments", "only a rule with \"calls\" has conditions on arguments");
     const JsonFields a(*arguments, named.where() + ": field \"arguments\"");
-    a.only({"match", "absent", "first", "first_match", "any_non_literal", "from", "first_from"});
+    a.only({"match", "absent", "first", "first_match", "any_non_literal", "from", "first_from", "at_least", "at_most"});
     rule.arguments = {a.text("match"), a.text("absent"), a.text("first_match"), a.text("first"), a.text("from"),
-                      a.text("first_from"), a.flag("any_non_literal")};
+                      a.text("first_from"), a.flag("any_non_literal"),
+                      static_cast<int>(a.whole("at_least", 0, 64).value_or(0)),
+                      static_cast<int>(a.whole("at_most", 0, 64).value_or(-1))};
     for (const char* field : {"from", "first_from"}) {
       const std::string value = a.text(field);
-      if (!value.empty() && value != "outside" && value != "inside") {
-        a.fail(field, "expected \"outside\" or \"inside\", got \"" + value + "\"");
+      if (!value.empty() && value != "outside" && value != "inside" && value != "input" && value != "parameter") {
+        a.fail(field, "expected \"outside\", \"inside\", \"input\" or \"parameter\", got \"" + value + "\"");
       }
     }
     if (!rule.arguments.first.empty() && rule.arguments.first != "literal" && rule.arguments.first != "non-literal") {
@@ -317,6 +319,8 @@ nlohmann::json to_json(const Rule& rule) {
     if (rule.arguments.any_non_literal) a["any_non_literal"] = true;
     if (!rule.arguments.from.empty()) a["from"] = rule.arguments.from;
     if (!rule.arguments.first_from.empty()) a["first_from"] = rule.arguments.first_from;
+    if (rule.arguments.at_least > 0) a["at_least"] = rule.arguments.at_least;
+    if (rule.arguments.at_most >= 0) a["at_most"] = rule.arguments.at_most;
     if (!a.empty()) out["arguments"] = a;
   }
   if (rule.in_tests) {

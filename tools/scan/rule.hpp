@@ -20,10 +20,12 @@
 //                                     (analyzers.hpp lists them)
 //   "arguments": {"match": "RE2", "absent": "RE2", "first": "non-literal" | "literal",
 //                 "first_match": "RE2", "any_non_literal": true,
-//                 "from": "outside" | "inside", "first_from": "outside" | "inside"}
+//                 "from": "outside" | "inside" | "input" | "parameter", "first_from": (same),
+//                 "at_least": 2, "at_most": 1}
 //                                     with "calls": conditions on the arguments' text, on the
-//                                     first argument, or on all of them (call_sites.hpp says
-//                                     what is literal; provenance.hpp where a value is from)
+//                                     first argument, on all of them, or on their number
+//                                     (call_sites.hpp says what is literal; provenance.hpp
+//                                     where a value is from)
 //   "message": "…",                   required
 //   "cwe": ["CWE-95"], "tags": [],    optional
 //   "languages": ["python"],          optional; a file qualifies by language or by "paths"
@@ -93,9 +95,14 @@ struct InTests {
 struct ArgumentConditions {
   std::string match, absent, first_match;
   std::string first;  // "", "literal" or "non-literal"
-  std::string from;        // "", "outside" (some argument's value is) or "inside" (none is) (provenance.hpp)
+  // "", "outside" (some argument's value is: a parameter or input), "inside" (none is),
+  // "input" (some argument's is request or process input), "parameter" (some argument's is a
+  // parameter, none's input) (provenance.hpp)
+  std::string from;
   std::string first_from;  // the same, for the first argument only
   bool any_non_literal = false;
+  int at_least = 0;   // the call has at least this many arguments (0: any)
+  int at_most = -1;   // and at most this many (-1: any)
 };
 
 struct Rule {
