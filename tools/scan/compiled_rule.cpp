@@ -49,11 +49,18 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   if (!rule.exclude.empty()) exclude = compile(rule, "exclude", rule.exclude);
   for (const auto& context : rule.absent) absent.push_back(compile(rule, "absent.pattern", context.pattern));
   for (const auto& context : rule.required) required.push_back(compile(rule, "requires.pattern", context.pattern));
-  if (rule.inside) {
-    inside_header = compile(rule, "inside.pattern", rule.inside->pattern);
-    if (!rule.inside->skip.empty()) inside_skip = compile(rule, "inside.skip", rule.inside->skip);
-    if (!rule.inside->stop.empty()) inside_stop = compile(rule, "inside.stop", rule.inside->stop);
-  }
+  const auto block = [&](const std::optional<InsideContext>& spec, const std::string& field) {
+    std::optional<Block> out;
+    if (!spec) return out;
+    out.emplace();
+    out->spec = &*spec;
+    out->header = compile(rule, field + ".pattern", spec->pattern);
+    if (!spec->skip.empty()) out->skip = compile(rule, field + ".skip", spec->skip);
+    if (!spec->stop.empty()) out->stop = compile(rule, field + ".stop", spec->stop);
+    return out;
+  };
+  inside = block(rule.inside, "inside");
+  not_inside = block(rule.not_inside, "not_inside");
   for (const auto& value : rule.allow_values) allow_values.push_back(compile(rule, "allow_values", value));
   for (const auto& value : rule.allow_names) allow_names.push_back(compile(rule, "allow_names", value));
   if (rule.in_tests && !rule.in_tests->when.empty()) in_tests_when = compile(rule, "in_tests.when", rule.in_tests->when);
@@ -82,15 +89,13 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   }
 }
 
-BlockContext CompiledRule::block_context() const {
+BlockContext CompiledRule::Block::context() const {
   BlockContext context;
-  context.header = inside_header.get();
-  context.skip = inside_skip.get();
-  context.stop = inside_stop.get();
-  if (rule.inside) {
-    context.max_lines = static_cast<std::size_t>(rule.inside->max_lines);
-    context.comprehension = rule.inside->comprehension;
-  }
+  context.header = header.get();
+  context.skip = skip.get();
+  context.stop = stop.get();
+  context.max_lines = static_cast<std::size_t>(spec->max_lines);
+  context.comprehension = spec->comprehension;
   return context;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A Rule with its regular expressions compiled (RE2 objects are not copyable: held by pointer).
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,7 +29,13 @@ struct CompiledRule {
   std::unique_ptr<RE2> exclude;                  // may be null
   std::vector<std::unique_ptr<RE2>> absent;      // one per rule.absent context
   std::vector<std::unique_ptr<RE2>> required;    // one per rule.requires context
-  std::unique_ptr<RE2> inside_header, inside_skip, inside_stop;  // null when not used
+  // An "inside" or "not_inside" condition, compiled.
+  struct Block {
+    std::unique_ptr<RE2> header, skip, stop;  // skip and stop may be null
+    const InsideContext* spec = nullptr;
+    BlockContext context() const;  // as block_context.hpp takes it
+  };
+  std::optional<Block> inside, not_inside;
   std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
   std::unique_ptr<RE2> in_tests_when;            // null: always (or no in_tests)
   std::unique_ptr<RE2> body_absent;              // null: no condition on the block
@@ -37,9 +44,6 @@ struct CompiledRule {
   int name_group = -1;                           // index of (?P<name>…), or -1
   std::vector<int> location_groups;              // (?P<loc…>) groups, in pattern order
   int group_count = 0;                           // capturing groups + the whole match
-
-  // The rule's "inside" condition as block_context.hpp takes it (header null: no condition).
-  BlockContext block_context() const;
 
   // The captured secret is a real-looking value: not a placeholder, not allowed, enough entropy.
   bool secret_is_credible(std::string_view secret) const;

@@ -54,7 +54,10 @@ std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   candidate.line = lines.line_of(location.begin);
   const std::string_view line_text = lines.line_text(candidate.line);
   candidate.line_offset = location.begin - static_cast<std::size_t>(line_text.data() - text.data());
-  if (m_rule.inside_header && !is_inside(lines, candidate.line, candidate.line_offset, m_rule.block_context())) {
+  if (m_rule.inside && !is_inside(lines, candidate.line, candidate.line_offset, m_rule.inside->context())) {
+    return std::nullopt;
+  }
+  if (m_rule.not_inside && is_inside(lines, candidate.line, candidate.line_offset, m_rule.not_inside->context())) {
     return std::nullopt;
   }
   if (m_rule.body_absent) {

@@ -53,9 +53,9 @@ std::vector<AbsentContext> parse_absent(const json& value, const std::string& wh
   return contexts;
 }
 
-InsideContext parse_inside(const json& value, const std::string& where) {
-  if (!value.is_object()) throw_input_error(where + ": field \"inside\": expected an object");
-  JsonFields r(value, where + ": field \"inside\"");
+InsideContext parse_inside(const json& value, const std::string& where, const std::string& field) {
+  if (!value.is_object()) throw_input_error(where + ": field \"" + field + "\": expected an object");
+  JsonFields r(value, where + ": field \"" + field + "\"");
   r.only({"pattern", "skip", "stop", "max_lines", "comprehension"});
   InsideContext inside;
   inside.pattern = r.text("pattern", Presence::required);
@@ -70,7 +70,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (!object.is_object()) throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
   JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
-          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "entropy",
+          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "not_inside", "entropy",
           "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments", "analyzer", "body_absent"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
@@ -178,7 +178,10 @@ Rule parse_rule(const json& object, const std::string& where) {
     rule.required = parse_absent(*required, where + " (\"" + rule.id + "\")", "requires");
   }
   rule.entropy = named.number("entropy", 0.0, 8.0);
-  if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")");
+  if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")", "inside");
+  if (const json* outside = named.find("not_inside")) {
+    rule.not_inside = parse_inside(*outside, where + " (\"" + rule.id + "\")", "not_inside");
+  }
   rule.allow_values = named.texts("allow_values");
   rule.allow_names = named.texts("allow_names");
   for (const auto& name : named.texts("in")) {
@@ -347,12 +350,16 @@ nlohmann::json to_json(const Rule& rule) {
   };
   if (!rule.absent.empty()) out["absent"] = contexts(rule.absent);
   if (!rule.required.empty()) out["requires"] = contexts(rule.required);
-  if (rule.inside) {
-    out["inside"] = {{"pattern", rule.inside->pattern}, {"max_lines", rule.inside->max_lines}};
-    if (!rule.inside->skip.empty()) out["inside"]["skip"] = rule.inside->skip;
-    if (!rule.inside->stop.empty()) out["inside"]["stop"] = rule.inside->stop;
-    if (rule.inside->comprehension) out["inside"]["comprehension"] = true;
-  }
+  const auto block = [&](const std::optional<InsideContext>& spec, const char* field) {
+    if (!spec) return;
+    json& o = out[field];
+    o = {{"pattern", spec->pattern}, {"max_lines", spec->max_lines}};
+    if (!spec->skip.empty()) o["skip"] = spec->skip;
+    if (!spec->stop.empty()) o["stop"] = spec->stop;
+    if (spec->comprehension) o["comprehension"] = true;
+  };
+  block(rule.inside, "inside");
+  block(rule.not_inside, "not_inside");
   return out;
 }
 

@@ -42,6 +42,8 @@
 //              "comprehension": false}
 //                                     optional: report only inside a block (found by indentation,
 //                                     see block_context.hpp) whose header matches "pattern"
+//   "not_inside": {…}                 optional, the same shape: report only outside such a block
+//                                     (a branch taken when the caller asked for no verification)
 //   "body_absent": "RE2",             optional: report only when the block the match opens (Python:
 //                                     the indented lines below its last line; JavaScript: the
 //                                     { … } after it) does not match (a bare except that re-raises,
@@ -117,6 +119,7 @@ struct Rule {
   std::vector<AbsentContext> absent;
   std::vector<AbsentContext> required;  // same shape as absent: report only when each is present
   std::optional<InsideContext> inside;
+  std::optional<InsideContext> not_inside;
   std::string body_absent;
   std::optional<double> entropy;
   std::vector<std::string> allow_values, allow_names;
