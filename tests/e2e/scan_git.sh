@@ -27,15 +27,15 @@ run "$SCAN" . --diff-base HEAD
 expect_rc 0; expect_json
 check '[.findings[] | "\(.location.path):\(.location.line)"] == ["src/app.py:7", "src/untracked.py:1"]'
 
-run "$SCAN" . --baseline "$WORK/baseline.json" --fail-on high
+run "$SCAN" . --baseline "$WORK/baseline.json" --fail-on medium
 expect_rc 1; expect_json
 check '.summary.new == 2'
 check '[.findings[] | select(.baseline_state == "unchanged") | .location.line] == [4]'
 
 # Suppress the new findings: the gate passes again, and the suppressions are counted.
-printf 'import os\n\ndef old(y):\n    return eval(y)\n\ndef new(x):\n    return eval(x)  # ready:ignore[py.eval]\n' > src/app.py
+printf 'import os\n\ndef old(y):\n    return eval(y)\n\ndef new(x):\n    return eval(x)  # ready:ignore[py.eval-parameter]\n' > src/app.py
 printf '# nosec\nexec(code)\n' > src/untracked.py
-run "$SCAN" . --baseline "$WORK/baseline.json" --fail-on high
+run "$SCAN" . --baseline "$WORK/baseline.json" --fail-on medium
 expect_rc 0; expect_json
 check '.summary.suppressed == 2 and .summary.new == 0'
 

@@ -51,10 +51,11 @@ bool builds_placeholders(std::string_view code) {
   return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), placeholders);
 }
 
-// Values passed through a quoting or escaping function are safe whatever they hold.
+// Values passed through a quoting or escaping function (or made numbers) are safe whatever
+// they held.
 bool quoted_values(std::string_view code) {
   static const RE2 quoting(
-      R"((?i)quote_?(?:name|ident\w*|table|column|schema)|\bqn\s*\(|\bquote\s*\(|escape(?:_?(?:id\w*|string|literal|name))?\s*\(|wrap_?single_?quote|\.literal\s*\(|\bquoted\w*|\bescaped\w*)");
+      R"((?i)quote_?(?:name|ident\w*|table|column|schema)|\bqn2?\s*\(|\bquote\s*\(|escape(?:_?(?:id\w*|string|literal|name))?\s*\(|wrap_?single_?quote|\.literal\s*\(|\bquoted\w*|\bescaped\w*|\bformat_(?:table|column|sequence|schema|label|constraint|index)\w*\s*\(|\bidentifier_preparer\b|\b(?:int|float)\s*\()");
   return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), quoting);
 }
 
@@ -210,7 +211,37 @@ private:
   bool wanted(Span values) const {
     const std::string_view code = m_text.substr(values.begin, values.end - values.begin);
     if (quoted_values(code)) return false;  // quoted or escaped: neither rule's
-    return from_outside(m_file, values) == (m_wanted == SqlValues::from_outside);
+    const bool outside = from_outside(m_file, values) && !allow_listed(values);
+    return outside == (m_wanted == SqlValues::from_outside);
+  }
+
+  // A value that is one name checked against a list just before (`if level not in
+  // self._levels: raise`, `elif name in ALLOWED:`): the allow-list idiom, a value the code knows.
+  bool allow_listed(Span values) const {
+    std::string name;
+    for (std::size_t i = values.begin; i < values.end;) {
+      const auto c = static_cast<unsigned char>(m_text[i]);
+      if (m_layout.kind_at(i) != TextKind::code || !is_name_char(c) || is_digit(c)) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < values.end && is_name_char(static_cast<unsigned char>(m_text[j]))) ++j;
+      const bool member = i > 0 && m_text[i - 1] == '.';
+      const bool prefix = j < m_text.size() && (m_text[j] == '"' || m_text[j] == '\'');
+      if (!member && !prefix) {
+        const std::string_view word = m_text.substr(i, j - i);
+        if (!name.empty() && word != name) return false;  // more than one name
+        name = word;
+      }
+      i = j;
+    }
+    if (name.empty()) return false;
+    const std::size_t line = m_file.lines().line_of(values.begin);
+    const std::size_t from = line > 20 ? line - 20 : 1;
+    const std::string_view before = m_file.lines().lines_text(from, line);
+    const RE2 check("\\b(?:if|elif|assert)\\b[^\\n]*\\b" + name + "\\s+(?:not\\s+)?in\\s+[\\w.(\\[{]");
+    return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), check);
   }
 
   void report(std::size_t begin, std::size_t end, Span values) {
