@@ -25,7 +25,7 @@ expect_json "$WORK/out.json"
 run "$SCAN" "$WORK/src" --pretty
 expect_rc 0; expect_json
 [ "$(wc -l < "$OUT")" -gt 10 ] || fail "--pretty output should span lines"
-check '.summary.files == 1 and .findings[0].rule == "py.eval"'
+check '.summary.files == 1 and .findings[0].rule == "py.eval-parameter"'
 
 run "$SCAN" "$WORK/src" --progress always
 expect_rc 0; expect_json   # progress goes to stderr only, stdout stays JSON

@@ -34,7 +34,7 @@ printf '{"rules": [{"id": "team.no-todo", "title": "TODO left", "category": "qua
 printf '# TODO: remove\n' > "$WORK/src/b.py"
 run "$SCAN" "$WORK/src" --rules "$WORK/team.json"
 expect_rc 0; expect_json
-check '[.findings[].rule] | sort == ["py.eval", "team.no-todo"]'
+check '[.findings[].rule] | sort == ["py.eval-parameter", "team.no-todo"]'
 run "$SCAN" "$WORK/src" --rules "$WORK/team.json" --no-builtin-rules
 expect_rc 0; check '[.findings[].rule] == ["team.no-todo"]'
 # Without "in", a code rule looks at code only: the TODO in a comment is not for it.

@@ -127,6 +127,23 @@ Provenance::Provenance(const FileContext& file) : m_file(file), m_python(file.la
   }
 }
 
+// Whether the def at 1-based `line` is under a route decorator (@app.get("/x"), @bp.route(…),
+// @router.api_route(…)), looking up through the decorators just above it.
+bool Provenance::routed(std::size_t line) const {
+  static const RE2 route(R"(^\s*@\s*[\w.]*\.(?:get|post|put|patch|delete|head|options|route|api_route|websocket)\s*\()");
+  static const RE2 decorator(R"(^\s*@)");
+  const LineIndex& lines = m_file.lines();
+  const SourceLayout& layout = m_file.layout();
+  for (std::size_t l = line; l > 1;) {
+    l = layout.statement_first_line(l - 1);
+    const std::string_view text = lines.lines_text(l, layout.statement_last_line(l));
+    const re2::StringPiece piece(text.data(), text.size());
+    if (!RE2::PartialMatch(piece, decorator)) return false;
+    if (RE2::PartialMatch(piece, route)) return true;
+  }
+  return false;
+}
+
 void Provenance::find_python_functions() {
   static const RE2 def(R"(^\s*(?:async\s+)?def\s+\w+\s*\(([\s\S]*)\)\s*(?:->[^:]*)?:)");
   const LineIndex& lines = m_file.lines();
@@ -149,6 +166,7 @@ void Provenance::find_python_functions() {
     f.begin = offset_of(m_file, text);
     f.end = m_file.text().size();
     f.parameters = parameters_of(std::string_view(params.data(), params.size()));
+    f.handler = f.parameters.count("request") > 0 || f.parameters.count("req") > 0 || routed(l);
     f.parent = open.empty() ? -1 : open.back().second;
     m_functions.push_back(std::move(f));
     open.emplace_back(indent, static_cast<int>(m_functions.size() - 1));
@@ -280,7 +298,11 @@ Origin Provenance::origin_of_names(const std::vector<std::string>& words, const 
   for (const std::string& w : words) {
     const Origin named = source_origin(w);
     if (named == Origin::input) return named;
-    if (named == Origin::parameter || (function && function->parameters.count(w) > 0)) strongest = Origin::parameter;
+    if (function && function->parameters.count(w) > 0) {
+      if (function->handler) return Origin::input;
+      strongest = Origin::parameter;
+    }
+    if (named == Origin::parameter) strongest = Origin::parameter;
   }
   return strongest;
 }

@@ -6,7 +6,9 @@
 //     (also self.request);
 //   - the process's input: argv, stdin, input(…), os.environ (also sys.argv, sys.stdin);
 //   - a parameter of the function it is in (Python: the enclosing def; JavaScript: the
-//     innermost function, arrow or method whose body holds it), self/cls/this aside;
+//     innermost function, arrow or method whose body holds it), self/cls/this aside; the
+//     parameters of a request handler (a def under a route decorator such as @app.get(…) or
+//     @router.route(…), or one that takes `request`) are request input;
 //   - a local variable assigned, earlier in that function, from one of those (one step;
 //     `with … as x` and `for x in …` assign too).
 // Anything else (constants, attributes, values the function builds itself) is inside, and so
@@ -48,6 +50,7 @@ private:
   struct Function {
     std::size_t begin = 0, end = 0;  // offsets of its body
     std::set<std::string> parameters;
+    bool handler = false;  // a request handler: its parameters are the request's data
     int parent = -1;
     mutable std::optional<std::map<std::string, std::vector<Assignment>>> locals;
   };
@@ -56,6 +59,7 @@ private:
   const std::map<std::string, std::vector<Assignment>>& locals_of(const Function& function) const;
   Origin origin_of_names(const std::vector<std::string>& words, const Function* function) const;
   void find_python_functions();
+  bool routed(std::size_t line) const;
   void find_javascript_functions();
 
   const FileContext& m_file;
