@@ -20,7 +20,9 @@ def hash_password(password, salt):
 
 
 def reset_token(user):
-    return sha1(f"{user.id}:{user.email}".encode()).hexdigest()  # vuln: weak-hash
+    # A token made from public data is guessable whatever the digest: predictability, not a
+    # weak hash (SHA-256 would be as bad), so no weak-hash mark.
+    return sha1(f"{user.id}:{user.email}".encode()).hexdigest()
 
 
 def legacy_hash(password):
@@ -31,7 +33,8 @@ def legacy_hash(password):
 
 def api_key_digest(request):
     key = request.headers["X-Api-Key"]
-    return hashlib.new("sha1", key.encode()).hexdigest()  # vuln: weak-hash
+    # A digest of a random, high-entropy key for lookup: SHA-1's preimage resistance holds.
+    return hashlib.new("sha1", key.encode()).hexdigest()  # safe: weak-hash
 
 
 def store_pin(request, db):
@@ -40,7 +43,8 @@ def store_pin(request, db):
 
 
 def sign(payload, key):
-    return hmac.new(key, payload, hashlib.md5).hexdigest()  # vuln: weak-hash
+    # HMAC-MD5 is not broken as a MAC (RFC 6151 §2.3); discouraged for new designs only.
+    return hmac.new(key, payload, hashlib.md5).hexdigest()  # safe: weak-hash
 
 
 # --- near misses ------------------------------------------------------------------------------

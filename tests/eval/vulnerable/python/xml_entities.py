@@ -77,16 +77,18 @@ def import_defused(request):
     return SafeET.fromstring(request.data)  # safe: xml-entities
 
 
+# The standard library's parsers on request data: reported, as defusedxml advises, but as
+# hardening (low): expat 2.4.1 and later bound entity expansion and fetch no external entities.
 def import_etree(request):
-    return ET.fromstring(request.get_data())  # safe: xml-entities
+    return ET.fromstring(request.get_data())  # vuln: xml-entities
 
 
 def import_minidom(request):
-    return xml.dom.minidom.parseString(request.data)  # safe: xml-entities
+    return xml.dom.minidom.parseString(request.data)  # vuln: xml-entities
 
 
 def import_pulldom(request):
-    return pulldom.parseString(request.data.decode())  # safe: xml-entities
+    return pulldom.parseString(request.data.decode())  # vuln: xml-entities
 
 
 def import_sax_safe(request, handler):
