@@ -30,6 +30,9 @@ public:
   explicit Provenance(const FileContext& file);
 
   bool from_outside(Span expression) const;
+  // The body of the innermost function holding `offset` (Python: from its def line), or
+  // nothing outside every function.
+  std::optional<Span> function_body_at(std::size_t offset) const;
 
 private:
   struct Assignment {
