@@ -58,7 +58,8 @@ roles_by_path() {
   new_tree by_path
   put handler.py src/app.py src/contest.py src/latest.py attest/app.py testing/app.py \
     tests/app.py test/app.py __tests__/app.py fixtures/app.py testdata/app.py pkg/test_app.py \
-    pkg/app_test.py pkg/conftest.py examples/app.py docs/app.py samples/app.py examples/tests/app.py
+    pkg/app_test.py pkg/conftest.py examples/app.py docs/app.py samples/app.py examples/tests/app.py \
+    benchmarks/utils/app.py benchmark/app.py bench/app.py src/benchmarking.py
   put runner.js web/runner.js web/runner.test.js web/runner.test.ts web/runner.spec.js web/runner.spec.ts \
     web/test_runner.js
   scan
@@ -71,13 +72,15 @@ roles_by_path() {
     "testdata/app.py": "test", "pkg/test_app.py": "test", "pkg/app_test.py": "test", "pkg/conftest.py": "test",
     "web/runner.test.js": "test", "web/runner.test.ts": "test", "web/runner.spec.js": "test",
     "web/runner.spec.ts": "test", "examples/tests/app.py": "test",
-    "examples/app.py": "example", "docs/app.py": "example", "samples/app.py": "example"}' \
-    '.summary.files == 23 and .summary.findings == 23' \
-    '.summary.by_role == {"product": 7, "test": 13, "example": 3}' \
+    "examples/app.py": "example", "docs/app.py": "example", "samples/app.py": "example",
+    "benchmarks/utils/app.py": "example", "benchmark/app.py": "example", "bench/app.py": "example",
+    "src/benchmarking.py": "product"}' \
+    '.summary.files == 27 and .summary.findings == 27' \
+    '.summary.by_role == {"product": 8, "test": 13, "example": 6}' \
     '[.findings[] | .severity] | unique == ["high"]' \
     '[.findings[] | .rule] | unique == ["js.command-injection.exec", "py.eval"]'
 }
-hostile_case "roles by path: tests/ test/ __tests__/ fixtures/ testdata/ test_*.py *_test.py conftest.py *.test/spec.[jt]s; examples/ docs/ samples/; the rest product" roles_by_path
+hostile_case "roles by path: tests/ test/ __tests__/ fixtures/ testdata/ test_*.py *_test.py conftest.py *.test/spec.[jt]s; examples/ docs/ samples/ bench/ benchmark(s)/; the rest product" roles_by_path
 
 # --- vendored and generated: skipped and counted, unless --include-role ---------------------
 skipped_by_default() {

@@ -19,6 +19,9 @@ TEST_CASE("a file's role from its path") {
   CHECK(role_of("pkg/testdata/x.json", "", none) == Role::test);
   CHECK(role_of("docs/conf.py", "", none) == Role::example);
   CHECK(role_of("examples/app.py", "", none) == Role::example);
+  CHECK(role_of("benchmarks/utils/wrap-log-level.js", "", none) == Role::example);
+  CHECK(role_of("bench/bench_app.py", "", none) == Role::example);
+  CHECK(role_of("lib/benchmark.js", "", none) == Role::product);
   CHECK(role_of("vendor/lib/x.py", "", none) == Role::vendored);
   CHECK(role_of("static/app.min.js", "", none) == Role::vendored);
   CHECK(role_of("api/v1/service_pb2.py", "", none) == Role::generated);

@@ -73,6 +73,22 @@ TEST_CASE("rules files are validated field by field") {
   CHECK(error_of(json{{"rules", {"x"}}}).find("expected a rule object") != std::string::npos);
 }
 
+TEST_CASE("an absent or requires context may span the function around the match") {
+  json r = minimal_rule();
+  r["absent"] = json{{"pattern", "verify\\("}, {"scope", "function"}};
+  r["requires"] = json::array({json{{"pattern", "jwt"}, {"scope", "file"}}});
+  const std::vector<Rule> rules = parse_rules(json{{"rules", {r}}}, "test");
+  REQUIRE(rules.size() == 1);
+  REQUIRE(rules[0].absent.size() == 1);
+  CHECK(rules[0].absent[0].in_function);
+  CHECK_FALSE(rules[0].absent[0].whole_file);
+  CHECK(rules[0].required[0].whole_file);
+  CHECK_FALSE(rules[0].required[0].in_function);
+  const json back = to_json(rules[0]);
+  CHECK(back.dump().find("\"scope\":\"function\"") != std::string::npos);
+  CHECK(parse_rules(json{{"rules", {back}}}, "round trip")[0].absent[0].in_function);
+}
+
 TEST_CASE("extra rules replace built-ins by id; selection by id or category") {
   Rule replacement = builtin_rules().front();
   replacement.severity = Severity::low;

@@ -46,8 +46,9 @@ std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   const std::size_t first_line = lines.line_of(spanned.begin);
   const std::size_t last_line = lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
   if (m_rule.exclude && matches(*m_rule.exclude, lines.lines_text(first_line, last_line))) return std::nullopt;
-  if (!contexts_hold(m_rule.rule.absent, m_rule.absent, m_absent_in_file, false, first_line, last_line) ||
-      !contexts_hold(m_rule.rule.required, m_rule.required, m_present_in_file, true, first_line, last_line)) {
+  if (!contexts_hold(m_rule.rule.absent, m_rule.absent, m_absent_in_file, false, first_line, last_line, spanned.begin) ||
+      !contexts_hold(m_rule.rule.required, m_rule.required, m_present_in_file, true, first_line, last_line,
+                     spanned.begin)) {
     return std::nullopt;
   }
 
@@ -85,14 +86,18 @@ Severity MatchJudge::severity_of(const RawMatch& match) const {
 }
 
 // Each context's pattern must be absent (or, with `present`, present) in its window: the
-// lines around the match, or the whole file (computed once per file).
+// lines around the match, the body of the function around it (offset `at`), or the whole file
+// (computed once per file).
 bool MatchJudge::contexts_hold(const std::vector<AbsentContext>& contexts, const std::vector<std::unique_ptr<RE2>>& regexes,
                                std::vector<std::optional<bool>>& in_file, bool present, std::size_t first_line,
-                               std::size_t last_line) {
+                               std::size_t last_line, std::size_t at) {
   for (std::size_t i = 0; i < contexts.size(); ++i) {
     const AbsentContext& context = contexts[i];
     bool found = false;
-    if (context.whole_file) {
+    const std::optional<Span> body = context.in_function ? m_file.provenance().function_body_at(at) : std::nullopt;
+    if (body) {
+      found = matches(*regexes[i], m_file.text().substr(body->begin, body->end - body->begin));
+    } else if (context.whole_file || context.in_function) {
       if (!in_file[i]) in_file[i] = matches(*regexes[i], m_file.text());
       found = *in_file[i];
     } else {

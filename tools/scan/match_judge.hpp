@@ -20,7 +20,7 @@ public:
 private:
   bool contexts_hold(const std::vector<AbsentContext>& contexts, const std::vector<std::unique_ptr<RE2>>& regexes,
                      std::vector<std::optional<bool>>& in_file, bool present, std::size_t first_line,
-                     std::size_t last_line);
+                     std::size_t last_line, std::size_t at);
   Severity severity_of(const RawMatch& match) const;
 
   const CompiledRule& m_rule;

@@ -317,7 +317,17 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
       const std::string head(callee.substr(0, callee.find('.')));
       const auto bound = names.bindings().find(head);
       if (bound == names.bindings().end() || bound->second.rfind("<local>", 0) == 0 || !is_code(at)) continue;
-      names.bind(std::string(name), names.resolve(callee) + "()");
+      const std::string resolved = names.resolve(callee);
+      if (resolved == "util.promisify") {
+        // const run = util.promisify(exec): the same function, returning a promise.
+        ++i;
+        skip_spaces();
+        const std::string_view wrapped = name_at();
+        skip_spaces();
+        if (!wrapped.empty() && i < text.size() && text[i] == ')') names.bind(std::string(name), names.resolve(wrapped));
+        continue;
+      }
+      names.bind(std::string(name), resolved + "()");
     }
   }
   return names;

@@ -231,6 +231,12 @@ const Provenance::Function* Provenance::function_at(std::size_t offset) const {
   return f;
 }
 
+std::optional<Span> Provenance::function_body_at(std::size_t offset) const {
+  const Function* f = function_at(offset);
+  if (!f) return std::nullopt;
+  return Span{f->begin, f->end};
+}
+
 const std::map<std::string, std::vector<Provenance::Assignment>>& Provenance::locals_of(const Function& function) const {
   if (function.locals) return *function.locals;
   function.locals.emplace();

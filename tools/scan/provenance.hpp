@@ -41,6 +41,9 @@ public:
 
   Origin origin(Span expression) const;
   bool from_outside(Span expression) const { return origin(expression) != Origin::inside; }
+  // The body of the innermost function holding `offset` (Python: from its def line), or
+  // nothing outside every function.
+  std::optional<Span> function_body_at(std::size_t offset) const;
 
 private:
   struct Assignment {

@@ -58,7 +58,7 @@ Role by_path(std::string_view path, std::string_view head) {
                           "*.spec.[jt]s", "*.spec.[jt]sx", "*.spec.[cm][jt]s", "*_test.go"})) {
     return Role::test;
   }
-  if (has_directory(path, {"examples", "example", "docs", "doc", "samples", "sample"})) return Role::example;
+  if (has_directory(path, {"examples", "example", "docs", "doc", "samples", "sample", "benchmarks", "benchmark", "bench"})) return Role::example;
   return Role::product;
 }
 

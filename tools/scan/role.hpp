@@ -3,7 +3,8 @@
 // lines). Findings carry their file's role; the gate counts product code (and secrets anywhere).
 //   test       tests/ test/ __tests__/ spec/ fixtures/ testdata/ __mocks__/, test_*.py,
 //              *_test.py, conftest.py, *.test.[cm]?[jt]sx?, *.spec.[cm]?[jt]sx?, *_test.go
-//   example    examples/ example/ docs/ doc/ samples/ sample/
+//   example    examples/ example/ docs/ doc/ samples/ sample/, and benchmarks/ benchmark/ bench/
+//              (scripts that measure the project, run by its developers, not shipped to users)
 //   vendored   vendor/ vendors/ third_party/ third-party/ thirdparty/ *.min.js, *.bundle.js,
 //              *-bundle.js
 //   generated  *.gen.ts, *.gen.js, *.gen.go, *_pb2.py, *_pb2_grpc.py, *.pb.go, or a file whose

@@ -36,10 +36,11 @@ AbsentContext parse_one_absent(const json& value, const std::string& where, cons
   absent.before = static_cast<int>(r.number("before", 0, 1000).value_or(0));
   absent.after = static_cast<int>(r.number("after", 0, 1000).value_or(0));
   const std::string scope = r.text("scope");
-  if (!scope.empty() && scope != "lines" && scope != "file") {
-    r.fail("scope", "expected \"lines\" or \"file\", got \"" + scope + "\"");
+  if (!scope.empty() && scope != "lines" && scope != "file" && scope != "function") {
+    r.fail("scope", "expected \"lines\", \"file\" or \"function\", got \"" + scope + "\"");
   }
   absent.whole_file = scope == "file";
+  absent.in_function = scope == "function";
   return absent;
 }
 
@@ -340,6 +341,8 @@ nlohmann::json to_json(const Rule& rule) {
       json context{{"pattern", c.pattern}};
       if (c.whole_file) {
         context["scope"] = "file";
+      } else if (c.in_function) {
+        context["scope"] = "function";
       } else {
         context["before"] = c.before;
         context["after"] = c.after;

@@ -36,7 +36,10 @@
 //                                     unless the keyword has an upper-case letter)
 //   "exclude": "RE2",                 optional: drop a match when the lines it spans match
 //   "absent": {"pattern": "RE2", "before": 2, "after": 6}  or  {"pattern": …, "scope": "file"}
-//                                     or a list of them: report only when every one is absent
+//                                     or {"pattern": …, "scope": "function"} (the body of the
+//                                     innermost function around the match, provenance.hpp; the
+//                                     whole file outside any function), or a list of them:
+//                                     report only when every one is absent
 //   "requires": same shapes as "absent": report only when every one is present
 //   "inside": {"pattern": "RE2", "skip": "RE2", "stop": "RE2", "max_lines": 200,
 //              "comprehension": false}
@@ -81,6 +84,7 @@ struct AbsentContext {
   int before = 0;
   int after = 0;
   bool whole_file = false;
+  bool in_function = false;  // the innermost function around the match (the file outside one)
 };
 
 struct InsideContext {
