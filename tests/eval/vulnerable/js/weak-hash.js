@@ -13,11 +13,14 @@ function checkPassword(user, password) {
 }
 
 function resetToken(user) {
-  return crypto.createHash('md5').update(`${user.id}:${user.email}`).digest('hex'); // vuln: weak-hash
+  // A token made from public data is guessable whatever the digest: predictability, not a weak
+  // hash, so no weak-hash mark (as in python/weak_hash.py).
+  return crypto.createHash('md5').update(`${user.id}:${user.email}`).digest('hex');
 }
 
 function sign(payload, key) {
-  return crypto.createHmac('md5', key).update(payload).digest('hex'); // vuln: weak-hash
+  // HMAC-MD5 is not broken as a MAC (RFC 6151 §2.3).
+  return crypto.createHmac('md5', key).update(payload).digest('hex'); // safe: weak-hash
 }
 
 // --- near misses ------------------------------------------------------------------------------
