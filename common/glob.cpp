@@ -160,10 +160,16 @@ bool Glob::matches_path_or_parent(std::string_view text) const { return run(text
 
 namespace {
 
-// Patterns repeat (the same excludes for every file): compile each once per thread.
+// Patterns repeat (the same excludes for every file): compile each once per thread. Looked
+// up by string_view (a transparent hash), so a hit allocates nothing.
+struct PatternHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 const Glob& compiled(std::string_view pattern) {
-  thread_local std::unordered_map<std::string, Glob> cache;
-  auto it = cache.find(std::string(pattern));
+  thread_local std::unordered_map<std::string, Glob, PatternHash, std::equal_to<>> cache;
+  auto it = cache.find(pattern);
   if (it == cache.end()) {
     if (cache.size() > 4096) cache.clear();  // a bound, whatever the patterns
     it = cache.emplace(std::string(pattern), Glob(pattern)).first;

@@ -158,16 +158,13 @@ void keep_first_of_groups(std::vector<Candidate>& candidates, const std::vector<
 }
 
 bool rule_applies(const Rule& rule, const std::string& path, std::string_view language) {
-  for (const auto& glob : rule.exclude_paths) {
-    if (path_matches(glob, path)) return false;
-  }
-  if (rule.languages.empty() && rule.paths.empty()) return true;
-  if (!language.empty() &&
-      std::find(rule.languages.begin(), rule.languages.end(), language) != rule.languages.end()) {
-    return true;
-  }
-  return std::any_of(rule.paths.begin(), rule.paths.end(),
-                     [&](const std::string& glob) { return file_matches(glob, path); });
+  const bool applies =
+      (rule.languages.empty() && rule.paths.empty()) ||
+      (!language.empty() && std::find(rule.languages.begin(), rule.languages.end(), language) != rule.languages.end()) ||
+      std::any_of(rule.paths.begin(), rule.paths.end(), [&](const std::string& glob) { return file_matches(glob, path); });
+  // Excludes only matter for a file the rule would run on (asked last: globs cost the most).
+  return applies && std::none_of(rule.exclude_paths.begin(), rule.exclude_paths.end(),
+                                 [&](const std::string& glob) { return path_matches(glob, path); });
 }
 
 }  // namespace

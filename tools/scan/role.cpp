@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/glob.hpp"
@@ -12,19 +14,53 @@ namespace {
 
 constexpr std::array<std::string_view, 5> names{"product", "test", "example", "vendored", "generated"};
 
-bool has_directory(std::string_view path, std::initializer_list<std::string_view> directories) {
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) return false;  // the last component is the file
-    const std::string_view component = path.substr(start, slash - start);
-    if (std::find(directories.begin(), directories.end(), component) != directories.end()) return true;
-    start = slash + 1;
+// Globs on the file name, compiled once.
+struct NameGlobs {
+  explicit NameGlobs(std::initializer_list<std::string_view> patterns) {
+    for (const auto p : patterns) globs.emplace_back(p);
   }
+  bool match(std::string_view name) const {
+    return std::any_of(globs.begin(), globs.end(), [&](const Glob& g) { return g.matches(name); });
+  }
+  std::vector<Glob> globs;
+};
+
+// test_*.py, *_test.py, conftest.py, *_test.go, *.test.[jt]s(x), *.test.[cm][jt]s and the same
+// with .spec. (plain string tests: this runs for every file).
+bool test_name(std::string_view name) {
+  if ((name.starts_with("test_") && name.ends_with(".py")) || name.ends_with("_test.py") || name == "conftest.py" ||
+      name.ends_with("_test.go")) {
+    return true;
+  }
+  static constexpr std::string_view extensions[] = {"js", "ts", "jsx", "tsx", "cjs", "mjs", "cts", "mts"};
+  for (const std::string_view marker : {".test.", ".spec."}) {
+    const std::size_t at = name.rfind(marker);
+    if (at == std::string_view::npos) continue;
+    const std::string_view extension = name.substr(at + marker.size());
+    if (std::find(std::begin(extensions), std::end(extensions), extension) != std::end(extensions)) return true;
+  }
+  return false;
 }
 
-bool name_matches(std::string_view name, std::initializer_list<std::string_view> globs) {
-  return std::any_of(globs.begin(), globs.end(), [&](std::string_view g) { return glob_match(g, name); });
+// The strongest role a folder on the path gives (vendored > test > example), or product.
+Role by_directory(std::string_view path) {
+  static const std::unordered_map<std::string_view, Role> folders{
+      {"vendor", Role::vendored},     {"vendors", Role::vendored},   {"third_party", Role::vendored},
+      {"third-party", Role::vendored}, {"thirdparty", Role::vendored}, {"tests", Role::test},
+      {"test", Role::test},           {"__tests__", Role::test},     {"spec", Role::test},
+      {"fixtures", Role::test},       {"testdata", Role::test},      {"__mocks__", Role::test},
+      {"examples", Role::example},    {"example", Role::example},    {"docs", Role::example},
+      {"doc", Role::example},         {"samples", Role::example},    {"sample", Role::example},
+      {"benchmarks", Role::example},  {"benchmark", Role::example},  {"bench", Role::example}};
+  const auto rank = [](Role r) { return r == Role::vendored ? 3 : r == Role::test ? 2 : r == Role::example ? 1 : 0; };
+  Role strongest = Role::product;
+  std::size_t start = 0;
+  for (std::size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', start)) {
+    const auto it = folders.find(path.substr(start, slash - start));  // the last component is the file
+    if (it != folders.end() && rank(it->second) > rank(strongest)) strongest = it->second;
+    start = slash + 1;
+  }
+  return strongest;
 }
 
 bool says_generated(std::string_view head) {
@@ -44,22 +80,15 @@ bool says_generated(std::string_view head) {
 }
 
 Role by_path(std::string_view path, std::string_view head) {
+  static const NameGlobs generated{"*.gen.ts", "*.gen.js", "*.gen.go", "*_pb2.py", "*_pb2_grpc.py", "*.pb.go"};
+  static const NameGlobs bundled{"*.min.js", "*.bundle.js", "*-bundle.js"};
   const std::size_t slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  if (name_matches(name, {"*.gen.ts", "*.gen.js", "*.gen.go", "*_pb2.py", "*_pb2_grpc.py", "*.pb.go"}) || says_generated(head)) {
-    return Role::generated;
-  }
-  if (has_directory(path, {"vendor", "vendors", "third_party", "third-party", "thirdparty"}) ||
-      name_matches(name, {"*.min.js", "*.bundle.js", "*-bundle.js"})) {
-    return Role::vendored;
-  }
-  if (has_directory(path, {"tests", "test", "__tests__", "spec", "fixtures", "testdata", "__mocks__"}) ||
-      name_matches(name, {"test_*.py", "*_test.py", "conftest.py", "*.test.[jt]s", "*.test.[jt]sx", "*.test.[cm][jt]s",
-                          "*.spec.[jt]s", "*.spec.[jt]sx", "*.spec.[cm][jt]s", "*_test.go"})) {
-    return Role::test;
-  }
-  if (has_directory(path, {"examples", "example", "docs", "doc", "samples", "sample", "benchmarks", "benchmark", "bench"})) return Role::example;
-  return Role::product;
+  if (generated.match(name) || says_generated(head)) return Role::generated;
+  const Role folder = by_directory(path);
+  if (folder == Role::vendored || bundled.match(name)) return Role::vendored;
+  if (folder == Role::test || test_name(name)) return Role::test;
+  return folder;
 }
 
 }  // namespace

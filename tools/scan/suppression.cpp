@@ -71,11 +71,14 @@ Parsed parse_marker(SuppressionMarker::Kind kind, std::string_view line, std::si
 }  // namespace
 
 bool is_comment_only(std::string_view line) {
-  line = trim(line);
-  for (std::string_view lead : {"#", "//", "/*", "*", "--", ";", "<!--"}) {
-    if (line.substr(0, lead.size()) == lead) return true;
-  }
-  return false;
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\f' || line[i] == '\v')) ++i;
+  if (i == line.size()) return false;
+  // The comment leads: # // /* * -- ; <!-- (read by their first characters: this runs per line).
+  const char c = line[i];
+  const char next = i + 1 < line.size() ? line[i + 1] : '\0';
+  return c == '#' || c == '*' || c == ';' || (c == '/' && (next == '/' || next == '*')) || (c == '-' && next == '-') ||
+         line.substr(i, 4) == "<!--";
 }
 
 std::vector<SuppressionMarker> find_markers(std::string_view text, const LineIndex& lines, const SourceLayout& layout,
