@@ -84,3 +84,22 @@ TEST_CASE("a ready:ignore naming no rule is warned about") {
   CHECK(scanned.warnings[0] == "a.py:1: ready:ignore[py.evl] names no rule (see ready-scan --list-rules)");
   CHECK_FALSE(scanned.findings.at(0).suppressed);
 }
+
+TEST_CASE("gitleaks:allow and detect-secrets' pragmas suppress secrets rules only, on their line or the next") {
+  Rule secret = rule("secret.token", "tok_[a-z0-9]{8}");
+  secret.category = "secrets";
+  const RuleEngine engine({secret, rule("py.eval", "eval\\(")});
+  CHECK(outcome(engine, "a.py",
+                "A = 'tok_abcdefgh'  # gitleaks:allow\n"
+                "B = 'tok_abcdefgh'  # pragma: allowlist secret\n"
+                "# pragma: allowlist nextline secret\n"
+                "C = 'tok_abcdefgh'\n"
+                "D = 'tok_abcdefgh'\n"
+                "eval(x)  # gitleaks:allow\n"
+                "E = 'tok_abcdefgh'  # gitleaks:allowed is not the marker\n"
+                "F = 'gitleaks:allow tok_abcdefgh'\n") ==
+        std::vector<std::string>{"1:S", "2:S", "4:S", "5", "6", "7", "8"});
+  // In a YAML file (no lexer), the marker must follow a #.
+  CHECK(outcome(engine, "c.yaml", "token: tok_abcdefgh # gitleaks:allow\nother: tok_abcdefgh gitleaks:allow\n") ==
+        std::vector<std::string>{"1:S", "2"});
+}

@@ -7,6 +7,7 @@
 #include "diff_filter.hpp"
 #include "engine.hpp"
 #include "fingerprint.hpp"
+#include "ignore_file.hpp"
 #include "scan_report.hpp"
 
 namespace readygate::scan {
@@ -53,8 +54,12 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   std::optional<ChangedLines> changed;
   if (command.diff_base) changed = changed_lines_since(*command.diff_base, ".");
 
+  const IgnoreList ignored = read_ignore_files(".");
+  for (const auto& warning : ignored.warnings) log_warning(warning);
+
   ScanResult result = scan_paths(engine, command.scan);
   assign_fingerprints(result.findings, engine.rules());
+  if (!ignored.empty()) apply_ignore_list(result.findings, engine.rules(), ignored);
   if (changed) keep_changed(result.findings, *changed);
   if (command.min_severity) {
     std::erase_if(result.findings, [&](const Finding& f) { return f.severity < *command.min_severity; });

@@ -64,6 +64,8 @@ Parsed parse_marker(SuppressionMarker::Kind kind, std::string_view line, std::si
       if (!list.empty() && list.front() == ':') parsed.ids = split_ids(list.substr(1));
       break;
     }
+    case SuppressionMarker::Kind::secrets_allow:
+      break;  // names no ids: the secrets rules
   }
   return parsed;
 }
@@ -89,7 +91,10 @@ std::vector<SuppressionMarker> find_markers(std::string_view text, const LineInd
   };
   static constexpr Word words[] = {{"ready:ignore", SuppressionMarker::Kind::ready_ignore},
                                    {"nosec", SuppressionMarker::Kind::nosec},
-                                   {"nosemgrep", SuppressionMarker::Kind::nosemgrep}};
+                                   {"nosemgrep", SuppressionMarker::Kind::nosemgrep},
+                                   {"gitleaks:allow", SuppressionMarker::Kind::secrets_allow},
+                                   {"pragma: allowlist secret", SuppressionMarker::Kind::secrets_allow},
+                                   {"pragma: allowlist nextline secret", SuppressionMarker::Kind::secrets_allow}};
   std::vector<SuppressionMarker> markers;
   for (const Word& word : words) {
     for (std::size_t at = text.find(word.text); at != std::string_view::npos; at = text.find(word.text, at + 1)) {
@@ -105,7 +110,8 @@ std::vector<SuppressionMarker> find_markers(std::string_view text, const LineInd
       // nosemgrep contains no nosec, but "nosec" would match inside "# nosecurity…": parse_marker decides.
       Parsed parsed = parse_marker(word.kind, line_text, column, word.text.size());
       if (!parsed.is_marker) continue;
-      markers.push_back({word.kind, std::move(parsed.ids), line});
+      const bool next_line = word.text.find("nextline") != std::string_view::npos;
+      markers.push_back({word.kind, std::move(parsed.ids), next_line ? line + 1 : line});
     }
   }
   std::stable_sort(markers.begin(), markers.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
@@ -113,6 +119,7 @@ std::vector<SuppressionMarker> find_markers(std::string_view text, const LineInd
 }
 
 bool marker_applies(const SuppressionMarker& marker, const Rule& rule) {
+  if (marker.kind == SuppressionMarker::Kind::secrets_allow) return rule.category == "secrets";
   if (marker.ids.empty()) return true;
   const auto aliased = [&](const std::string& tool, const std::string& id) {
     return std::find(rule.aliases.begin(), rule.aliases.end(), tool + ":" + id) != rule.aliases.end();
@@ -122,6 +129,7 @@ bool marker_applies(const SuppressionMarker& marker, const Rule& rule) {
       case SuppressionMarker::Kind::ready_ignore: return id == rule.id;
       case SuppressionMarker::Kind::nosec: return aliased("bandit", id);
       case SuppressionMarker::Kind::nosemgrep: return id == rule.id || aliased("semgrep", id);
+      case SuppressionMarker::Kind::secrets_allow: return false;
     }
     return false;
   });

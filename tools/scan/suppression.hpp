@@ -6,6 +6,9 @@
 //                                those bandit ids (docs/RULES.md lists them)
 //   nosemgrep / nosemgrep: id    Semgrep's: every rule, or those with that id (or the alias
 //                                semgrep:id)
+//   gitleaks:allow               gitleaks': the secrets rules, on this line
+//   pragma: allowlist secret     detect-secrets': the secrets rules, on this line; with
+//   pragma: allowlist nextline secret   "nextline", on the line below
 // A marker applies to every line of the statement it is written on (a call over several lines
 // is one statement), and, alone on a comment line, to the statement that starts just below.
 // Where the language is lexed (source_layout.hpp), a marker counts only inside a comment: text
@@ -23,10 +26,10 @@
 namespace readygate::scan {
 
 struct SuppressionMarker {
-  enum class Kind { ready_ignore, nosec, nosemgrep };
+  enum class Kind { ready_ignore, nosec, nosemgrep, secrets_allow };
   Kind kind = Kind::ready_ignore;
   std::vector<std::string> ids;  // empty: every rule
-  std::size_t line = 0;          // 1-based
+  std::size_t line = 0;          // 1-based: the line it applies to (the next for "nextline")
 };
 
 // Every marker in `text`. `lexed`: the layout knows the file's language.
