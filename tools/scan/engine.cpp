@@ -282,6 +282,7 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     f.suppressed = c.suppressed;
     f.snippet = make_snippet(line_text, c.line_offset, secrets == secrets_by_line.end() ? no_secrets : secrets->second);
     f.line_digest = sha256_hex(normalize_line(line_text));
+    if (c.has_secret()) f.secret_digest = sha256_hex(text.substr(c.secret_span.begin, c.secret_span.end - c.secret_span.begin));
     result.findings.push_back(std::move(f));
   }
   std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {

@@ -22,6 +22,14 @@ struct Finding {
   bool suppressed = false;
   std::string fingerprint;
   std::optional<bool> is_new;  // set only when a baseline is given
+  std::string secret_digest;   // SHA-256 of the secret a secrets rule found ("" for others)
+
+  // --history: the commit that added the line (the first, when several did), and how many did.
+  struct Commit {
+    std::string id, author, date;
+    std::size_t count = 1;
+  };
+  std::optional<Commit> commit;
 };
 
 }  // namespace readygate::scan

@@ -10,7 +10,7 @@ int main(int argc, char* argv[]) {
     scan::ScanCommand command;
     std::vector<std::string> includes, excludes, paths, roles, include_roles;
     std::string max_file_size = "5M", min_severity, fail_on, shard, baseline, diff_base;
-    bool no_default_excludes = false, no_git = false, no_builtin = false;
+    bool no_default_excludes = false, no_git = false, no_builtin = false, history = false, all_refs = false;
     po::options_description options("Scan options");
     options.add_options()
         ("path", po::value(&paths)->value_name("PATH"), "files or folders to scan (default: .)")
@@ -23,6 +23,11 @@ int main(int argc, char* argv[]) {
         ("fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S")
         ("baseline", po::value(&baseline)->value_name("FILE"), "an earlier report: its findings are not new")
         ("diff-base", po::value(&diff_base)->value_name("REF"), "only findings on lines changed since git REF")
+        ("history", po::bool_switch(&history),
+         "scan every line the commits added, for secrets: the positional arguments are then git revisions "
+         "(a range such as main..HEAD; default HEAD)")
+        ("all", po::bool_switch(&all_refs), "with --history: the commits of every ref")
+        ("staged", po::bool_switch(&command.staged), "scan the content staged in git's index (a pre-commit hook), not the work tree")
         ("include", po::value(&includes)->value_name("GLOB"), "scan only files matching GLOB (repeatable)")
         ("exclude", po::value(&excludes)->value_name("GLOB"), "skip files and folders matching GLOB (repeatable)")
         ("no-default-excludes", po::bool_switch(&no_default_excludes), "also scan .git, node_modules, build output, …")
@@ -59,12 +64,28 @@ int main(int argc, char* argv[]) {
          {"ready-scan . --diff-base origin/main --fail-on high", "pull requests: only the lines they change"},
          {"ready-scan . --baseline last-release.json", "mark what is new since an earlier scan"},
          {"ready-scan . --shard 2/4 -o scan-2.json", "one of four parallel jobs; ready-score and ready-report merge the parts"},
+         {"ready-scan --history origin/main..HEAD --fail-on high", "secrets added by a pull request's commits, even if removed since"},
+         {"ready-scan --staged --enable-only secrets --fail-on high", "a pre-commit hook: what is about to be committed"},
          {"ready-scan --list-rules", "the active rules as JSON"}}};
     CommonOptions common;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;
 
-    if (!paths.empty()) command.scan.paths = paths;
+    if (all_refs && !history) throw_input_error("--all: only with --history");
+    if (history && (command.staged || !diff_base.empty())) throw_input_error("--history: not with --staged or --diff-base");
+    if (history) {
+      command.history = scan::HistoryOptions{};
+      command.history->revisions = paths;
+      if (all_refs) command.history->revisions.push_back("--all");
+      if (command.history->revisions.empty()) command.history->revisions.push_back("HEAD");
+      for (const auto& revision : command.history->revisions) {
+        if (revision.size() > 1 && revision[0] == '-' && revision != "--all") {
+          throw_input_error("--history: '" + revision + "' is not a revision");
+        }
+      }
+    } else if (!paths.empty()) {
+      command.scan.paths = paths;
+    }
     command.scan.listing = {includes, excludes, !no_default_excludes, !no_git};
     command.scan.max_file_size = parse_byte_size("--max-file-size", max_file_size);
     command.scan.progress = common.progress_mode();

@@ -9,6 +9,7 @@
 #include "fingerprint.hpp"
 #include "ignore_file.hpp"
 #include "scan_report.hpp"
+#include "staged.hpp"
 
 namespace readygate::scan {
 namespace {
@@ -26,7 +27,10 @@ std::vector<Rule> load_rules(const ScanCommand& command) {
     // An empty file would silently run none of the rules its author meant to add.
     if (in_file == 0) throw_input_error(file + ": no rules in this file (expected {\"rules\": [...]} with at least one)");
   }
-  rules = select_rules(std::move(rules), command.enable_only, command.disable);
+  // --history looks for secrets (code rules on lines torn from their files would only guess).
+  const std::vector<std::string> secrets_only{"secrets"};
+  const auto& enable_only = command.history && command.enable_only.empty() ? secrets_only : command.enable_only;
+  rules = select_rules(std::move(rules), enable_only, command.disable);
   if (rules.empty()) throw_input_error("no rules to run (check --rules, --enable-only and --disable)");
   return rules;
 }
@@ -57,7 +61,17 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   const IgnoreList ignored = read_ignore_files(".");
   for (const auto& warning : ignored.warnings) log_warning(warning);
 
-  ScanResult result = scan_paths(engine, command.scan);
+  ScanResult result;
+  if (command.history) {
+    HistoryOptions history = *command.history;
+    history.roles = command.scan.roles;
+    history.max_file_size = command.scan.max_file_size;
+    result = scan_history(engine, history);
+  } else if (command.staged) {
+    result = scan_staged(engine, command.scan);
+  } else {
+    result = scan_paths(engine, command.scan);
+  }
   assign_fingerprints(result.findings, engine.rules());
   if (!ignored.empty()) apply_ignore_list(result.findings, engine.rules(), ignored);
   if (changed) keep_changed(result.findings, *changed);
@@ -66,7 +80,10 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   }
   if (baseline) mark_new(result.findings, *baseline);
 
-  const json envelope = scan_envelope(run, describe_target(command.scan.paths), result, engine.rules(),
+  const std::string target = command.history ? "git history: " + describe_target(command.history->revisions)
+                             : command.staged ? "git index (staged)"
+                                              : describe_target(command.scan.paths);
+  const json envelope = scan_envelope(run, target, result, engine.rules(),
                                       {command.fail_on, baseline.has_value()});
   write_json_output(envelope, "findings", result.findings.size(),
                     [&](std::size_t i) { return finding_json(result.findings[i], engine.rules()[result.findings[i].rule]); },

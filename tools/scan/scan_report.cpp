@@ -26,6 +26,9 @@ json finding_json(const Finding& f, const Rule& rule) {
   if (!rule.fix.empty()) out["fix"] = rule.fix;
   if (!rule.help.empty()) out["help"] = rule.help;
   if (f.is_new) out["baseline_state"] = *f.is_new ? "new" : "unchanged";
+  if (f.commit) {
+    out["commit"] = {{"id", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date}, {"count", f.commit->count}};
+  }
   return out;
 }
 
