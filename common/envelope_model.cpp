@@ -29,6 +29,11 @@ Finding read_finding(const json& object, const std::string& where) {
   finding.suppressed = f.flag("suppressed");
   finding.baseline_state = f.text("baseline_state");
   finding.target = f.text("target");
+  if (const json* commit = f.object("commit")) {
+    const JsonFields c(*commit, where + ": commit");
+    finding.commit = Finding::Commit{c.text("id", Presence::required), c.text("author"), c.text("date"),
+                                     std::max<std::size_t>(1, c.count("count"))};
+  }
   if (const std::string role = f.text("role"); !role.empty()) {
     static const std::set<std::string> roles{"product", "test", "example", "vendored", "generated"};
     if (!roles.count(role)) throw_input_error(where + ": field \"role\": expected product, test, example, vendored or generated, got \"" + role + "\"");

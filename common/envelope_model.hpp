@@ -28,6 +28,12 @@ struct Finding {
   bool suppressed = false;
   std::string baseline_state;  // "", "new" or "unchanged"
   std::string role = "product";  // the file's role: product, test, example, vendored, generated
+  // ready-scan --history: the commit that first added the line, and how many commits did.
+  struct Commit {
+    std::string id, author, date;
+    std::size_t count = 1;
+  };
+  std::optional<Commit> commit;
 };
 
 // One tool's results; several envelopes of one tool (shards) become one run.

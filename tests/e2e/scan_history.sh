@@ -30,6 +30,14 @@ check '.findings[0].commit.date | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")'
 fingerprint=$(jq -r '.findings[0].fingerprint' "$OUT")
 grep -q "$KEY" "$OUT" "$ERR" && fail "the key was printed whole"
 
+# SARIF places the finding at its path and names the commit in the message and properties.
+cp "$OUT" "$WORK/history.json"
+run "$READYGATE_REPORT" "$WORK/history.json" --sarif "$WORK/history.sarif"
+expect_rc 0
+check ".runs[0].results[0] | (.message.text | contains(\"added in commit ${added:0:12}\") and contains(\"in 2 commits\"))
+       and .properties.commit == \"$added\" and .properties.commits == 2
+       and .locations[0].physicalLocation.artifactLocation.uri == \"app.py\"" "$WORK/history.sarif"
+
 # A pull request's commits: base..head. Stable fingerprints across runs.
 run "$SCAN" --history "$base..feature"
 expect_rc 0; check "(.findings | length) == 1 and .findings[0].fingerprint == \"$fingerprint\""

@@ -84,6 +84,13 @@ json result_of(const Finding& f, std::size_t rule_index) {
   json artifact{{"uri", artifact_uri(l.path)}};
   if (!l.path.empty() && l.path.front() != '/') artifact["uriBaseId"] = "%SRCROOT%";
   std::string text = f.message.empty() ? (f.title.empty() ? f.rule : f.title) : f.message;
+  if (f.commit) {
+    // A line of an earlier commit: the file may no longer hold it, so the commit is named.
+    text += " (added in commit " + f.commit->id.substr(0, 12) +
+            (f.commit->author.empty() ? "" : " by " + f.commit->author) +
+            (f.commit->date.empty() ? "" : " on " + f.commit->date.substr(0, 10)) +
+            (f.commit->count > 1 ? "; in " + std::to_string(f.commit->count) + " commits" : "") + ")";
+  }
   json result{{"ruleId", f.rule},
               {"ruleIndex", rule_index},
               {"level", sarif_level(f.severity)},
@@ -95,6 +102,10 @@ json result_of(const Finding& f, std::size_t rule_index) {
   }
   if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}}});
   if (!f.baseline_state.empty()) result["baselineState"] = f.baseline_state;
+  if (f.commit) {
+    result["properties"] = {{"commit", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date},
+                            {"commits", f.commit->count}};
+  }
   return result;
 }
 
