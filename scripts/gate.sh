@@ -267,6 +267,9 @@ if [ -n "$diff_base" ] && [ ${#scan_results[@]} -eq 0 ]; then
     merge_base=$(git_in merge-base "$commit" HEAD 2>/dev/null || echo "$commit")
     note "scanning only lines changed since $diff_base (${merge_base:0:12})"
     scan_args+=(--diff-base "$merge_base")
+    # The request's commits too: a key added in one commit and removed in a later one is gone
+    # from the diff but not from the history.
+    history_range="$merge_base..HEAD"
   else
     note "warning: diff base '$diff_base' is not in this clone (fetch it, e.g. fetch-depth: 0): scanning every line"
   fi
@@ -277,6 +280,14 @@ if [ ${#scan_results[@]} -gt 0 ]; then
 else
   step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
   scans=("$out/scan.json")
+  if [ -n "${history_range:-}" ]; then
+    history_args=(--history "$history_range" -o "$out/scan-history.json")
+    [ -n "$baseline" ] && history_args+=(--baseline "$baseline")
+    pushd "$path" >/dev/null
+    step "ready-scan --history" "0" "$SCAN" "${history_args[@]}"
+    popd >/dev/null
+    scans+=("$out/scan-history.json")
+  fi
 fi
 evidence+=("${scans[@]}")
 

@@ -75,6 +75,17 @@ expect_rc 0 "GitHub pull request: the old key is not on a changed line"
 expect_stderr "scanning only lines changed since origin/main"
 CI_MERGE_REQUEST_DIFF_BASE_SHA=$base READYGATE_OUT="$WORK/out5" run "$GATE"
 expect_rc 0 "GitLab merge request"
+# A key added in one commit of the request and removed in the next is not on a changed line,
+# but it is in the request's history: the gate scans base..HEAD for secrets and fails.
+git checkout -q -b feature-leak
+printf 'STRIPE_KEY = "sk_live_%s"\n' "4eC39HqLyjWDarjtT1zdp7dc" > src/pay.py && git add src/pay.py && git commit -qm "add a key"
+git rm -q src/pay.py && git commit -qm "remove it"
+GITHUB_BASE_REF=main READYGATE_OUT="$WORK/out4h" run "$GATE"
+expect_rc 1 "a key added and removed within the pull request"
+expect_stderr "== ready-scan --history"
+check '[.inputs[] | select(.tool == "scan") | .findings[] | select(.commit) | .location.path] == ["src/pay.py"]' "$WORK/out4h/score.json"
+! grep -q '4eC39HqLyjWDarjtT1zdp7dc' "$ERR" "$OUT" || fail "the key leaked into the output"
+git checkout -q feature
 GITHUB_BASE_REF=main READYGATE_DIFF_BASE=none READYGATE_OUT="$WORK/out6" run "$GATE"
 expect_rc 1 "diff-base none scans every line"
 # A base this clone does not have (and cannot fetch): said, and every line is scanned.
