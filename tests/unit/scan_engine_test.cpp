@@ -209,7 +209,12 @@ TEST_CASE("allow_names drops matches whose (?P<name>) is allowed") {
   CHECK(engine.scan("a.py", "AUTH_TOKEN_HEADER = \"Zx8kQ2mW9vAb\"\n").empty());
   Rule no_group = rule("u", "x");
   no_group.allow_names = {"y"};
-  CHECK_THROWS_AS(RuleEngine({no_group}), readygate::Error);
+  CHECK_THROWS_AS(RuleEngine({no_group}).compile_all(), readygate::Error);
+}
+
+TEST_CASE("every built-in rule compiles (they are compiled lazily when scanning)") {
+  const RuleEngine engine(builtin_rules());
+  CHECK_NOTHROW(engine.compile_all());
 }
 
 TEST_CASE("the first loc group that took part is the location") {

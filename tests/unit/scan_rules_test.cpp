@@ -17,7 +17,8 @@ json minimal_rule() {
 
 std::string error_of(const json& document) {
   try {
-    RuleEngine engine(parse_rules(document, "rules.json"));
+    const RuleEngine engine(parse_rules(document, "rules.json"));
+    engine.compile_all();  // what ready-scan does for a user's rules file
     return "";
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::usage);

@@ -111,9 +111,10 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
 }
 
 // A provider rule and a generic one often flag the same secret: keep one finding per secret,
-// the most severe (the earlier rule on a tie, and built-in provider rules come first). Greedy
-// in that order, against the spans kept so far (disjoint, so one look-up each): n log n.
-void drop_duplicate_secrets(std::vector<Candidate>& candidates) {
+// a rule that knows the format before a "fallback" one that knows only the name, then the most
+// severe (the earlier rule on a tie). Greedy in that order, against the spans kept so far
+// (disjoint, so one look-up each): n log n.
+void drop_duplicate_secrets(std::vector<Candidate>& candidates, const std::vector<Rule>& rules) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (candidates[i].has_secret()) order.push_back(i);
@@ -121,8 +122,8 @@ void drop_duplicate_secrets(std::vector<Candidate>& candidates) {
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const Candidate& x = candidates[a];
     const Candidate& y = candidates[b];
-    return std::make_tuple(-static_cast<int>(x.severity), x.rule, x.secret_span.begin) <
-           std::make_tuple(-static_cast<int>(y.severity), y.rule, y.secret_span.begin);
+    return std::make_tuple(rules[x.rule].fallback, -static_cast<int>(x.severity), x.rule, x.secret_span.begin) <
+           std::make_tuple(rules[y.rule].fallback, -static_cast<int>(y.severity), y.rule, y.secret_span.begin);
   });
   std::map<std::size_t, std::size_t> kept;  // begin -> end of the secrets kept
   std::vector<bool> dropped(candidates.size());
@@ -172,10 +173,9 @@ bool rule_applies(const Rule& rule, const std::string& path, std::string_view la
 RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_file)
     : m_rules(std::move(rules)), m_keywords(std::make_unique<KeywordFilter>(m_rules)),
       m_max_findings_per_file(max_findings_per_file) {
-  for (const auto& rule : m_rules) {
-    m_compiled.push_back(std::make_unique<CompiledRule>(rule));
-    m_known_ids.insert(rule.id);
-  }
+  m_compiled.resize(m_rules.size());
+  m_compile_once = std::make_unique<std::once_flag[]>(m_rules.size());
+  for (const auto& rule : m_rules) m_known_ids.insert(rule.id);
   for (const auto& rule : builtin_rules()) m_known_ids.insert(rule.id);
   for (const auto& rule : m_rules) {
     for (const auto& call : rule.calls) {
@@ -191,6 +191,15 @@ RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_fil
 }
 
 RuleEngine::~RuleEngine() = default;
+
+const CompiledRule& RuleEngine::compiled(std::size_t index) const {
+  std::call_once(m_compile_once[index], [&] { m_compiled[index] = std::make_unique<CompiledRule>(m_rules[index]); });
+  return *m_compiled[index];
+}
+
+void RuleEngine::compile_all() const {
+  for (std::size_t i = 0; i < m_rules.size(); ++i) compiled(i);
+}
 
 std::vector<bool> RuleEngine::applicable_rules(const std::string& path) const {
   const std::string_view language = language_of(path);
@@ -228,7 +237,7 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
   std::vector<Candidate> candidates;
   for (std::size_t index = 0; index < candidates_mask.size(); ++index) {
     if (!candidates_mask[index]) continue;
-    const CompiledRule& rule = *m_compiled[index];
+    const CompiledRule& rule = compiled(index);
     MatchJudge judge(rule, file);
     const auto judge_match = [&](const RawMatch& match) {
       if (auto candidate = judge.evaluate(match)) {
@@ -247,7 +256,7 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
   if (candidates.empty()) return result;
 
   keep_first_of_groups(candidates, m_rules);
-  drop_duplicate_secrets(candidates);
+  drop_duplicate_secrets(candidates, m_rules);
   // Every secret found on a line is redacted from every snippet of that line, reported or not.
   std::map<std::size_t, std::vector<std::string>> secrets_by_line;
   for (const auto& c : candidates) {

@@ -9,6 +9,7 @@
 //      secret (the most severe), and at most max_findings_per_file, most severe first.
 // Thread-safe: one engine serves every worker thread.
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -49,11 +50,18 @@ public:
   // scan_file's findings, for a product file.
   std::vector<Finding> scan(const std::string& path, std::string_view text) const;
 
+  // A rule's expressions are compiled when a file first needs them (most of the hundreds of
+  // secrets rules never do in a given tree). This compiles every rule now, so that a bad
+  // expression in a user's rules file is an error before the scan starts. Throws Error.
+  void compile_all() const;
+
 private:
   std::vector<bool> applicable_rules(const std::string& path) const;
+  const CompiledRule& compiled(std::size_t index) const;
 
   std::vector<Rule> m_rules;
-  std::vector<std::unique_ptr<CompiledRule>> m_compiled;
+  mutable std::vector<std::unique_ptr<CompiledRule>> m_compiled;  // each set once, under its flag
+  std::unique_ptr<std::once_flag[]> m_compile_once;
   std::unique_ptr<KeywordFilter> m_keywords;
   std::size_t m_max_findings_per_file;
   std::set<std::string> m_known_ids;  // built-in and loaded rules: what ready:ignore[…] may name

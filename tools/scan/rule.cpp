@@ -71,7 +71,7 @@ Rule parse_rule(const json& object, const std::string& where) {
   if (!object.is_object()) throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
   JsonFields r(object, where);
   r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
-          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "not_inside", "entropy",
+          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "not_inside", "fallback", "entropy",
           "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments", "analyzer", "body_absent"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
@@ -200,6 +200,7 @@ Rule parse_rule(const json& object, const std::string& where) {
     rule.in_tests = InTests{*s, t.text("when")};
   }
   rule.body_absent = named.text("body_absent");
+  rule.fallback = named.flag("fallback");
   rule.group = named.text("group");
   rule.aliases = named.texts("aliases");
   for (const auto& alias : rule.aliases) {
@@ -327,6 +328,7 @@ nlohmann::json to_json(const Rule& rule) {
     if (rule.arguments.at_most >= 0) a["at_most"] = rule.arguments.at_most;
     if (!a.empty()) out["arguments"] = a;
   }
+  if (rule.fallback) out["fallback"] = true;
   if (rule.in_tests) {
     out["in_tests"] = {{"severity", to_string(rule.in_tests->severity)}};
     if (!rule.in_tests->when.empty()) out["in_tests"]["when"] = rule.in_tests->when;

@@ -59,6 +59,9 @@
 //                                     every kind for category "secrets", code for the rest
 //   "group": "py-except",             optional: of the rules of a group reporting one line, only
 //                                     the first (in rule order) keeps its finding
+//   "fallback": true,                 optional (secrets): the rule knows a credential only by its
+//                                     name (password = "…"); a rule that knows the secret's format
+//                                     wins a secret both find, whatever the severities
 //   "in_tests": {"severity": "low", "when": "RE2"}
 //                                     optional: in test and example files, the finding has this
 //                                     severity (when the match matches "when", or always)
@@ -131,6 +134,7 @@ struct Rule {
   std::string group;
   std::vector<std::string> aliases;
   std::optional<InTests> in_tests;
+  bool fallback = false;
   std::vector<std::string> calls;  // non-empty: a call rule (no pattern)
   std::string analyzer;            // non-empty: an analyzer rule (no pattern)
   ArgumentConditions arguments;

@@ -44,7 +44,10 @@ std::string describe_target(const std::vector<std::string>& paths) {
 }  // namespace
 
 ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& common, const RunInfo& run) {
-  const RuleEngine engine(load_rules(command), command.max_findings_per_file);  // compiles every rule: bad regexes fail here
+  const RuleEngine engine(load_rules(command), command.max_findings_per_file);
+  // The built-in rules are compiled as files need them (the test suite compiles them all); a
+  // user's rules are compiled now, so that a bad expression fails before the scan.
+  if (!command.rule_files.empty() || command.list_rules) engine.compile_all();
   if (command.list_rules) {
     write_json_output(rules_envelope(run, engine.rules()), common.output, common.pretty);
     return ExitCode::ok;
