@@ -27,10 +27,19 @@ bool is_placeholder(std::string_view value) {
   std::string lower(value);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  // Template and variable syntax: the real value comes from somewhere else.
-  static constexpr std::array<std::string_view, 6> template_marks{"${", "{{", "%(", "$(", "#{", "<%"};
-  for (const auto mark : template_marks) {
-    if (lower.find(mark) != std::string::npos) return true;
+  // Template and variable syntax: the real value comes from somewhere else — but only when the
+  // value is nothing but the reference ("${DB_PASSWORD}", "{{ vault_token }}"): text around it
+  // ("prefix-${X}-Zq8vLk2m") may be the secret itself.
+  struct Mark {
+    std::string_view open, close;
+  };
+  static constexpr std::array<Mark, 6> template_marks{
+      {{"${", "}"}, {"{{", "}}"}, {"%(", ")s"}, {"$(", ")"}, {"#{", "}"}, {"<%", "%>"}}};
+  for (const auto& mark : template_marks) {
+    if (!lower.starts_with(mark.open)) continue;
+    const std::size_t close = lower.find(mark.close, mark.open.size());
+    // Closed at the very end, or not closed at all (the value was cut at a space inside it).
+    if (close == std::string::npos || close == lower.size() - mark.close.size()) return true;
   }
   if (lower.front() == '<' && lower.back() == '>') return true;
   if (lower.front() == '{' && lower.back() == '}') return true;  // str.format / f-string field
