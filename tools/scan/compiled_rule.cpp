@@ -50,7 +50,7 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   for (const auto& context : rule.absent) absent.push_back(compile(rule, "absent.pattern", context.pattern));
   for (const auto& context : rule.required) required.push_back(compile(rule, "requires.pattern", context.pattern));
   const auto block = [&](const std::optional<InsideContext>& spec, const std::string& field) {
-    std::optional<Block> out;
+    std::optional<CompiledBlock> out;
     if (!spec) return out;
     out.emplace();
     out->spec = &*spec;
@@ -89,7 +89,7 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   }
 }
 
-BlockContext CompiledRule::Block::context() const {
+BlockContext CompiledBlock::context() const {
   BlockContext context;
   context.header = header.get();
   context.skip = skip.get();

@@ -20,6 +20,13 @@ RE2::Options rule_regex_options();
 // The pattern as compiled: ^ and $ match at line boundaries.
 std::string multiline(const std::string& pattern);
 
+// An "inside" or "not_inside" condition, compiled.
+struct CompiledBlock {
+  std::unique_ptr<RE2> header, skip, stop;  // skip and stop may be null
+  const InsideContext* spec = nullptr;
+  BlockContext context() const;  // as block_context.hpp takes it
+};
+
 struct CompiledRule {
   // Throws Error (exit 2) naming the rule and field of an invalid expression.
   explicit CompiledRule(const Rule& rule);
@@ -29,13 +36,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> exclude;                  // may be null
   std::vector<std::unique_ptr<RE2>> absent;      // one per rule.absent context
   std::vector<std::unique_ptr<RE2>> required;    // one per rule.requires context
-  // An "inside" or "not_inside" condition, compiled.
-  struct Block {
-    std::unique_ptr<RE2> header, skip, stop;  // skip and stop may be null
-    const InsideContext* spec = nullptr;
-    BlockContext context() const;  // as block_context.hpp takes it
-  };
-  std::optional<Block> inside, not_inside;
+  std::optional<CompiledBlock> inside, not_inside;
   std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
   std::unique_ptr<RE2> in_tests_when;            // null: always (or no in_tests)
   std::unique_ptr<RE2> body_absent;              // null: no condition on the block
