@@ -68,6 +68,13 @@ printf 'OTHER = "%s"\n' "$KEY" > unstaged.py
 run "$SCAN" --staged --fail-on high
 expect_rc 1 "the index holds a key"
 check '.target == "git index (staged)" and [.findings[] | "\(.location.path):\(.location.line)"] == ["staged.py:1"]'
+# --exclude and the default excludes hold for the index as for the work tree.
+run "$SCAN" --staged --fail-on high --exclude staged.py
+expect_rc 0 "staged.py excluded"; check '.summary.skipped.excluded == 1'
+mkdir -p node_modules/dep && printf 'K = "%s"\n' "$KEY" > node_modules/dep/index.js && git add -f node_modules/dep/index.js
+run "$SCAN" --staged --exclude staged.py
+check '.findings == [] and .summary.skipped.excluded == 2'
+git reset -q node_modules
 git reset -q staged.py
 run "$SCAN" --staged --fail-on high
 expect_rc 0 "nothing staged"

@@ -44,4 +44,15 @@ TEST_CASE("an ignore list suppresses by fingerprint, and gitleaks places only fo
   CHECK(findings[0].suppressed);
   CHECK_FALSE(findings[1].suppressed);  // not a secrets rule: a gitleaks entry does not name it
   CHECK(findings[2].suppressed);
+
+  // A commit-scoped entry names a --history finding of that commit only.
+  const std::string commit(40, 'b');
+  std::vector<Finding> history(2);
+  history[0].rule = 0, history[0].path = "a.env", history[0].line = 1, history[0].commit = Finding::Commit{commit, "", "", 1};
+  history[1].rule = 0, history[1].path = "a.env", history[1].line = 1, history[1].commit = Finding::Commit{std::string(40, 'c'), "", "", 1};
+  IgnoreList scoped;
+  scoped.secret_places.insert({commit, "a.env", 1});
+  CHECK(apply_ignore_list(history, {secret, code}, scoped) == 1);
+  CHECK(history[0].suppressed);
+  CHECK_FALSE(history[1].suppressed);
 }

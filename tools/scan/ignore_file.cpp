@@ -106,7 +106,9 @@ std::size_t apply_ignore_list(std::vector<Finding>& findings, const std::vector<
     if (finding.suppressed) continue;
     bool ignore = list.fingerprints.count(finding.fingerprint) > 0;
     if (!ignore && rules[finding.rule].category == "secrets") {
-      ignore = list.secret_places.count({std::string(), without_dot_slash(finding.path), finding.line}) > 0;
+      const std::string path = without_dot_slash(finding.path);
+      ignore = list.secret_places.count({std::string(), path, finding.line}) > 0 ||
+               (finding.commit && list.secret_places.count({finding.commit->id, path, finding.line}) > 0);
     }
     if (ignore) {
       finding.suppressed = true;

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "common/error.hpp"
+#include "common/glob.hpp"
+#include "common/walk.hpp"
 #include "common/process.hpp"
 #include "diff_filter.hpp"
 #include "role.hpp"
@@ -22,8 +24,23 @@ ScanResult scan_staged(const RuleEngine& engine, const ScanOptions& options) {
   }
   const ChangedLines changed = parse_unified_diff(diff.out, "");
   ScanResult result;
+  const ListOptions& listing = options.listing;
+  // The same selection as a scan of the work tree: --include, --exclude, the default excludes.
+  const auto selected = [&](const std::string& path) {
+    const auto excluded_by = [&](const std::vector<std::string>& globs) {
+      return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return path_matches(g, path); });
+    };
+    if (listing.default_excludes && excluded_by(default_exclude_patterns())) return false;
+    if (excluded_by(listing.exclude)) return false;
+    return listing.include.empty() ||
+           std::any_of(listing.include.begin(), listing.include.end(), [&](const std::string& g) { return file_matches(g, path); });
+  };
   for (const auto& [path, ranges] : changed) {
     if (ranges.empty()) continue;  // only a mode change, or a binary file
+    if (!selected(path)) {
+      ++result.stats.excluded;
+      continue;
+    }
     const ProcessResult blob = run_process({"git", "show", ":./" + path});
     if (blob.exit_code != 0) {
       result.stats.unreadable.push_back(path + ": git show failed");
