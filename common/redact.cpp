@@ -60,9 +60,12 @@ std::string redact_query(std::string_view query) {
 
 }  // namespace
 
+std::size_t redacted_prefix_size(std::string_view secret) {
+  return truncate_utf8(secret, std::min<std::size_t>(4, secret.size() / 3)).size();
+}
+
 std::string redact_secret(std::string_view secret) {
-  const std::size_t keep = std::min<std::size_t>(4, secret.size() / 3);
-  return std::string(truncate_utf8(secret, keep)) + "****";
+  return std::string(secret.substr(0, redacted_prefix_size(secret))) + "****";
 }
 
 std::string redact_url_credentials(std::string_view text) {

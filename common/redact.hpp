@@ -1,6 +1,7 @@
 #pragma once
 // Secrets never leave a readygate program in full: findings, logs, argv echoes and errors all
 // pass through these. There is deliberately no way to turn them off.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,10 @@ namespace readygate {
 
 // At most the first 4 characters survive (fewer for short secrets), then "****".
 std::string redact_secret(std::string_view secret);
+
+// How many leading bytes of `secret` redact_secret keeps: min(4, a third of its length), never
+// cutting a UTF-8 sequence.
+std::size_t redacted_prefix_size(std::string_view secret);
 
 // Every URL in `text` loses its userinfo and the values of its credential-like query
 // parameters: "https://user:pass@host/" -> "https://****:****@host/", "https://TOKEN@host/" ->

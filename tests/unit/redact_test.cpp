@@ -9,6 +9,9 @@ TEST_CASE("at most four characters of a secret survive") {
   CHECK(redact_secret("hunter22") == "hu****");
   CHECK(redact_secret("ab") == "****");
   CHECK(redact_secret("") == "****");
+  CHECK(redacted_prefix_size("AKIA2OGYBAH6STMMNXNN") == 4);
+  CHECK(redacted_prefix_size("hunter22") == 2);
+  CHECK(redacted_prefix_size("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9") == 2);  // "éééé": never half a character
 }
 
 TEST_CASE("every part of a URL's userinfo is hidden, the rest kept") {

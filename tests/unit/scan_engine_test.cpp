@@ -182,6 +182,27 @@ TEST_CASE("snippets are bounded, valid UTF-8, and never show a secret even when 
   CHECK(normalize_line("  a \t b  ") == "a b");
 }
 
+TEST_CASE("nothing of a token survives past its first characters, where its rule's capture stops") {
+  // A Slack token's random part may hold '_', which the built-in rule does not take: the
+  // capture stops there, and the tail used to print in clear.
+  const std::string line = "SLACK_BOT_TOKEN = \"xoxb-2048193756-40961827354-Zq8_vL-k2mWx7T_rB4n-YpD9sF5hJ0cG2aE7uRk\"";
+  CHECK(make_snippet(line, 0, {"xoxb-2048193756-40961827354-Zq8"}) == "SLACK_BOT_TOKEN = \"xoxb****\"");
+  // Base64 padding, '.', ':', '%', '~' and JSON's escaped slash continue a token; a quote, a
+  // space, '@', ',', ';', '&' and '\\n' (an escaped newline) end it.
+  CHECK(make_snippet("k=Zx8kQ2mW9vAb7Cd3+/x=.y:z%2B~w\\/v;next", 0, {"Zx8kQ2mW9vAb7Cd3"}) == "k=Zx8k****;next");
+  CHECK(make_snippet("mongodb://u:Zx8kQ2mW9vAb7Cd3@db.host/x", 0, {"Zx8kQ2mW9vAb7Cd3"}) == "mongodb://u:Zx8k****@db.host/x");
+  CHECK(make_snippet("\"key\": \"Zx8kQ2mW9vAb\\nrest\"", 0, {"Zx8kQ2mW9vAb"}) == "\"key\": \"Zx8k****\\nrest\"");
+  CHECK(make_snippet("a=Zx8kQ2mW9vAb&b=2", 0, {"Zx8kQ2mW9vAb"}) == "a=Zx8k****&b=2");
+
+  // The same through the engine, with a rule that captures less than the token.
+  Rule slack = rule("slack", "\\b(?P<secret>xox[bp]-[0-9A-Za-z][0-9A-Za-z-]{8,70}[0-9A-Za-z])\\b");
+  slack.category = "secrets";
+  const RuleEngine engine({slack});
+  const auto findings = engine.scan("a.py", line + "\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].snippet == "SLACK_BOT_TOKEN = \"xoxb****\"");
+}
+
 TEST_CASE("a 20 MB single line scans in linear time with a bounded snippet") {
   std::string huge(20 * 1024 * 1024, 'x');
   huge += " eval(data)";

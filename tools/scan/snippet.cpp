@@ -11,29 +11,64 @@ namespace {
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
-// Replaces every occurrence, keeping `offset` on the same character: every occurrence before
-// it moves it by the difference in length (one that holds it moves it to its start).
-void replace_all(std::string& text, std::string_view from, const std::string& to, std::size_t& offset) {
-  if (from.empty()) return;
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    if (at + from.size() <= offset) {
-      offset = offset - from.size() + to.size();
-    } else if (at < offset) {
-      offset = at;
+// A character that continues a token after a secret: letters, digits and the punctuation of
+// token alphabets (base64, base64url, URL escapes, "id.secret", "id:secret"). A rule's secret
+// group can stop short of the token (a Slack token's random part holds '_', which the rule does
+// not take): what follows it on the line is part of the same credential and is hidden too.
+bool continues_token(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x80 && std::isalnum(u) != 0) || c == '-' || c == '_' || c == '+' || c == '/' || c == '=' ||
+         c == '.' || c == '~' || c == '%' || c == ':';
+}
+
+// The end of the token that continues at `at` ("\/", JSON's escaped slash, continues it too);
+// stops at a byte already hidden: a hidden run always reaches the end of its token already.
+std::size_t token_end(std::string_view line, std::size_t at, const std::vector<char>& hidden) {
+  while (at < line.size() && !hidden[at]) {
+    if (continues_token(line[at])) {
+      ++at;
+    } else if (line[at] == '\\' && at + 1 < line.size() && line[at + 1] == '/') {
+      at += 2;
+    } else {
+      break;
     }
-    text.replace(at, from.size(), to);
   }
+  return std::min(at, line.size());
+}
+
+void hide(std::vector<char>& hidden, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) hidden[i] = 1;
 }
 
 }  // namespace
 
 std::string make_snippet(std::string_view line, std::size_t match_offset,
                          const std::vector<std::string>& secrets) {
-  std::string text(line);
-  // Longest first, so that a secret containing another is redacted whole.
-  std::vector<std::string> ordered = secrets;
-  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& secret : ordered) replace_all(text, secret, redact_secret(secret), match_offset);
+  // Which bytes of the line are hidden; each run of hidden bytes becomes one "****".
+  std::vector<char> hidden(secrets.empty() ? 0 : line.size());
+  for (const auto& secret : secrets) {
+    if (secret.empty()) continue;
+    const std::size_t keep = redacted_prefix_size(secret);
+    for (std::size_t at = line.find(secret); at != std::string_view::npos; at = line.find(secret, at)) {
+      // The secret, and the rest of its token, past the first `keep` bytes.
+      const std::size_t end = token_end(line, at + secret.size(), hidden);
+      hide(hidden, at + keep, end);
+      at = std::max(end, at + 1);
+    }
+  }
+  std::string text;
+  text.reserve(line.size());
+  std::size_t offset = std::string::npos;  // match_offset, in `text`
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (i == match_offset) offset = text.size();
+    if (hidden.empty() || !hidden[i]) {
+      text += line[i];
+    } else if (i == 0 || !hidden[i - 1]) {
+      text += "****";
+    }
+  }
+  if (offset == std::string::npos) offset = text.size();
+  match_offset = offset;
   // Valid UTF-8 before the window is cut, so that repairing never lengthens the window.
   text = repair_utf8(text);
   match_offset = std::min(match_offset, text.size());
