@@ -203,6 +203,35 @@ TEST_CASE("nothing of a token survives past its first characters, where its rule
   CHECK(findings[0].snippet == "SLACK_BOT_TOKEN = \"xoxb****\"");
 }
 
+TEST_CASE("every value of a tuple or list assignment is redacted when one of them is reported") {
+  const std::string first = "ghp_R7tK2mX9qL4vB8nZ3wY6pD1sF5hJ0cG2aE7u";
+  const std::string second = "Qm7Lx2Rk9TzW4nVb8Hc3Jd6Ps1Fg5Ya0";
+  CHECK(make_snippet("PRIMARY, SECONDARY = \"" + first + "\", \"" + second + "\"", 0, {first}) ==
+        "PRIMARY, SECONDARY = \"ghp_****\", \"Qm7L****\"");
+  CHECK(make_snippet("KEYS = ['" + first + "','" + second + "', `" + second + "`]", 0, {first}) ==
+        "KEYS = ['ghp_****','Qm7L****', `Qm7L****`]");
+  // Words, short strings and text with spaces stay: they are not credentials, and the snippet
+  // must still say what the line is.
+  CHECK(make_snippet("h = {\"Content-Type\": \"application/json\", \"X-Key\": \"" + first + "\", \"a\": \"two words here\"}", 0,
+                     {first}) == "h = {\"Content-Type\": \"application/json\", \"X-Key\": \"ghp_****\", \"a\": \"two words here\"}");
+  // A line without a secret is shown as it is, random-looking strings and all.
+  CHECK(make_snippet("eval(\"" + second + "\")", 0, {}) == "eval(\"" + second + "\")");
+
+  // Through the engine: the rule reports the first value of each line only.
+  Rule keys = rule("keys", "(?:KEYS = \\[|, SECONDARY = )\"(?P<secret>[A-Za-z0-9_]{20,})\"");
+  keys.category = "secrets";
+  const RuleEngine engine({keys, rule("print", "print\\(")});
+  const auto findings = engine.scan("a.py", "KEYS = [\"" + first + "\", \"" + second + "\"]; print(KEYS)\n"
+                                    "PRIMARY, SECONDARY = \"" + first + "\", \"" + second + "\"\n");
+  REQUIRE(findings.size() == 3);
+  for (const auto& f : findings) {
+    CAPTURE(f.snippet);
+    CHECK(f.snippet.find(second) == std::string::npos);
+    CHECK(f.snippet.find(first) == std::string::npos);
+    CHECK(f.snippet.find("\"Qm7L****\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("a 20 MB single line scans in linear time with a bounded snippet") {
   std::string huge(20 * 1024 * 1024, 'x');
   huge += " eval(data)";

@@ -5,11 +5,13 @@
 
 #include "common/redact.hpp"
 #include "common/utf8.hpp"
+#include "secret_value.hpp"
 
 namespace readygate::scan {
 namespace {
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
 
 // A character that continues a token after a secret: letters, digits and the punctuation of
 // token alphabets (base64, base64url, URL escapes, "id.secret", "id:secret"). A rule's secret
@@ -40,6 +42,30 @@ void hide(std::vector<char>& hidden, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) hidden[i] = 1;
 }
 
+// Only letters in words joined by - _ . / ("Content-Type", "application/json", "Authorization"):
+// each word lower case or capitalized. Random tokens mix cases and digits.
+bool is_word_like(std::string_view value) {
+  std::size_t word_start = 0;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    if (i < value.size() && std::isalpha(static_cast<unsigned char>(value[i])) != 0) continue;
+    if (i < value.size() && std::string_view("-_./").find(value[i]) == std::string_view::npos) return false;
+    const std::string_view word = value.substr(word_start, i - word_start);
+    const bool rest_lower = std::all_of(word.begin() + (word.empty() ? 0 : 1), word.end(),
+                                        [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+    if (!rest_lower) return false;
+    word_start = i + 1;
+  }
+  return true;
+}
+
+// A quoted value that may be a credential no rule reported: the second value of "A, B = 'k1',
+// 'k2'" or of "KEYS = ['k1', 'k2']", where the rules report one value per match. At least 8
+// bytes without white space or quotes, entropy of at least 3 bits per character (what the
+// generic assignment rule asks), and not only words.
+bool looks_like_credential(std::string_view value) {
+  return value.size() >= 8 && shannon_entropy(value) >= 3.0 && !is_word_like(value);
+}
+
 }  // namespace
 
 std::string make_snippet(std::string_view line, std::size_t match_offset,
@@ -54,6 +80,24 @@ std::string make_snippet(std::string_view line, std::size_t match_offset,
       const std::size_t end = token_end(line, at + secret.size(), hidden);
       hide(hidden, at + keep, end);
       at = std::max(end, at + 1);
+    }
+  }
+  if (!secrets.empty()) {
+    // A line that holds a secret: every quoted value on it that looks like a credential is
+    // hidden too, reported or not (a rule reports one value per match, and a tuple or a list
+    // holds several). Unquoted values ("A=k1,k2") are hidden only when a rule reports them.
+    for (std::size_t open = 0; open < line.size(); ++open) {
+      if (!is_quote(line[open])) continue;
+      std::size_t close = open + 1;
+      while (close < line.size() && !is_space(line[close]) && !is_quote(line[close])) ++close;
+      if (close == line.size()) break;
+      const std::string_view value = line.substr(open + 1, close - open - 1);
+      const bool untouched = std::none_of(hidden.begin() + static_cast<std::ptrdiff_t>(open + 1),
+                                          hidden.begin() + static_cast<std::ptrdiff_t>(close), [](char h) { return h; });
+      if (line[close] == line[open] && untouched && looks_like_credential(value)) {
+        hide(hidden, open + 1 + redacted_prefix_size(value), close);
+      }
+      open = close - 1;  // the closing quote may open the next value
     }
   }
   std::string text;

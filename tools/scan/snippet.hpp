@@ -13,8 +13,9 @@ inline constexpr std::size_t max_snippet_bytes = 200;
 // `line` is the raw line; `match_offset` is where the finding starts within it; `secrets` are
 // every secret value found on that line, by any rule. Each occurrence keeps its first
 // characters (redact_secret) and loses the rest of its token too, where the rule's capture
-// stopped short of it. Redaction happens before any cutting, so no part of a secret can
-// survive a window boundary.
+// stopped short of it. On a line with a secret, every other quoted value that looks like a
+// credential (a tuple's or a list's other values) is redacted the same way. Redaction happens
+// before any cutting, so no part of a secret can survive a window boundary.
 std::string make_snippet(std::string_view line, std::size_t match_offset,
                          const std::vector<std::string>& secrets);
 
