@@ -232,6 +232,19 @@ TEST_CASE("every value of a tuple or list assignment is redacted when one of the
   }
 }
 
+TEST_CASE("a secret over several lines is redacted from the snippets of each of its lines") {
+  Rule key = rule("key", "BEGIN KEY\\n(?P<secret>[A-Za-z0-9+/\\r\\n]{40,})\\nEND KEY");
+  key.category = "secrets";
+  Rule other = rule("other", "Zx8kQ2mW9vAb7Cd3Ef1G");
+  other.category = "secrets";  // looks in any text
+  const RuleEngine engine({key, other});
+  const auto findings = engine.scan("a.txt", "BEGIN KEY\nAb3De6Gh9KZx8kQ2mW9vAb7Cd3Ef1G\r\nLm4No7Pq0RsT5uV8wX1yZ2\nEND KEY\n");
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].line == 1);
+  CHECK(findings[1].line == 2);  // "other" reports the key's first line: the key is hidden there too
+  CHECK(findings[1].snippet == "Ab3D****");
+}
+
 TEST_CASE("a 20 MB single line scans in linear time with a bounded snippet") {
   std::string huge(20 * 1024 * 1024, 'x');
   huge += " eval(data)";

@@ -258,10 +258,19 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
   keep_first_of_groups(candidates, m_rules);
   drop_duplicate_secrets(candidates, m_rules);
   // Every secret found on a line is redacted from every snippet of that line, reported or not.
+  // A secret is filed under the lines it is on (not the finding's, which may be an earlier
+  // one): a secret over several lines, one piece per line.
+  const LineIndex& lines = file.lines();
   std::map<std::size_t, std::vector<std::string>> secrets_by_line;
   for (const auto& c : candidates) {
-    if (c.has_secret()) {
-      secrets_by_line[c.line].emplace_back(text.substr(c.secret_span.begin, c.secret_span.end - c.secret_span.begin));
+    if (!c.has_secret()) continue;
+    std::size_t begin = c.secret_span.begin;
+    while (begin < c.secret_span.end) {
+      const std::size_t newline = text.substr(0, c.secret_span.end).find('\n', begin);
+      const std::size_t end = newline == std::string_view::npos ? c.secret_span.end : newline;
+      const std::size_t piece_end = end > begin && text[end - 1] == '\r' ? end - 1 : end;
+      if (piece_end > begin) secrets_by_line[lines.line_of(begin)].emplace_back(text.substr(begin, piece_end - begin));
+      begin = end + 1;
     }
   }
   if (m_max_findings_per_file && candidates.size() > m_max_findings_per_file) {
@@ -274,7 +283,6 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     candidates.resize(m_max_findings_per_file);
   }
   static const std::vector<std::string> no_secrets;
-  const LineIndex& lines = file.lines();
   result.findings.reserve(candidates.size());
   for (const auto& c : candidates) {
     const std::string_view line_text = lines.line_text(c.line);
