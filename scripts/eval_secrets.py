@@ -575,6 +575,11 @@ def main():
         for i, (src, num, fields) in enumerate(samples):
             rule_id, token = fields[0], fields[1]
             name = fields[2] if len(fields) > 2 and fields[2] else None
+            if name and name.startswith("@template:"):
+                # The format needs text around the token (a webhook URL, a key file): the
+                # template, with the token for {}, is the value each syntax writes.
+                token = name[len("@template:"):].replace("{}", token)
+                name = None
             rel = os.path.join("recall", f"{i + 1:04d}-{safe_dir_name(rule_id)}")
             sample_where[rel] = (i, write_syntaxes(os.path.join(scratch, rel), name, token))
         groups, doc_where = build_fp_tree(os.path.join(scratch, "fp"), examples, sample_names, scratch)

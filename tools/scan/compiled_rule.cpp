@@ -113,13 +113,13 @@ bool CompiledRule::name_is_reportable(std::string_view name) const {
                       [&](const auto& allow) { return RE2::FullMatch(piece, *allow); });
 }
 
-bool CompiledRule::secret_is_credible(std::string_view secret) const {
-  if (is_placeholder(secret)) return false;
+bool CompiledRule::is_allowed_value(std::string_view secret) const {
   const re2::StringPiece piece(secret.data(), secret.size());
-  if (std::any_of(allow_values.begin(), allow_values.end(),
-                  [&](const auto& allow) { return RE2::FullMatch(piece, *allow); })) {
-    return false;
-  }
+  return std::any_of(allow_values.begin(), allow_values.end(), [&](const auto& allow) { return RE2::FullMatch(piece, *allow); });
+}
+
+bool CompiledRule::secret_is_credible(std::string_view secret) const {
+  if (is_placeholder(secret) || is_allowed_value(secret)) return false;
   return !rule.entropy || shannon_entropy(secret) >= *rule.entropy;
 }
 

@@ -48,6 +48,8 @@ struct CompiledRule {
 
   // The captured secret is a real-looking value: not a placeholder, not allowed, enough entropy.
   bool secret_is_credible(std::string_view secret) const;
+  // The secret is one of the rule's allow_values (a provider's documented example value).
+  bool is_allowed_value(std::string_view secret) const;
   // A call rule: whether it names the call resolved as `resolved` ("pickle.loads").
   bool names_call(const std::string& resolved) const;
   std::set<std::string> call_names;      // exact

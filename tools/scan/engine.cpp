@@ -235,10 +235,11 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
 
   // Pass 2: each candidate rule's matcher, then the judge on every match.
   std::vector<Candidate> candidates;
+  std::vector<Span> examples;  // documented example values a provider rule recognised
   for (std::size_t index = 0; index < candidates_mask.size(); ++index) {
     if (!candidates_mask[index]) continue;
     const CompiledRule& rule = compiled(index);
-    MatchJudge judge(rule, file);
+    MatchJudge judge(rule, file, &examples);
     const auto judge_match = [&](const RawMatch& match) {
       if (auto candidate = judge.evaluate(match)) {
         candidate->rule = index;
@@ -252,6 +253,15 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     } else if (const Analyzer analyzer = find_analyzer(rule.rule.analyzer)) {
       analyzer(file, judge_match);
     }
+  }
+  // A provider's documented example (Telegram's "110201543:AAHdqTcv…") is not reported by a
+  // fallback rule that knows only the variable's name either.
+  if (!examples.empty()) {
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return c.has_secret() && m_rules[c.rule].fallback && std::any_of(examples.begin(), examples.end(), [&](const Span& e) {
+               return e.begin < c.secret_span.end && c.secret_span.begin < e.end;
+             });
+    });
   }
   if (candidates.empty()) return result;
 

@@ -23,15 +23,19 @@ std::string_view text_of(std::string_view text, Span span) { return text.substr(
 
 }  // namespace
 
-MatchJudge::MatchJudge(const CompiledRule& rule, const FileContext& file)
-    : m_rule(rule), m_file(file), m_absent_in_file(rule.absent.size()), m_present_in_file(rule.required.size()) {}
+MatchJudge::MatchJudge(const CompiledRule& rule, const FileContext& file, std::vector<Span>* examples)
+    : m_rule(rule), m_examples(examples), m_file(file), m_absent_in_file(rule.absent.size()), m_present_in_file(rule.required.size()) {}
 
 std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   const std::string_view text = m_file.text();
   Candidate candidate;
   if (match.has_secret) {
     candidate.secret_span = match.secret;
-    if (!m_rule.secret_is_credible(text_of(text, match.secret))) return std::nullopt;
+    const std::string_view secret = text_of(text, match.secret);
+    if (!m_rule.secret_is_credible(secret)) {
+      if (m_examples && !m_rule.rule.fallback && m_rule.is_allowed_value(secret)) m_examples->push_back(match.secret);
+      return std::nullopt;
+    }
   }
   if (match.has_name && !m_rule.name_is_reportable(text_of(text, match.name))) return std::nullopt;
 

@@ -13,7 +13,9 @@ namespace readygate::scan {
 
 class MatchJudge {
 public:
-  MatchJudge(const CompiledRule& rule, const FileContext& file);
+  // `examples`, when given, collects the secrets a provider rule recognised as its documented
+  // example values, so that a fallback rule does not report them either.
+  MatchJudge(const CompiledRule& rule, const FileContext& file, std::vector<Span>* examples = nullptr);
 
   std::optional<Candidate> evaluate(const RawMatch& match);
 
@@ -24,6 +26,7 @@ private:
   Severity severity_of(const RawMatch& match) const;
 
   const CompiledRule& m_rule;
+  std::vector<Span>* m_examples;
   const FileContext& m_file;
   std::vector<std::optional<bool>> m_absent_in_file, m_present_in_file;  // once per file
 };
