@@ -115,9 +115,15 @@ def safe_dir_name(text):
 
 
 def write_syntaxes(folder, name, token):
-    """Writes the token in every syntax under folder; returns {syntax: (relpath, line, col)}."""
+    """Writes the token in every syntax under folder; returns {syntax: (relpath, line, col)}.
+
+    A sample that needs its variable's name (a format with no prefix of its own) has no "plain"
+    syntax: alone on a line, such a token cannot be told from any random string, by us or by
+    anyone, so it is not counted there (the report says so)."""
     where = {}
     for syntax, file_name, render in SYNTAXES:
+        if name and syntax == "plain":
+            continue
         text = render(name, token)
         path = os.path.join(folder, file_name)
         write_file(path, text)
@@ -660,6 +666,8 @@ def main():
             keyword_free = 0
             others_here = collections.Counter()
             for syntax in SYNTAX_IDS:
+                if syntax not in where:
+                    continue  # not applicable (a name-only format has no "plain" form)
                 file_name, line, column = where[syntax]
                 path = os.path.normpath(os.path.join(rel, file_name))
                 findings = by_file.get(path, [])
