@@ -59,9 +59,9 @@
 //                                     every kind for category "secrets", code for the rest
 //   "group": "py-except",             optional: of the rules of a group reporting one line, only
 //                                     the first (in rule order) keeps its finding
-//   "fallback": true,                 optional (secrets): the rule knows a credential only by its
-//                                     name (password = "…"); a rule that knows the secret's format
-//                                     wins a secret both find, whatever the severities
+//   "fallback": true,                 optional (secrets): a generic rule (a credential known by its
+//                                     name, any private key, any password in a URL); a provider rule
+//                                     that finds the same secret wins, whatever the severities
 //   "in_tests": {"severity": "low", "when": "RE2"}
 //                                     optional: in test and example files, the finding has this
 //                                     severity (when the match matches "when", or always)
