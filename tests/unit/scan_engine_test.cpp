@@ -356,3 +356,45 @@ TEST_CASE("a secret repeated on a long line before the match is redacted and the
   CHECK(snippet.size() <= max_snippet_bytes + 6);
   CHECK(make_snippet(std::string(300, 'a') + "\xff\xfe" + std::string(300, 'b'), 300, {}).size() <= max_snippet_bytes + 6);
 }
+
+TEST_CASE("a fallback secrets rule yields a secret to a provider rule, and to its documented example") {
+  Rule generic = rule("secret.generic", "token = \"(?P<secret>[A-Za-z0-9_]{12,})\"");
+  generic.category = "secrets";
+  generic.severity = Severity::high;
+  generic.fallback = true;
+  Rule provider = rule("secret.provider-test-key", "(?P<secret>tk_test_[A-Za-z0-9]{8,})");
+  provider.category = "secrets";
+  provider.severity = Severity::low;  // less severe than the fallback, and still the one kept
+  provider.allow_values = {"tk_test_EXAMPLE[0-9]+"};
+  const RuleEngine engine({generic, provider});
+  const auto found = engine.scan("a.py", "token = \"tk_test_Zq8vLk2mWp4R\"\n");
+  REQUIRE(found.size() == 1);
+  CHECK(engine.rules()[found[0].rule].id == "secret.provider-test-key");
+  // The provider's documented example: neither rule reports it.
+  CHECK(engine.scan("a.py", "token = \"tk_test_EXAMPLE12345\"\n").empty());
+  // A value the provider rule does not know is still the fallback's.
+  const auto other = engine.scan("a.py", "token = \"Zq8vLk2mWp4Rt7\"\n");
+  REQUIRE(other.size() == 1);
+  CHECK(engine.rules()[other[0].rule].id == "secret.generic");
+}
+
+TEST_CASE("rules with path globs are decided per path, the others per language") {
+  Rule config = rule("cfg", "k=v");
+  config.paths = {"*.cfg"};
+  Rule py = rule("py", "k=v");
+  py.languages = {"python"};
+  Rule py_not_setup = rule("py-not-setup", "k=v");
+  py_not_setup.languages = {"python"};
+  py_not_setup.exclude_paths = {"setup.py"};
+  const RuleEngine engine({config, py, py_not_setup});
+  const auto ids = [&](const std::string& path) {
+    std::vector<std::string> out;
+    for (const auto& f : engine.scan(path, "k=v\n")) out.push_back(engine.rules()[f.rule].id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(ids("app.cfg") == std::vector<std::string>{"cfg"});
+  CHECK(ids("src/app.py") == std::vector<std::string>{"py", "py-not-setup"});
+  CHECK(ids("setup.py") == std::vector<std::string>{"py"});
+  CHECK(ids("notes.txt").empty());
+}

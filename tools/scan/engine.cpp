@@ -176,6 +176,17 @@ RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_fil
   m_compiled.resize(m_rules.size());
   m_compile_once = std::make_unique<std::once_flag[]>(m_rules.size());
   for (const auto& rule : m_rules) m_known_ids.insert(rule.id);
+  for (std::size_t i = 0; i < m_rules.size(); ++i) {
+    if (!m_rules[i].paths.empty() || !m_rules[i].exclude_paths.empty()) m_path_rules.push_back(i);
+  }
+  std::vector<std::string_view> languages = known_languages();
+  languages.push_back("");
+  for (const std::string_view language : languages) {
+    std::vector<bool>& mask = m_by_language[language];
+    mask.resize(m_rules.size());
+    // A path that no rule's globs look at: rule_applies decides by the language alone.
+    for (std::size_t i = 0; i < m_rules.size(); ++i) mask[i] = m_rules[i].paths.empty() && rule_applies(m_rules[i], "", language);
+  }
   for (const auto& rule : builtin_rules()) m_known_ids.insert(rule.id);
   for (const auto& rule : m_rules) {
     for (const auto& call : rule.calls) {
@@ -203,8 +214,16 @@ void RuleEngine::compile_all() const {
 
 std::vector<bool> RuleEngine::applicable_rules(const std::string& path) const {
   const std::string_view language = language_of(path);
-  std::vector<bool> applicable(m_rules.size());
-  for (std::size_t i = 0; i < m_rules.size(); ++i) applicable[i] = rule_applies(m_rules[i], path, language);
+  const auto known = m_by_language.find(language);
+  if (known == m_by_language.end()) {
+    std::vector<bool> applicable(m_rules.size());
+    for (std::size_t i = 0; i < m_rules.size(); ++i) applicable[i] = rule_applies(m_rules[i], path, language);
+    return applicable;
+  }
+  // Most rules depend on the language alone (worked out once); only those with path globs
+  // look at the path.
+  std::vector<bool> applicable = known->second;
+  for (const std::size_t i : m_path_rules) applicable[i] = rule_applies(m_rules[i], path, language);
   return applicable;
 }
 

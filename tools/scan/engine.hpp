@@ -8,6 +8,7 @@
 //   4. of a rule group's findings on one line only the first rule's stays, one finding per
 //      secret (the most severe), and at most max_findings_per_file, most severe first.
 // Thread-safe: one engine serves every worker thread.
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -63,6 +64,8 @@ private:
   mutable std::vector<std::unique_ptr<CompiledRule>> m_compiled;  // each set once, under its flag
   std::unique_ptr<std::once_flag[]> m_compile_once;
   std::unique_ptr<KeywordFilter> m_keywords;
+  std::map<std::string_view, std::vector<bool>> m_by_language;  // rules without path globs, per language
+  std::vector<std::size_t> m_path_rules;                         // rules with paths or exclude_paths
   std::size_t m_max_findings_per_file;
   std::set<std::string> m_known_ids;  // built-in and loaded rules: what ready:ignore[…] may name
   std::set<std::string, std::less<>> m_wanted_calls;  // last names of every call rule's calls, and the analyzers'
