@@ -47,6 +47,7 @@ die() { log "error: $*"; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # 1. Tools and ready-scan
 # ---------------------------------------------------------------------------------------------
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install-missing.sh"
 ensure_tools() {
   local -A package_of=([hyperfine]=hyperfine [rg]=ripgrep [jq]=jq [git]=git [python3]=python3
                        [/usr/bin/time]=time [timeout]=coreutils)
@@ -55,10 +56,7 @@ ensure_tools() {
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${package_of[$cmd]}")
   done
   ((${#missing[@]} == 0)) && return
-  [[ $(id -u) == 0 ]] || die "missing tools (${missing[*]}); install them or run as root"
-  log "installing ${missing[*]}"
-  apt-get update -qq >&2            # once, and only because an install is needed
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  apt_install_missing "${missing[@]}"
 }
 
 ensure_ready_scan() {

@@ -44,6 +44,7 @@ die() { log "error: $*"; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # 1. Tools
 # ---------------------------------------------------------------------------------------------
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install-missing.sh"
 ensure_tools() {
   local -A package_of=([hyperfine]=hyperfine [rg]=ripgrep [bandit]=python3-bandit
                        [/usr/bin/time]=time [npm]=npm [python3]=python3 [timeout]=coreutils)
@@ -52,10 +53,7 @@ ensure_tools() {
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${package_of[$cmd]}")
   done
   ((${#missing[@]} == 0)) && return
-  [[ $(id -u) == 0 ]] || die "missing tools (${missing[*]}); install them or run as root"
-  log "installing ${missing[*]}"
-  apt-get update -qq >&2            # once, and only because an install is needed
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  apt_install_missing "${missing[@]}"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -27,21 +27,9 @@ npm_tools=(
   typescript@5.9.3
 )
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-run=(); [ "$(id -u)" -eq 0 ] || run=(sudo)
 
-missing=()
-installed python3-bandit || missing+=(python3-bandit)
-command -v npm >/dev/null || missing+=(nodejs npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  need_update=0
-  for deb in "${missing[@]}"; do
-    apt-cache policy "$deb" 2>/dev/null | grep -q 'Candidate: [0-9]' || need_update=1
-  done
-  [ "$need_update" -eq 0 ] || "${run[@]}" apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -q --no-install-recommends \
-    "${missing[@]}" >&2
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install-missing.sh"
+if command -v npm >/dev/null; then apt_install_missing python3-bandit; else apt_install_missing python3-bandit nodejs npm; fi
 
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 node_minor=$(node -p 'process.versions.node.split(".")[1]')

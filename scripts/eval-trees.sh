@@ -61,26 +61,15 @@ npm_trees=(
   mysql@2.18.1
 )
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 # --- Debian packages -------------------------------------------------------------------------
-missing=()
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install-missing.sh"
+debs=()
 for entry in "${python_trees[@]}"; do
   read -r _ deb _ <<<"$entry"
-  installed "$deb" || missing+=("$deb")
+  debs+=("$deb")
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "eval-trees: installing ${missing[*]}" >&2
-  run=(); [ "$(id -u)" -eq 0 ] || run=(sudo)
-  # Update the package lists once, and only when apt cannot see a package we need.
-  need_update=0
-  for deb in "${missing[@]}"; do
-    apt-cache policy "$deb" 2>/dev/null | grep -q 'Candidate: [0-9]' || need_update=1
-  done
-  [ "$need_update" -eq 0 ] || "${run[@]}" apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -q --no-install-recommends \
-    "${missing[@]}" >&2
-fi
+apt_install_missing "${debs[@]}"
 
 mkdir -p "$dir/python" "$dir/npm" "$dir/.stamps"
 for entry in "${python_trees[@]}"; do
