@@ -3,6 +3,7 @@
 // ask about every byte of a file, and the C library's isalnum goes through the locale.
 #include <array>
 #include <cstdint>
+#include <string_view>
 
 namespace readygate::scan {
 
@@ -30,5 +31,12 @@ inline bool is_name_char(unsigned char c) { return char_class_detail::table[c] &
 inline bool is_space(unsigned char c) { return char_class_detail::table[c] & char_class_detail::space_bit; }
 inline bool is_digit(unsigned char c) { return char_class_detail::table[c] & char_class_detail::digit_bit; }
 inline bool is_alpha(unsigned char c) { return char_class_detail::table[c] & char_class_detail::alpha_bit; }
+
+// `text` without the white space at either end.
+inline std::string_view trim_space(std::string_view text) {
+  while (!text.empty() && is_space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && is_space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
 
 }  // namespace readygate::scan

@@ -10,12 +10,6 @@
 namespace readygate::scan {
 namespace {
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool all_of(std::string_view s, bool (*pred)(unsigned char)) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); });
 }
@@ -35,7 +29,7 @@ void each_line(std::string_view text, Visit&& visit) {
   for (std::size_t start = 0; start <= text.size();) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     ++number;
-    std::string_view line = trimmed(text.substr(start, end - start));
+    std::string_view line = trim_space(text.substr(start, end - start));
     if (!line.empty() && line.front() != '#') visit(line, number);
     start = end + 1;
   }
@@ -52,7 +46,7 @@ std::string read_file(const std::filesystem::path& path) {
 
 void read_readygate_ignore(std::string_view text, const std::string& name, IgnoreList& into) {
   each_line(text, [&](std::string_view line, std::size_t number) {
-    const std::string_view fingerprint = trimmed(line.substr(0, line.find('#')));
+    const std::string_view fingerprint = trim_space(line.substr(0, line.find('#')));
     if (fingerprint.size() >= 16 && all_of(fingerprint, hex)) {
       std::string lower(fingerprint);
       std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -8,18 +8,13 @@
 namespace readygate::scan {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Splits at commas, trimming each part and dropping empty ones.
 std::vector<std::string_view> split_commas(std::string_view list) {
   std::vector<std::string_view> parts;
   while (true) {
     const std::size_t comma = list.find(',');
-    const std::string_view part = trim(list.substr(0, comma));
+    const std::string_view part = trim_space(list.substr(0, comma));
     if (!part.empty()) parts.push_back(part);
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
@@ -30,8 +25,8 @@ std::vector<std::string_view> split_commas(std::string_view list) {
 // "a as b" -> {"a", "b"}; "a" -> {"a", "a"}. `separator` is " as " or ":" (JS destructuring).
 std::pair<std::string, std::string> name_and_alias(std::string_view part, std::string_view separator) {
   const std::size_t at = part.find(separator);
-  if (at == std::string_view::npos) return {std::string(trim(part)), std::string(trim(part))};
-  return {std::string(trim(part.substr(0, at))), std::string(trim(part.substr(at + separator.size())))};
+  if (at == std::string_view::npos) return {std::string(trim_space(part)), std::string(trim_space(part))};
+  return {std::string(trim_space(part.substr(0, at))), std::string(trim_space(part.substr(at + separator.size())))};
 }
 
 bool is_identifier(std::string_view s) {
@@ -142,7 +137,7 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
       if (!RE2::PartialMatch(piece, from_imports, &g[0], &g[1])) continue;
       const std::string module(g[0].data(), g[0].size());
       if (module.front() == '.') continue;  // relative: the project's own code
-      std::string_view list = trim(std::string_view(g[1].data(), g[1].size()));
+      std::string_view list = trim_space(std::string_view(g[1].data(), g[1].size()));
       if (!list.empty() && list.front() == '(') list = list.substr(1, list.size() >= 2 ? list.size() - 2 : 0);
       for (const auto part : split_commas(list)) {
         if (part == "*") {

@@ -1,16 +1,13 @@
 #include "suppression.hpp"
 
+#include "char_class.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace readygate::scan {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -60,7 +57,7 @@ Parsed parse_marker(SuppressionMarker::Kind kind, std::string_view line, std::si
       }
       break;
     case SuppressionMarker::Kind::nosemgrep: {
-      const std::string_view list = trim(rest);
+      const std::string_view list = trim_space(rest);
       if (!list.empty() && list.front() == ':') parsed.ids = split_ids(list.substr(1));
       break;
     }
