@@ -231,7 +231,8 @@ std::vector<Finding> RuleEngine::scan(const std::string& path, std::string_view 
   return scan_file(path, text).findings;
 }
 
-FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, Role role) const {
+FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, Role role,
+                               const std::vector<bool>* given) const {
   FileScan result;
   const FileContext file(path, text, role, m_all_calls ? nullptr : &m_wanted_calls);
   // A ready:ignore[…] that names no rule suppresses nothing: say so, wherever it is.
@@ -247,7 +248,8 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     }
   }
 
-  const std::vector<bool> applicable = applicable_rules(path);
+  const std::vector<bool> computed = given ? std::vector<bool>() : applicable_rules(path);
+  const std::vector<bool>& applicable = given ? *given : computed;
   if (std::none_of(applicable.begin(), applicable.end(), [](bool b) { return b; })) return result;
   // Pass 1: the keyword prefilter says which rules can match at all.
   const std::vector<bool> candidates_mask = m_keywords->candidates(text, applicable);

@@ -47,7 +47,12 @@ public:
   std::size_t max_findings_per_file() const { return m_max_findings_per_file; }
 
   // `text` is the content of the file reported as `path`, whose role is `role`.
-  FileScan scan_file(const std::string& path, std::string_view text, Role role = Role::product) const;
+  // `applicable`, when given, is applicable_rules(path), worked out once by a caller that
+  // meets one path many times (--history).
+  FileScan scan_file(const std::string& path, std::string_view text, Role role = Role::product,
+                     const std::vector<bool>* applicable = nullptr) const;
+  // Which rules run on a file at `path` (its language, the rules' path globs).
+  std::vector<bool> applicable_rules(const std::string& path) const;
   // scan_file's findings, for a product file.
   std::vector<Finding> scan(const std::string& path, std::string_view text) const;
 
@@ -57,7 +62,6 @@ public:
   void compile_all() const;
 
 private:
-  std::vector<bool> applicable_rules(const std::string& path) const;
   const CompiledRule& compiled(std::size_t index) const;
 
   std::vector<Rule> m_rules;

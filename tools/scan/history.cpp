@@ -102,6 +102,9 @@ ScanResult scan_history(const RuleEngine& engine, const HistoryOptions& options)
   ScanResult result;
   // One finding per (rule, secret) — or (rule, line text) for a rule that names no secret.
   std::map<std::tuple<std::size_t, std::string>, std::size_t> seen;
+  // A history meets the same few paths thousands of times: which rules apply to a path, and its
+  // role by path, are worked out once per path.
+  std::map<std::string, std::vector<bool>, std::less<>> applicable_by_path;
   LogPatchReader reader([&](const HistoryCommit& commit, const std::string& path, const std::string& added,
                             const std::vector<std::size_t>& lines) {
     if (added.size() > options.max_file_size) {
@@ -115,7 +118,12 @@ ScanResult scan_history(const RuleEngine& engine, const HistoryOptions& options)
     ++result.stats.files;
     result.stats.bytes += added.size();
     const Role role = role_of(path, std::string_view(added).substr(0, 4096), options.roles);
-    FileScan scanned = engine.scan_file(path, added, role);
+    auto known = applicable_by_path.find(path);
+    if (known == applicable_by_path.end()) {
+      if (applicable_by_path.size() >= 65536) applicable_by_path.clear();  // bounded, whatever the history
+      known = applicable_by_path.emplace(path, engine.applicable_rules(path)).first;
+    }
+    FileScan scanned = engine.scan_file(path, added, role, &known->second);
     for (Finding& f : scanned.findings) {
       const std::string key = f.secret_digest.empty() ? f.line_digest : f.secret_digest;
       const auto [it, inserted] = seen.try_emplace({f.rule, key}, result.findings.size());
