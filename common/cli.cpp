@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <new>
 #include <system_error>
@@ -14,6 +16,53 @@
 #include "version.hpp"
 
 namespace readygate {
+
+namespace {
+
+// The settings of the running program, so that an error about a setting from the file can
+// say where it was set.
+const SettingOrigins* current_origins = nullptr;
+
+// Stores the program's section of the configuration file under the flags; returns what
+// --print-config says about the file.
+std::string read_config_file(const std::string& program, const po::options_description& tool_options,
+                             po::variables_map& values, SettingOrigins& origins) {
+  const bool no_config = values.count("no-config") && values["no-config"].as<bool>();
+  std::optional<std::filesystem::path> file;
+  if (values.count("config")) {
+    if (no_config) throw_input_error("--config and --no-config exclude each other");
+    file = values["config"].as<std::string>();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(*file, error)) throw_input_error("--config: cannot read '" + file->string() + "'");
+  } else if (no_config) {
+    return "none (--no-config)";
+  } else {
+    file = find_config_file(".");
+    if (!file) return "none found";
+  }
+  po::parsed_options settings = read_config_section(*file, program, tool_options, origins);
+  try {
+    po::store(settings, values);
+  } catch (const po::error_with_option_name& e) {
+    std::string name = e.get_option_name();
+    name.erase(0, std::min(name.size(), name.find_first_not_of('-')));
+    const auto position = origins.in_file.find(name);
+    if (position == origins.in_file.end()) throw;
+    throw_input_error(position->second + ": " + e.what());
+  }
+  return file->generic_string();
+}
+
+// "--min-severity: …" about a setting the file made: where in the file.
+std::string with_origin(const std::string& message) {
+  if (!current_origins || message.rfind("--", 0) != 0) return message;
+  const std::string name = message.substr(2, message.find_first_of(": =", 2) - 2);
+  if (current_origins->from_flag(name)) return message;
+  const auto position = current_origins->in_file.find(name);
+  return position == current_origins->in_file.end() ? message : message + " (set at " + position->second + ")";
+}
+
+}  // namespace
 
 std::optional<po::variables_map> parse_command_line(
     int argc, const char* const argv[], const ToolSpec& spec,
@@ -30,7 +79,13 @@ std::optional<po::variables_map> parse_command_line(
       ("quiet,q", po::bool_switch(&common.quiet), "print only errors on stderr")
       ("verbose,v", po::bool_switch(&common.verbose), "print debugging detail on stderr")
       ("progress", po::value(&common.progress)->value_name("WHEN"),
-       "progress display on stderr: auto (only on a terminal), always, never");
+       "progress display on stderr: auto (only on a terminal), always, never")
+      ("config", po::value(&common.config)->value_name("FILE"),
+       "read settings from FILE instead of readygate.toml (found in the working folder or above it, "
+       "up to the repository's root)")
+      ("no-config", po::bool_switch(&common.no_config), "read no configuration file")
+      ("print-config", po::bool_switch(&common.print_config),
+       "show the effective settings and where each came from (default, file, flag), then exit");
   po::options_description all;
   all.add(tool_options).add(shared);
   po::options_description hidden;
@@ -40,12 +95,12 @@ std::optional<po::variables_map> parse_command_line(
 
   po::variables_map values;
   try {
-    po::store(po::command_line_parser(argc, argv)
-                  .options(parsed)
-                  .positional(positional)
-                  .style(po::command_line_style::unix_style)
-                  .run(),
-              values);
+    const po::parsed_options flags = po::command_line_parser(argc, argv)
+                                         .options(parsed)
+                                         .positional(positional)
+                                         .style(po::command_line_style::unix_style)
+                                         .run();
+    po::store(flags, values);
     if (values.count("help")) {
       write_help(std::cout, spec, all);
       return std::nullopt;
@@ -58,10 +113,17 @@ std::optional<po::variables_map> parse_command_line(
       std::cout << spec.program << ' ' << readygate_version << '\n';
       return std::nullopt;
     }
+    for (const auto& option : flags.options) common.origins.from_flags.insert(option.string_key);
+    const std::string file_status = read_config_file(spec.program, tool_options, values, common.origins);
     po::notify(values);
+    if (common.print_config) {
+      write_effective_settings(std::cout, spec.program, tool_options, values, common.origins, file_status);
+      return std::nullopt;
+    }
   } catch (const po::error& e) {
     throw_input_error(std::string(e.what()) + " (see " + spec.program + " --help)");
   }
+  current_origins = &common.origins;
   if (common.quiet && common.verbose) throw_input_error("--quiet and --verbose exclude each other");
   configure_log(spec.program, common.quiet     ? Verbosity::quiet
                               : common.verbose ? Verbosity::verbose
@@ -105,7 +167,7 @@ int run_main(const std::string& program, const std::function<ExitCode()>& body) 
   try {
     return static_cast<int>(body());
   } catch (const Error& e) {
-    log_error(e.what());
+    log_error(with_origin(e.what()));
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     log_error("out of memory");

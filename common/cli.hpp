@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "config_file.hpp"
 #include "error.hpp"
 #include "help.hpp"
 #include "progress.hpp"
@@ -23,13 +24,19 @@ struct CommonOptions {
   bool quiet = false;
   bool verbose = false;
   std::string progress = "auto";
+  std::string config;       // --config FILE
+  bool no_config = false;   // --no-config
+  bool print_config = false;
+  SettingOrigins origins;   // where each of the program's settings came from
+
 
   ProgressMode progress_mode() const { return parse_progress_mode(progress); }
 };
 
-// Parses argv against `tool_options` plus the common options, and configures logging.
-// Returns nothing when --help, --help-man (the page as roff) or --version was printed (the
-// program then exits 0).
+// Parses argv against `tool_options` plus the common options, then the program's section of
+// readygate.toml (config_file.hpp) under them, and configures logging.
+// Returns nothing when --help, --help-man (the page as roff), --version or --print-config was
+// printed (the program then exits 0).
 // Throws Error (exit 2) for unknown flags, missing values and malformed values.
 std::optional<po::variables_map> parse_command_line(
     int argc, const char* const argv[], const ToolSpec& spec,
