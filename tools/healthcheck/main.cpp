@@ -15,7 +15,7 @@ int main(int argc, char* argv[]) {
     po::options_description options("Health-check options");
     options.add_options()
         ("check", po::value(&command.checks)->value_name("NAME=URL"), "a check: http://, https:// or tcp://host:port (repeatable)")
-        ("config,c", po::value(&config)->value_name("FILE"), "checks with their expectations (JSON)")
+        ("checks,c", po::value(&config)->value_name("FILE"), "checks with their expectations (JSON)")
         ("base-url", po::value(&command.base_url)->value_name("URL"), "where a config's relative URLs point")
         ("header,H", po::value(&command.headers)->value_name("'Name: value'"), "a header for every HTTP check (repeatable)")
         ("wait", po::value(&wait)->value_name("D"), "poll until every critical check is healthy, for at most D")

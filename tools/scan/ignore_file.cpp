@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "char_class.hpp"
+#include "common/json_stream.hpp"
 
 namespace readygate::scan {
 namespace {
@@ -82,7 +83,7 @@ void read_gitleaks_ignore(std::string_view text, const std::string& name, Ignore
   });
 }
 
-IgnoreList read_ignore_files(const std::string& folder) {
+IgnoreList read_ignore_files(const std::string& folder, const std::vector<std::string>& more_files) {
   IgnoreList list;
   const std::filesystem::path base(folder.empty() ? "." : folder);
   std::error_code error;
@@ -90,6 +91,11 @@ IgnoreList read_ignore_files(const std::string& folder) {
                                      std::pair{".gitleaksignore", &read_gitleaks_ignore}}) {
     const std::filesystem::path path = base / name;
     if (std::filesystem::is_regular_file(path, error)) reader(read_file(path), path.generic_string(), list);
+  }
+  for (const auto& file : more_files) {
+    const bool gitleaks = std::string_view(file).size() >= 14 &&
+                          std::string_view(file).substr(file.size() - 14) == "gitleaksignore";
+    (gitleaks ? read_gitleaks_ignore : read_readygate_ignore)(read_input(file), file, list);
   }
   return list;
 }

@@ -31,7 +31,7 @@ void read_readygate_ignore(std::string_view text, const std::string& name, Ignor
 void read_gitleaks_ignore(std::string_view text, const std::string& name, IgnoreList& into);
 
 // Both files from `folder`, when present.
-IgnoreList read_ignore_files(const std::string& folder);
+IgnoreList read_ignore_files(const std::string& folder, const std::vector<std::string>& more_files = {});
 
 // Marks the findings the list names as suppressed; returns how many it newly suppressed.
 std::size_t apply_ignore_list(std::vector<Finding>& findings, const std::vector<Rule>& rules, const IgnoreList& list);

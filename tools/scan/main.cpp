@@ -18,7 +18,8 @@ int main(int argc, char* argv[]) {
         ("no-builtin-rules", po::bool_switch(&no_builtin), "use only the rules from --rules")
         ("list-rules", po::bool_switch(&command.list_rules), "print the active rules as JSON and exit")
         ("enable-only", po::value(&command.enable_only)->value_name("ID|CATEGORY"), "run only these rules (repeatable)")
-        ("disable", po::value(&command.disable)->value_name("ID|CATEGORY"), "do not run these rules (repeatable)")
+        ("disable", po::value(&command.disable)->value_name("ID|CATEGORY")->composing(),
+         "do not run these rules (repeatable; adds to readygate.toml's)")
         ("min-severity", po::value(&min_severity)->value_name("S"), "drop findings below S: info, low, medium, high, critical")
         ("fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S")
         ("baseline", po::value(&baseline)->value_name("FILE"), "an earlier report: its findings are not new")
@@ -29,7 +30,8 @@ int main(int argc, char* argv[]) {
         ("all", po::bool_switch(&all_refs), "with --history: the commits of every ref")
         ("staged", po::bool_switch(&command.staged), "scan the content staged in git's index (a pre-commit hook), not the work tree")
         ("include", po::value(&includes)->value_name("GLOB"), "scan only files matching GLOB (repeatable)")
-        ("exclude", po::value(&excludes)->value_name("GLOB"), "skip files and folders matching GLOB (repeatable)")
+        ("exclude", po::value(&excludes)->value_name("GLOB")->composing(),
+         "skip files and folders matching GLOB (repeatable; adds to readygate.toml's)")
         ("no-default-excludes", po::bool_switch(&no_default_excludes), "also scan .git, node_modules, build output, …")
         ("no-git", po::bool_switch(&no_git), "walk folders instead of asking git (ignores .gitignore)")
         ("max-file-size", po::value(&max_file_size)->value_name("BYTES"), "skip larger files (default 5M)")
@@ -39,6 +41,9 @@ int main(int argc, char* argv[]) {
         ("shard", po::value(&shard)->value_name("K/N"), "scan only the K-th of N deterministic parts of the tree")
         ("role", po::value(&roles)->value_name("ROLE=GLOB"),
          "files matching GLOB have ROLE: product, test, example, vendored, generated (repeatable; the last match wins)")
+        ("ignore-file", po::value(&command.ignore_files)->value_name("FILE"),
+         "fingerprints to ignore, one per line, like .readygateignore (repeatable; a name ending in "
+         "gitleaksignore is read as gitleaks' FILE:RULE:LINE entries)")
         ("include-role", po::value(&include_roles)->value_name("ROLE"),
          "scan vendored or generated files too (repeatable; they are skipped and counted by default)");
     po::positional_options_description positional;
@@ -73,6 +78,8 @@ int main(int argc, char* argv[]) {
 
     if (all_refs && !history) throw_input_error("--all: only with --history");
     if (history && (command.staged || !diff_base.empty())) throw_input_error("--history: not with --staged or --diff-base");
+    // Folders to scan from readygate.toml are no revisions.
+    if (history && common.origins.from_file("path") && !common.origins.from_flag("path")) paths.clear();
     if (history) {
       command.history = scan::HistoryOptions{};
       command.history->revisions = paths;

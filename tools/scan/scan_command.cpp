@@ -61,7 +61,7 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   std::optional<ChangedLines> changed;
   if (command.diff_base) changed = changed_lines_since(*command.diff_base, ".");
 
-  const IgnoreList ignored = read_ignore_files(".");
+  const IgnoreList ignored = read_ignore_files(".", command.ignore_files);
   for (const auto& warning : ignored.warnings) log_warning(warning);
 
   ScanResult result;

@@ -25,6 +25,7 @@ struct ScanCommand {
   std::optional<HistoryOptions> history;  // --history: added lines of commits, secrets rules
   bool staged = false;                    // --staged: the index's content
   std::size_t max_findings_per_file = 1000;  // 0: no cap
+  std::vector<std::string> ignore_files;     // --ignore-file, besides .readygateignore/.gitleaksignore
 };
 
 // Returns ExitCode::check_failed when --fail-on is crossed. Throws Error for bad input.

@@ -41,7 +41,12 @@ int main(int argc, char* argv[]) {
     CommonOptions common;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;
-    if (!policy.empty()) command.policy = policy;
+    if (const auto table = common.origins.inline_tables.find("policy");
+        table != common.origins.inline_tables.end() && !common.origins.from_flag("policy")) {
+      command.policy = {common.origins.in_file.at("policy") + " [score.policy]", table->second};
+    } else if (!policy.empty()) {
+      command.policy = {policy, std::nullopt};
+    }
     if (!coverage.empty()) command.coverage = coverage;
     if (values->count("min-score")) {
       if (!(min_score >= 0 && min_score <= 100)) throw_input_error("--min-score: expected a number from 0 to 100");  // nan too

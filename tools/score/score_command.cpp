@@ -15,9 +15,11 @@ namespace readygate::score {
 ExitCode run_score_command(const ScoreCommand& command, const CommonOptions& common, const RunInfo& run) {
   Policy policy = default_policy();
   if (command.policy) {
-    const auto documents = parse_json_documents(read_input(*command.policy), *command.policy);
-    if (documents.size() != 1) throw_input_error(*command.policy + ": expected one policy document");
-    policy = parse_policy(documents.front(), *command.policy);
+    const std::string& name = command.policy->name;
+    const auto documents = parse_json_documents(
+        command.policy->inline_text ? *command.policy->inline_text : read_input(name), name);
+    if (documents.size() != 1) throw_input_error(name + ": expected one policy document");
+    policy = parse_policy(documents.front(), name);
   }
   if (command.min_score) policy.min_score = *command.min_score;
   if (command.print_policy) {

@@ -14,7 +14,13 @@ namespace readygate::score {
 struct ScoreCommand {
   std::vector<std::string> inputs;  // envelopes; empty: stdin
   std::vector<std::string> junit;
-  std::optional<std::string> coverage, policy;
+  std::optional<std::string> coverage;
+  // --policy FILE, or the table [score.policy] of readygate.toml (its JSON, named by position).
+  struct PolicySource {
+    std::string name;
+    std::optional<std::string> inline_text;
+  };
+  std::optional<PolicySource> policy;
   std::optional<double> min_score;  // overrides the policy's
   bool explain = false;
   bool print_policy = false;
