@@ -20,8 +20,8 @@ namespace readygate {
 namespace {
 
 // The settings of the running program, so that an error about a setting from the file can
-// say where it was set.
-const SettingOrigins* current_origins = nullptr;
+// say where it was set (a copy: the program's own is gone when its error reaches run_main).
+std::optional<SettingOrigins> current_origins;
 
 // Stores the program's section of the configuration file under the flags; returns what
 // --print-config says about the file.
@@ -123,7 +123,7 @@ std::optional<po::variables_map> parse_command_line(
   } catch (const po::error& e) {
     throw_input_error(std::string(e.what()) + " (see " + spec.program + " --help)");
   }
-  current_origins = &common.origins;
+  current_origins = common.origins;
   if (common.quiet && common.verbose) throw_input_error("--quiet and --verbose exclude each other");
   configure_log(spec.program, common.quiet     ? Verbosity::quiet
                               : common.verbose ? Verbosity::verbose

@@ -122,8 +122,9 @@ struct SectionReader {
     return target.lexically_proximate(here).generic_string();
   }
 
-  std::string text(const po::option_description& option, const toml::node& node) const {
-    const auto value = scalar_text(node);
+  // A string; for a single-valued option a number too (max-file-size = 5000000).
+  std::string text(const po::option_description& option, const toml::node& node, bool numbers = false) const {
+    const auto value = node.is_string() || numbers ? scalar_text(node) : std::nullopt;
     if (!value) {
       fail_at(file, node.source(), "[" + section + "] " + option.long_name() + ": expected a string, got " + type_name(node));
     }
@@ -183,7 +184,7 @@ struct SectionReader {
           origins.inline_tables[name] = json.str();
           return std::nullopt;
         }
-        parsed.value = {text(option, node)};
+        parsed.value = {text(option, node, true)};
         break;
       case Kind::list:
         parsed.value = list(option, node);
@@ -319,7 +320,11 @@ void write_effective_settings(std::ostream& out, const std::string& program, con
     const auto file_position = origins.in_file.find(name);
     if (file_position != origins.in_file.end()) source = file_position->second;
     if (origins.inline_tables.count(name)) source += " (an inline table)";
-    if (origins.from_flag(name)) source = source.empty() ? "flag" : (source + " + flag");
+    if (origins.from_flag(name)) {
+      source = source.empty()                          ? "flag"
+               : option->semantic()->is_composing() ? source + " + flag"
+                                                      : "flag, over " + source;
+    }
     const auto entry = values.find(name);
     std::optional<std::string> shown;
     if (entry != values.end() && !entry->second.empty()) {

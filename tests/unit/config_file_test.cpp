@@ -155,7 +155,7 @@ TEST_CASE("a bad file is exit 2 with file:line:column") {
   check("[scan]\nexlude = [\"x\"]\n", ":2:1: unknown key 'exlude' in [scan]; known keys: path, exclude, role, rules");
   check("[scan]\njobs = \"four\"\n", ":2:8: [scan] jobs: expected a number, got a string");
   check("[scan]\nno-git = \"yes\"\n", "no-git: expected true or false, got a string");
-  check("[scan]\nexclude = [1, {a = 2}]\n", "exclude: expected a string, got a table");
+  check("[scan]\nexclude = [1, {a = 2}]\n", "exclude: expected a string, got an integer");
   check("[scan]\nexclude = {a = \"b\"}\n", "exclude: expected an array of strings, got a table");
   check("[scan]\nmin-severity = [\"high\"]\n", "min-severity: expected a string, got an array");
   check("[scna]\n", ":1:2: unknown section [scna]; known sections: scan, bench, healthcheck, score, report");
