@@ -139,4 +139,17 @@ mkdir -p "$WORK/plain/sub" && printf '[scan]\nfail-on = "info"\n' > "$WORK/plain
 printf 'import pickle\n\ndef load(data):\n    return pickle.loads(data)\n' > "$WORK/plain/sub/a.py"
 (cd "$WORK/plain/sub" && run "$SCAN" . && expect_rc 0 "no file is read from above a folder outside git") || exit 1
 (cd "$WORK/plain" && run "$SCAN" sub && expect_rc 1 "fail-on info from the folder's file") || exit 1
+# The documented example is one every program takes, and its scan section names real rules.
+mkdir -p "$WORK/example/ci" && cp "$READYGATE_SOURCE/examples/config/readygate.toml" "$WORK/example/"
+cat > "$WORK/example/ci/readygate-rules.json" <<'EOF'
+{"rules": [{"id": "team.todo-ship", "title": "A shipping blocker", "category": "quality", "severity": "low",
+  "pattern": "DO_NOT_SHIP", "message": "Marked as not to ship.", "fix": "Finish it."}]}
+EOF
+printf 'DO_NOT_SHIP = True\n' > "$WORK/example/app.py"
+: > "$WORK/example/ci/reviewed.readygateignore"
+for program in "$SCAN" "$BENCH" "$HEALTHCHECK" "$SCORE" "$REPORT"; do
+  (cd "$WORK/example" && run "$program" --print-config && expect_rc 0 "$program --print-config on the example") || exit 1
+done
+(cd "$WORK/example" && run "$SCAN" . && expect_rc 0 "the example's scan section" &&
+  check '[.findings[].rule] == ["team.todo-ship"]') || exit 1
 echo "config_file: ok"
