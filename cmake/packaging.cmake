@@ -1,6 +1,7 @@
 # `cpack -G DEB` in a release build folder: readygate_<version>_<arch>.deb with the five
 # programs, ready-gate and their man pages. The shared-library dependencies are worked out by
-# dpkg-shlibdeps from the binaries themselves; ready-gate adds jq, and git for --diff-base.
+# dpkg-shlibdeps from the binaries themselves (ready-gate is bash and needs nothing more); git
+# is recommended, for --diff-base and --history.
 set(CPACK_PACKAGE_NAME readygate)
 set(CPACK_PACKAGE_VENDOR "readygate")
 set(CPACK_PACKAGE_CONTACT "readygate maintainers <maintainers@readygate.invalid>")
@@ -20,7 +21,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "jq")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "git")
 set(CPACK_GENERATOR DEB)
 include(CPack)

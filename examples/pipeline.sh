@@ -22,8 +22,10 @@ ready-scan "$here/service" -o "$out/scan.json"
 gate=0
 ready-score "$out"/{health,bench,scan}.json --explain -o "$out/score.json" || gate=$?
 [ "$gate" -le 1 ]
-# 5. Every report from the score envelope (which embeds its inputs).
+# 5. Every report from the score envelope (which embeds its inputs), and the verdict as a
+# dotenv file (READYGATE_SCORE, READYGATE_PASSED, READYGATE_FINDINGS) for the shell.
 ready-report "$out/score.json" --sarif "$out/readygate.sarif" --junit "$out/junit.xml" \
-  --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md"
-echo "score $(jq .score.value "$out/score.json"), gate $(jq -r .score.gate "$out/score.json"); see $out/summary.md"
+  --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md" --dotenv "$out/readygate.env"
+source "$out/readygate.env"
+echo "score $READYGATE_SCORE, gate $([ "$READYGATE_PASSED" = true ] && echo pass || echo fail); see $out/summary.md"
 exit "$gate"

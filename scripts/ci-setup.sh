@@ -39,7 +39,7 @@ case "${1:-}" in
       exit 0
     fi
     # The -dev packages are what the release links against, under the same names on Debian
-    # and Ubuntu; a cached build needs their shared libraries too, and ready-gate needs jq.
+    # and Ubuntu; a cached build needs their shared libraries too.
     "$root/scripts/install-deps.sh" runner
     if [ ! -x "$prefix/bin/ready-scan" ]; then
       build=$(mktemp -d "${TMPDIR:-/tmp}/readygate-build-XXXXXX")

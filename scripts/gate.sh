@@ -25,7 +25,8 @@ DESCRIPTION
 OPTIONS
     --path DIR          source tree to scan (default .)                    [READYGATE_PATH]
     --url URL           a service URL to probe and, without a scenario, to load;
-                        NAME=URL names it (repeatable; whitespace-separated in env)
+                        NAME=URL names it, else its host and path do (repeatable;
+                        whitespace-separated in env)
                                                                            [READYGATE_URLS]
     --checks FILE       ready-healthcheck config                           [READYGATE_CHECKS]
     --scenario FILE     ready-bench scenario                               [READYGATE_SCENARIO]
@@ -38,9 +39,10 @@ OPTIONS
                         whitespace-separated in env)                       [READYGATE_JUNIT]
     --baseline FILE     an earlier ready-scan envelope: its findings are not new
                                                                            [READYGATE_BASELINE]
-    --diff-base REF     report only findings on lines changed since REF; default:
-                        the pull/merge request's base when there is one; 'none'
-                        scans every line                                   [READYGATE_DIFF_BASE]
+    --diff-base REF     report only findings on lines changed since REF, and scan the
+                        commits since REF for secrets; default auto: the pull/merge
+                        request's base when there is one (ready-scan --diff-base
+                        auto, --history auto); 'none' scans every line     [READYGATE_DIFF_BASE]
     --wait D            how long to wait for the service (default 60s)     [READYGATE_WAIT]
     --bench-duration D  load time per URL when there is no scenario (default 10s)
                                                                            [READYGATE_BENCH_DURATION]
@@ -61,18 +63,20 @@ OPTIONS
 ENVIRONMENT
     READYGATE_BIN       where the programs are (default: the folder ready-gate is in when
                         they are there, else PATH)
-    GITHUB_OUTPUT       when set, the outputs score (empty with --scan-only), passed,
-                        findings and sarif are written to it
+    GITHUB_OUTPUT       when set, ready-report appends the outputs score (empty with
+                        --scan-only), passed, findings and sarif to it
     GITHUB_STEP_SUMMARY when set, the Markdown summary is appended to it
     GITHUB_ACTIONS      true: annotations are printed on stdout
     GITHUB_BASE_REF, CI_MERGE_REQUEST_DIFF_BASE_SHA
-                        the default --diff-base in pull and merge requests
+                        the default --diff-base in pull and merge requests (read by
+                        ready-scan --diff-base auto)
 
 FILES
     OUT/readygate.sarif, OUT/junit.xml, OUT/gl-code-quality.json, OUT/summary.md: the reports
-    OUT/health.json, OUT/bench.json, OUT/scan.json, OUT/score.json: the programs' envelopes
-    OUT/readygate.env: READYGATE_SCORE, READYGATE_PASSED and READYGATE_FINDINGS, for GitLab's
-    artifacts:reports:dotenv
+    OUT/health.json, OUT/bench.json, OUT/scan.json, OUT/scan-history.json (the request's
+    commits), OUT/score.json: the programs' envelopes
+    OUT/readygate.env: READYGATE_SCORE, READYGATE_PASSED and READYGATE_FINDINGS (written by
+    ready-report --dotenv), for GitLab's artifacts:reports:dotenv
 
 EXIT STATUS
     0   the gate passed (or --fail-on-gate false)
@@ -145,15 +149,10 @@ for flag in "fail-on-gate:$fail_on_gate" "scan-only:$scan_only"; do
     *) die "--${flag%%:*}: expected true or false, got '${flag#*:}'" ;;
   esac
 done
-case "$fail_on" in
-  info|low|medium|high|critical) ;;
-  *) die "--fail-on: expected info, low, medium, high or critical, got '$fail_on'" ;;
-esac
 [ -d "$path" ] || die "--path: '$path' is not a folder"
 for file in "$checks" "$scenario" "$policy" "$baseline"; do
   [ -z "$file" ] || [ -r "$file" ] || die "cannot read '$file'"
 done
-[ -z "$shard" ] || [[ "$shard" =~ ^[0-9]+/[0-9]+$ ]] || die "--shard: expected K/N, got '$shard'"
 # Globs are expanded now, before any work: scan results that are missing would gate on nothing
 # (an error); missing test reports are only less evidence (a warning).
 scan_results=() junit_files=()
@@ -168,7 +167,6 @@ for glob in "${junit_globs[@]}"; do
   junit_files+=("${matched[@]}")
 done
 [ ${#scan_results[@]} -eq 0 ] || [ -z "$shard" ] || die "--shard and --scan-results do not go together"
-command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
 
 # The programs: next to this script when installed, else on PATH.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -180,33 +178,28 @@ SCORE=$(tool ready-score) REPORT=$(tool ready-report)
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out"/{health,bench,score}.json
-[ ${#scan_results[@]} -gt 0 ] || rm -f "$out/scan.json"  # (it may be one of the results)
+rm -f "$out"/{health,bench,score}.json "$out/readygate.env"
+[ ${#scan_results[@]} -gt 0 ] || rm -f "$out"/scan{,-history}.json  # (they may be among the results)
 evidence=()
 
-# step NAME OK_CODES COMMAND...: runs a program and leaves its exit code in STEP_RC; an exit
-# code outside OK_CODES ends the gate (2: bad input, 3: run-time failure), after the program's
-# own message on stderr.
+# step NAME OK_CODES COMMAND...: runs a program; an exit code outside OK_CODES ends the gate
+# (2: bad input, 3: run-time failure), after the program's own message on stderr.
 step() {
   local name=$1 ok=$2 rc=0
   shift 2
   note "== $name"
   "$@" || rc=$?
-  STEP_RC=$rc
   case " $ok " in *" $rc "*) return 0 ;; esac
   note "$name failed with exit code $rc; the gate stops here"
   exit $(( rc == 2 ? 2 : 3 ))
 }
 
-# The URLs as checks, named by host and path (credentials and query left out).
+# The URLs as checks (ready-healthcheck names an unnamed one by host and path) and, without
+# their NAME= (an "=" before the "://"), as what ready-bench loads.
 url_checks=() url_list=()
 for entry in "${urls[@]}"; do
-  if [[ "$entry" =~ ^[A-Za-z0-9_.-]+=(.*)$ ]]; then
-    url_checks+=(--check "$entry"); url_list+=("${BASH_REMATCH[1]}")
-  else
-    name=${entry#*://}; name=${name#*@}; name=${name%%\?*}
-    url_checks+=(--check "$name=$entry"); url_list+=("$entry")
-  fi
+  url_checks+=(--check "$entry")
+  if [[ "$entry" == *=* && "${entry%%=*}" != *://* ]]; then url_list+=("${entry#*=}"); else url_list+=("$entry"); fi
 done
 base_args=()
 [ -n "$base_url" ] && base_args=(--base-url "$base_url")
@@ -237,50 +230,28 @@ elif [ ${#thresholds[@]} -gt 0 ]; then
   note "warning: thresholds given but nothing to load (no --scenario, no --url): ignored"
 fi
 
-# Only the lines a pull or merge request changes, unless told otherwise.
-if [ -z "$diff_base" ]; then
-  if [ -n "${GITHUB_BASE_REF:-}" ]; then diff_base="origin/$GITHUB_BASE_REF"
-  elif [ -n "${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}" ]; then diff_base=$CI_MERGE_REQUEST_DIFF_BASE_SHA
-  fi
-fi
-[ "$diff_base" = none ] && diff_base=""
 scan_args=("$path" -o "$out/scan.json")
 [ -n "$shard" ] && scan_args+=(--shard "$shard")
 # Never scan our own results: a second run in the same workspace would report their snippets.
 abs_path=$(realpath "$path") abs_out=$(realpath -m "$out")
 case "$abs_out/" in "$abs_path"/?*) scan_args+=(--exclude "${abs_out#"$abs_path"/}") ;; esac
 [ -n "$baseline" ] && scan_args+=(--baseline "$baseline")
-if [ -n "$diff_base" ] && [ ${#scan_results[@]} -eq 0 ]; then
-  git_in() { git -C "$path" "$@"; }
-  if ! git_in rev-parse -q --verify "$diff_base^{commit}" >/dev/null 2>&1; then
-    # A shallow CI checkout may lack the base: fetch just that branch tip or commit.
-    if [[ "$diff_base" == origin/* ]]; then
-      git_in fetch -q --no-tags --depth=1 origin "+refs/heads/${diff_base#origin/}:refs/remotes/$diff_base" 2>/dev/null || true
-    else
-      git_in fetch -q --no-tags --depth=1 origin "$diff_base" 2>/dev/null || true
-    fi
-  fi
-  if commit=$(git_in rev-parse -q --verify "$diff_base^{commit}" 2>/dev/null); then
-    # Compare with where the branch left its base, not with the base's newest commit (in a
-    # shallow clone there is no merge base; GitHub's pull-request merge commit sits right on
-    # the base's tip, so the tip is the right comparison there).
-    merge_base=$(git_in merge-base "$commit" HEAD 2>/dev/null || echo "$commit")
-    note "scanning only lines changed since $diff_base (${merge_base:0:12})"
-    scan_args+=(--diff-base "$merge_base")
-    # The request's commits too: a key added in one commit and removed in a later one is gone
-    # from the diff but not from the history.
-    history_range="$merge_base..HEAD"
-  else
-    note "warning: diff base '$diff_base' is not in this clone (fetch it, e.g. fetch-depth: 0): scanning every line"
-  fi
-fi
+# Only the lines a pull or merge request changes (ready-scan finds its base: --diff-base auto),
+# and the request's commits too: a key added in one commit and removed in a later one is gone
+# from the diff but not from the history. 'none' scans every line and no history.
+scan_args+=(--diff-base "${diff_base:-auto}")
+case "${diff_base:-auto}" in
+  none) history_range="" ;;
+  auto) history_range=auto ;;
+  *) history_range="$diff_base..HEAD" ;;
+esac
 if [ ${#scan_results[@]} -gt 0 ]; then
   note "== ready-scan: using ${#scan_results[@]} earlier result(s): ${scan_results[*]}"
   scans=("${scan_results[@]}")
 else
   step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
   scans=("$out/scan.json")
-  if [ -n "${history_range:-}" ]; then
+  if [ -n "$history_range" ]; then
     history_args=(--history "$history_range" -o "$out/scan-history.json")
     [ -n "$baseline" ] && history_args+=(--baseline "$baseline")
     pushd "$path" >/dev/null
@@ -305,21 +276,18 @@ report_args=("${report_input[@]}" --sarif "$out/readygate.sarif" --junit "$out/j
              --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md")
 [ "$scan_only" = true ] && report_args+=(--fail-on "$fail_on")
 [ "${GITHUB_ACTIONS:-}" = true ] && report_args+=(--annotations)
+# The verdict, as ready-score (or, with --scan-only, ready-report's --fail-on) decided it.
+report_args+=(--dotenv "$out/readygate.env")
+[ -n "${GITHUB_OUTPUT:-}" ] && report_args+=(--github-output "$GITHUB_OUTPUT")
 step "ready-report" "0 1" "$REPORT" "${report_args[@]}"
 
-findings=$(jq -s 'map(.summary.findings) | add' "${scans[@]}")
+declare -A result=()
+while IFS='=' read -r key value; do result[$key]=$value; done < "$out/readygate.env"
+score=${result[READYGATE_SCORE]:-} passed=${result[READYGATE_PASSED]:-} findings=${result[READYGATE_FINDINGS]:-}
 if [ "$scan_only" = true ]; then
-  score=""
-  passed=$([ "$STEP_RC" -eq 0 ] && echo true || echo false)
   verdict="$findings finding(s), $([ "$passed" = true ] && echo "none" || echo "some") new at or above $fail_on"
 else
-  score=$(jq -r '.score.value' "$out/score.json")
-  passed=$(jq -r 'if .score.gate == "pass" then "true" else "false" end' "$out/score.json")
   verdict="score $score"
-fi
-printf 'READYGATE_SCORE=%s\nREADYGATE_PASSED=%s\nREADYGATE_FINDINGS=%s\n' "$score" "$passed" "$findings" > "$out/readygate.env"
-if [ -n "${GITHUB_OUTPUT:-}" ]; then
-  printf 'score=%s\npassed=%s\nfindings=%s\nsarif=%s\n' "$score" "$passed" "$findings" "$out/readygate.sarif" >> "$GITHUB_OUTPUT"
 fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$out/summary.md" >> "$GITHUB_STEP_SUMMARY"

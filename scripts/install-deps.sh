@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages readygate needs, and only those that are missing.
 #   install-deps.sh build   compiler, CMake, Ninja and the libraries
-#   install-deps.sh runner  the above, plus jq for ready-gate (what a CI runner needs)
+#   install-deps.sh runner  what a CI runner needs: the same as build (ready-gate needs no more)
 #   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, …) and
 #                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz
@@ -16,13 +16,13 @@ build_packages=(
   libboost-program-options-dev libcurl4-openssl-dev libre2-dev nlohmann-json3-dev
   doctest-dev libssl-dev libpugixml-dev
 )
-demo_packages=(jq nginx libnginx-mod-http-echo)
+demo_packages=(nginx libnginx-mod-http-echo)
 test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
                clang-14 libclang-rt-14-dev)
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;
-  runner) wanted=("${build_packages[@]}" jq) ;;
+  runner) wanted=("${build_packages[@]}") ;;
   package) wanted=("${build_packages[@]}" dpkg-dev file) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;

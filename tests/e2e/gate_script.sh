@@ -2,11 +2,20 @@
 # as CI runs it: inputs from the environment, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY pointing at
 # temporary files. A clean tree passes; a leaked key fails and still leaves its SARIF; the
 # pull/merge-request base limits the scan to changed lines; the whole chain runs against the
-# example service; bad input exits 2.
+# example service; bad input exits 2. The gate runs with a PATH of only what it needs (bash, git
+# and a few coreutils): no jq.
 source "$(dirname "$0")/lib.sh"
 : "${READYGATE_GATE:?set READYGATE_GATE to the built ready-gate}"
-GATE="$READYGATE_GATE"
 command -v git >/dev/null || { echo "git is not installed: skipped"; exit 77; }
+NOJQ="$WORK/bin"
+mkdir -p "$NOJQ"
+for tool in bash git cat dirname mkdir realpath rm; do ln -s "$(command -v "$tool")" "$NOJQ/$tool"; done
+! PATH="$NOJQ" command -v jq >/dev/null || fail "jq is on the gate's PATH"
+GATE="$WORK/ready-gate"
+printf '#!/bin/bash
+PATH=%q exec %q "$@"
+' "$NOJQ" "$READYGATE_GATE" > "$GATE"
+chmod +x "$GATE"
 unset GITHUB_ACTIONS GITHUB_BASE_REF CI_MERGE_REQUEST_DIFF_BASE_SHA
 
 R="$WORK/repo"
@@ -37,7 +46,13 @@ grep -q 'readygate: ready' "$GITHUB_STEP_SUMMARY" || fail "the step summary lack
 for f in scan.json score.json readygate.sarif junit.xml gl-code-quality.json summary.md readygate.env; do
   [ -s "$WORK/out1/$f" ] || fail "missing $f"
 done
-grep -qx 'READYGATE_PASSED=true' "$WORK/out1/readygate.env" || fail "dotenv: $(cat "$WORK/out1/readygate.env")"
+[ "$(cat "$WORK/out1/readygate.env")" = "READYGATE_SCORE=$score
+READYGATE_PASSED=true
+READYGATE_FINDINGS=0" ] || fail "dotenv: $(cat "$WORK/out1/readygate.env")"
+[ "$(output findings)" = 0 ] || fail "findings output: $(cat "$GITHUB_OUTPUT")"
+# Outside a request: every line, and a history scan with nothing in it.
+expect_stderr "--diff-base auto: not in a pull or merge request"
+check '.findings == []' "$WORK/out1/scan-history.json"
 [ ! -e "$WORK/out1/health.json" ] && [ ! -e "$WORK/out1/bench.json" ] || fail "no URL was given: no health check, no bench"
 expect_stderr "gate passed"
 
@@ -47,6 +62,7 @@ gh_env
 READYGATE_OUT="$WORK/out2" run "$GATE"
 expect_rc 1 "a leaked key fails the gate"
 [ "$(output passed)" = false ] || fail "passed output: $(cat "$GITHUB_OUTPUT")"
+grep -qx 'READYGATE_PASSED=false' "$WORK/out2/readygate.env" || fail "dotenv: $(cat "$WORK/out2/readygate.env")"
 check '[.runs[0].results[].ruleId] | index("secret.aws-access-key-id") != null' "$WORK/out2/readygate.sarif"
 check '.score.blockers | length >= 1' "$WORK/out2/score.json"
 grep -q 'readygate: not ready' "$GITHUB_STEP_SUMMARY" || fail "the step summary does not say the gate failed"
@@ -85,6 +101,10 @@ expect_rc 1 "a key added and removed within the pull request"
 expect_stderr "== ready-scan --history"
 check '[.inputs[] | select(.tool == "scan") | .findings[] | select(.commit) | .location.path] == ["src/pay.py"]' "$WORK/out4h/score.json"
 ! grep -q '4eC39HqLyjWDarjtT1zdp7dc' "$ERR" "$OUT" || fail "the key leaked into the output"
+# An explicit base: the diff since it and the commits since it (REF..HEAD).
+READYGATE_DIFF_BASE=origin/main READYGATE_OUT="$WORK/out4r" run "$GATE"
+expect_rc 1 "an explicit base scans the request's history too"
+check '.target == "git history: origin/main..HEAD" and ([.findings[].location.path] == ["src/pay.py"])' "$WORK/out4r/scan-history.json"
 git checkout -q feature
 GITHUB_BASE_REF=main READYGATE_DIFF_BASE=none READYGATE_OUT="$WORK/out6" run "$GATE"
 expect_rc 1 "diff-base none scans every line"
@@ -111,8 +131,8 @@ mkdir -p "$WORK/clean" && printf 'x = 1\n' > "$WORK/clean/ok.py"
 READYGATE_OUT="$WORK/only2" run "$GATE" --scan-only --path "$WORK/clean"
 expect_rc 0 "scan-only on a clean tree"
 [ "$(output passed)" = true ] || fail "scan-only clean: $(cat "$GITHUB_OUTPUT")"
-run "$GATE" --scan-only --fail-on severe
-expect_rc 2; expect_stderr "--fail-on: expected info"
+run "$GATE" --scan-only --fail-on severe --out "$WORK/bad1"
+expect_rc 2; expect_stderr "--fail-on: expected one of info"
 
 # Sharded jobs: each scans its part (--shard), one job gates on their results (--scan-results);
 # the score and the findings are those of one unsharded run.
@@ -134,8 +154,10 @@ expect_rc 0; expect_stderr "--junit '$WORK/nothing/*.xml' matches no file"
 check '[.score.categories[] | select(.name == "testing") | .status] == ["no-evidence"]' "$WORK/nojunit/score.json"
 run "$GATE" --scan-results "$WORK/nothing/*.json"
 expect_rc 2; expect_stderr "matches no file"
-run "$GATE" --shard 1-of-3
+run "$GATE" --shard 1-of-3 --out "$WORK/bad2"
 expect_rc 2; expect_stderr "--shard: expected K/N"
+run "$GATE" --diff-base no-such-ref --out "$WORK/bad3"
+expect_rc 2; expect_stderr "--diff-base no-such-ref: not a commit in this clone"
 
 # The action's last step (scripts/gate-verdict.sh): fails the job only when it should.
 VERDICT="$READYGATE_SOURCE/scripts/gate-verdict.sh"
@@ -180,7 +202,7 @@ XML
   check '.metrics.checks | length == 5 and all(.status == "healthy")' "$WORK/full/health.json"
   check '.metrics.overall.requests == 200' "$WORK/full/bench.json"
   check '[.checks[] | select(.id | startswith("bench.threshold")) | .status] == ["pass", "pass"]' "$WORK/full/bench.json"
-  check '[.inputs[].tool] | sort == ["bench", "healthcheck", "scan"]' "$WORK/full/score.json"
+  check '[.inputs[].tool] | sort == ["bench", "healthcheck", "scan", "scan"]' "$WORK/full/score.json"  # (scan, history)
   check '[.score.categories[] | select(.status == "scored") | .name] | sort == ["availability", "performance", "security", "testing"]' "$WORK/full/score.json"
   grep -q '^::error ' "$OUT" || fail "no annotations on stdout with GITHUB_ACTIONS=true"
   # The header audit ran: the example service sends no security headers.

@@ -63,12 +63,19 @@ expect_rc 0
 check '[.findings[].rule] | sort == ["headers.content-type-options", "headers.csp", "headers.frame-protection", "headers.referrer-policy", "headers.version-disclosure"]'
 check 'all(.findings[]; .target == "'"$BASE"'/health" and (.fix | length) > 0 and (has("location") | not))'
 
+# Unnamed URLs, positional or --check URL: named by host and path (no credentials, no query).
+run "$HC" "http://admin:hunter2pass@127.0.0.1:$PORT/health?token=q1u2e3r4y" --check "tcp://127.0.0.1:$PORT" --check "api=$BASE/health"
+expect_rc 0; expect_json
+check '[.metrics.checks[].name] | sort == ["127.0.0.1:'"$PORT"'", "127.0.0.1:'"$PORT"'/health", "api"]'
+check 'all(.metrics.checks[]; .status == "healthy")'
+if grep -q "hunter2pass" "$OUT" "$ERR"; then fail "a credential leaked"; fi
+
 # Credentials never appear; usage errors are exit 2.
 run "$HC" --check "api=http://admin:hunter2pass@127.0.0.1:$PORT/health" -H "Authorization: Bearer s3cr3t-t0ken" -v
 expect_rc 0
 if grep -qE "hunter2pass|s3cr3t-t0ken" "$OUT" "$ERR"; then fail "a credential leaked"; fi
 for bad in "--check ftp=ftp://127.0.0.1/" "--check nameless" "--check db=tcp://127.0.0.1" "--check x=http://h --timeout 0s" "" \
-           "--check a=http://h --check a=http://i"; do
+           "--check a=http://h --check a=http://i" "h/health" "http://h/a http://h/a"; do
   # shellcheck disable=SC2086
   run "$HC" $bad
   expect_rc 2 "$bad"; expect_no_stdout

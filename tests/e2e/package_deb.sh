@@ -1,5 +1,6 @@
 # `cpack -G DEB` on the build under test: a .deb with the five programs, ready-gate and their man
-# pages, Depends worked out from the binaries (plus jq); unpacked, the programs run and
+# pages, Depends worked out from the binaries (and nothing else: no jq), git recommended;
+# unpacked, the programs run and
 # ready-gate finds its siblings without PATH.
 source "$(dirname "$0")/lib.sh"
 : "${READYGATE_BUILD_DIR:?set READYGATE_BUILD_DIR to the build folder}"
@@ -15,10 +16,12 @@ version=$("$SCAN" --version | cut -d' ' -f2)
 [ "$(dpkg-deb -f "$deb" Package)" = readygate ] || fail "package name"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "version $(dpkg-deb -f "$deb" Version), programs say $version"
 depends=$(dpkg-deb -f "$deb" Depends)
-for dependency in jq libcurl4 libre2- libboost-program-options libpugixml libssl3 libstdc++6; do
+for dependency in libcurl4 libre2- libboost-program-options libpugixml libssl3 libstdc++6; do
   [[ "$depends" == *"$dependency"* ]] || fail "Depends lacks $dependency: $depends"
 done
 [[ "$depends" != *-dev* ]] || fail "Depends names a -dev package: $depends"
+[[ "$depends" != *jq* ]] || fail "Depends names jq: ready-gate needs no JSON tool: $depends"
+[ "$(dpkg-deb -f "$deb" Recommends)" = git ] || fail "Recommends: $(dpkg-deb -f "$deb" Recommends)"
 
 dpkg-deb -c "$deb" | awk '{print $6}' > "$WORK/contents"
 for program in ready-scan ready-bench ready-healthcheck ready-score ready-report ready-gate; do

@@ -40,4 +40,4 @@ expect_rc 0; expect_json
 check '.summary.suppressed == 2 and .summary.new == 0'
 
 run "$SCAN" . --diff-base no-such-ref
-expect_rc 2; expect_no_stdout; expect_stderr "--diff-base no-such-ref: git diff failed"
+expect_rc 2; expect_no_stdout; expect_stderr "--diff-base no-such-ref: not a commit in this clone"

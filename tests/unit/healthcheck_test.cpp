@@ -44,6 +44,25 @@ TEST_CASE("--check NAME=URL, with the schemes that are supported") {
   }
 }
 
+TEST_CASE("an unnamed check is named by the URL's host and path, without credentials or query") {
+  const CheckSpec c = parse_check_flag("https://user:pw@h:8443/health?token=x#top");
+  CHECK(c.name == "h:8443/health");
+  CHECK(c.url == "https://user:pw@h:8443/health?token=x#top");
+  CHECK(parse_check_flag("tcp://10.0.0.1:5432").name == "10.0.0.1:5432");
+  CHECK(parse_check_flag("http://h/a@b?x=1").name == "h/a@b");    // an @ in the path is kept
+  CHECK(parse_check_flag("http://h/q?name=v").name == "h/q");      // an = after :// is the query's
+  CHECK(parse_check_flag("my api=http://h/").name == "my api");    // = before :// names it
+  for (const char* bad : {"h/health", "http://", "ftp://user:pw@h/"}) {
+    CAPTURE(bad);
+    try {
+      parse_check_flag(bad);
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CHECK(std::string(e.what()).find("pw@") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("a config is validated field by field, and relative URLs need a base") {
   const json good{{"base_url", "http://h:8/"},
                   {"checks", {{{"name", "a"}, {"url", "/x"}, {"expect_status", {200, 204}}, {"critical", false}}}}};

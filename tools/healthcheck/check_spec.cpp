@@ -112,14 +112,26 @@ void validate_target(CheckSpec& check, const std::string& where) {
   }
 }
 
+std::string check_name_of(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  std::string name = url.substr(scheme == std::string::npos ? 0 : scheme + 3);
+  name = name.substr(0, name.find_first_of("?#"));
+  const std::size_t slash = name.find('/');
+  const std::size_t at = name.rfind('@', slash);
+  if (at != std::string::npos && (slash == std::string::npos || at < slash)) name.erase(0, at + 1);
+  return name;
+}
+
 CheckSpec parse_check_flag(const std::string& text) {
-  const std::size_t equals = text.find('=');
-  if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
-    throw_input_error("--check: expected NAME=URL, got '" + redact_url_credentials(text) + "'");
-  }
+  // NAME=URL when an "=" comes before the scheme's "://"; otherwise the whole text is the URL.
+  const std::size_t equals = text.find('='), scheme = text.find("://");
+  const bool named = equals != std::string::npos && (scheme == std::string::npos || equals < scheme);
   CheckSpec c;
-  c.name = text.substr(0, equals);
-  c.url = text.substr(equals + 1);
+  c.name = named ? text.substr(0, equals) : check_name_of(text);
+  c.url = named ? text.substr(equals + 1) : text;
+  if (c.name.empty() || c.url.empty() || (!named && scheme == std::string::npos)) {
+    throw_input_error("--check: expected URL or NAME=URL, got '" + redact_url_credentials(text) + "'");
+  }
   validate_target(c, "--check " + c.name);
   return c;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// What to probe. From flags (`--check NAME=URL`, `-H`, `--timeout`, `--retries`) or a config
+// What to probe. From flags (`--check [NAME=]URL` or a bare URL, `-H`, `--timeout`, `--retries`) or a config
 // file (JSON, validated field by field):
 //
 // {"base_url": "http://127.0.0.1:8000",           relative check URLs ("/health") resolve against it
@@ -48,9 +48,13 @@ struct HealthConfig {
   std::string cacert;
 };
 
-// "api=https://h/health" -> a check; throws Error (exit 2) for a malformed one or an
-// unsupported scheme (http, https and tcp are supported).
+// "api=https://h/health" -> a check named api; "https://user:pw@h:8443/health?x=1" -> one named
+// by host and path, "h:8443/health" (credentials and query left out). Throws Error (exit 2) for
+// a malformed one or an unsupported scheme (http, https and tcp are supported).
 CheckSpec parse_check_flag(const std::string& text);
+
+// The name of an unnamed check: the URL's host and path.
+std::string check_name_of(const std::string& url);
 
 // Throws Error (exit 2) naming the file, the check and the field. `base_url_override`, when
 // not empty, replaces the file's base_url.

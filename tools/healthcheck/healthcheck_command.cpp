@@ -61,7 +61,7 @@ HealthConfig build_config(const HealthcheckCommand& c) {
     }
     config.checks.push_back(std::move(check));
   }
-  if (config.checks.empty()) throw_input_error("nothing to check: give --check NAME=URL (repeatable) or -c FILE");
+  if (config.checks.empty()) throw_input_error("nothing to check: give URLs, --check [NAME=]URL (repeatable) or -c FILE");
   for (auto& check : config.checks) {
     for (const auto& h : c.headers) {
       check_header_syntax(h, "--header");

@@ -14,7 +14,9 @@ int main(int argc, char* argv[]) {
     int warn_days = 0, fail_days = 0;
     po::options_description options("Health-check options");
     options.add_options()
-        ("check", po::value(&command.checks)->value_name("NAME=URL"), "a check: http://, https:// or tcp://host:port (repeatable)")
+        ("check", po::value(&command.checks)->value_name("[NAME=]URL"),
+         "a check: http://, https:// or tcp://host:port (repeatable; also positional); without NAME= it is "
+         "named by the URL's host and path")
         ("checks,c", po::value(&config)->value_name("FILE"), "checks with their expectations (JSON)")
         ("base-url", po::value(&command.base_url)->value_name("URL"), "where a config's relative URLs point")
         ("header,H", po::value(&command.headers)->value_name("'Name: value'"), "a header for every HTTP check (repeatable)")
@@ -28,10 +30,11 @@ int main(int argc, char* argv[]) {
         ("cacert", po::value(&command.cacert)->value_name("FILE"), "trust this CA bundle (test setups)")
         ("insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates (test setups)");
     po::positional_options_description positional;
+    positional.add("check", -1);
     const ToolSpec spec{
         "ready-healthcheck",
         "probe a service's health endpoints, TLS certificates and security headers",
-        "ready-healthcheck (--check NAME=URL... | -c FILE) [--wait D] [--audit-headers]",
+        "ready-healthcheck [URL...] [--check [NAME=]URL...] [-c FILE] [--wait D] [--audit-headers]",
         "Probes every check at once: HTTP(S) status, body substring or regex, a JSON field's value and a "
         "latency budget; TCP connect; for https the TLS protocol, cipher and certificate expiry. --wait "
         "polls until every critical check is healthy or time runs out; --audit-headers reports missing or "
@@ -43,6 +46,7 @@ int main(int argc, char* argv[]) {
          {2, "bad usage or config"},
          {3, "runtime error"}},
         {{"ready-healthcheck --check api=http://127.0.0.1:8080/health --wait 60s", "wait for a service to come up"},
+         {"ready-healthcheck http://127.0.0.1:8080/health", "one check, named 127.0.0.1:8080/health"},
          {"ready-healthcheck -c healthchecks.json --base-url https://staging.example.com --audit-headers",
           "checks from a file, with the header audit"},
          {"ready-healthcheck --check db=tcp://127.0.0.1:5432", "a TCP port"}}};

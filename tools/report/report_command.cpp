@@ -38,7 +38,7 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
   std::map<std::string, std::string> files;
   const std::pair<const char*, const std::string*> destinations[] = {
       {"--sarif", &c.sarif}, {"--junit", &c.junit}, {"--codequality", &c.codequality}, {"--markdown", &c.markdown},
-      {"--output", &common.output}};
+      {"--output", &common.output}, {"--github-output", &c.step_outputs.github_output}, {"--dotenv", &c.step_outputs.dotenv}};
   for (const auto& [flag, path] : destinations) {
     if (path->empty() || *path == "-") continue;
     std::error_code ec;
@@ -48,8 +48,9 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
     if (!added) throw_input_error(std::string(flag) + " and " + at->second + " both write " + *path + ": give each its own file");
   }
   if (!c.annotations && c.sarif.empty() && c.junit.empty() && c.codequality.empty() && c.markdown.empty() &&
-      common.output.empty()) {
-    throw_input_error("nothing to write: choose --sarif, --junit, --codequality, --markdown or --annotations");
+      common.output.empty() && c.step_outputs.github_output.empty() && c.step_outputs.dotenv.empty()) {
+    throw_input_error(
+        "nothing to write: choose --sarif, --junit, --codequality, --markdown, --annotations, --github-output or --dotenv");
   }
 }
 
@@ -57,7 +58,8 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
 
 ExitCode run_report_command(const ReportCommand& command, const CommonOptions& common, const RunInfo& run) {
   check_destinations(command, common);
-  const EnvelopeSet report = gather_envelopes(read_envelopes(command.inputs));
+  const std::vector<SourcedEnvelope> envelopes = read_envelopes(command.inputs);
+  const EnvelopeSet report = gather_envelopes(envelopes);
 
   if (!command.sarif.empty()) write_json_output(to_sarif(report), command.sarif, common.pretty);
   if (!command.junit.empty()) write_text_output(to_junit(report), command.junit);
@@ -84,6 +86,7 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
     }
     write_json_output(envelope, common.output, common.pretty);
   }
+  write_step_outputs(command.step_outputs, verdict_of(envelopes, report, gating == 0), command.sarif);
   log_info(std::to_string(report.runs.size()) + " tool(s), " + std::to_string(findings) + " findings reported");
   return gating > 0 ? ExitCode::check_failed : ExitCode::ok;
 }

@@ -8,6 +8,7 @@
 #include "common/cli.hpp"
 #include "common/envelope.hpp"
 #include "common/severity.hpp"
+#include "step_outputs.hpp"
 
 namespace readygate::report {
 
@@ -16,6 +17,7 @@ struct ReportCommand {
   std::string sarif, junit, codequality, markdown;  // empty: not written
   bool annotations = false;                          // to stdout
   std::optional<Severity> fail_on;
+  StepOutputs step_outputs;  // --github-output, --dotenv
 };
 
 // Exit 1 when --fail-on is crossed. Throws Error: 2 for bad input or flags, 3 for write errors.

@@ -1,4 +1,6 @@
 // ready-scan: static security and performance patterns in a source tree, as a JSON envelope.
+#include <algorithm>
+
 #include "common/cli.hpp"
 #include "common/units.hpp"
 #include "scan_command.hpp"
@@ -23,10 +25,13 @@ int main(int argc, char* argv[]) {
         ("min-severity", po::value(&min_severity)->value_name("S"), "drop findings below S: info, low, medium, high, critical")
         ("fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S")
         ("baseline", po::value(&baseline)->value_name("FILE"), "an earlier report: its findings are not new")
-        ("diff-base", po::value(&diff_base)->value_name("REF"), "only findings on lines changed since git REF")
+        ("diff-base", po::value(&diff_base)->value_name("REF|auto|none"),
+         "only findings on lines changed since git REF; auto: since the pull or merge request's base "
+         "(every line outside a request); none: every line")
         ("history", po::bool_switch(&history),
          "scan every line the commits added, for secrets: the positional arguments are then git revisions "
-         "(a range such as main..HEAD; default HEAD)")
+         "(a range such as main..HEAD; default HEAD; auto: the pull or merge request's commits, none "
+         "outside a request)")
         ("all", po::bool_switch(&all_refs), "with --history: the commits of every ref")
         ("staged", po::bool_switch(&command.staged), "scan the content staged in git's index (a pre-commit hook), not the work tree")
         ("include", po::value(&includes)->value_name("GLOB"), "scan only files matching GLOB (repeatable)")
@@ -59,14 +64,22 @@ int main(int argc, char* argv[]) {
         "(--rules). Writes one readygate envelope (JSON) to stdout; a summary and warnings go to stderr.\n\n"
         "Secrets are never written in full. A line is suppressed with a ready:ignore[RULE] or # nosec "
         "comment; --baseline and --diff-base limit what counts as new. A file that cannot be read is "
-        "warned about and counted, never fatal.",
+        "warned about and counted, never fatal.\n\n"
+        "Pull and merge requests: --diff-base auto compares with origin/$GITHUB_BASE_REF in a GitHub pull "
+        "request and with $CI_MERGE_REQUEST_DIFF_BASE_SHA in a GitLab merge request; elsewhere it scans "
+        "every line (and says so). --history auto scans the request's commits (base..HEAD), and nothing "
+        "outside a request. A base missing from a shallow clone is fetched (git fetch --depth=1 origin); "
+        "the comparison point is the merge base of the base and HEAD, or the base itself when the clone "
+        "has none. An auto base that cannot be found is warned about and every line is scanned; a REF "
+        "that is not a commit is an error.",
         {{0, "the scan ran (findings or not, unless --fail-on says otherwise)"},
          {1, "--fail-on S: an unsuppressed new finding at or above severity S"},
          {2, "bad usage or input: unknown flag, missing path, malformed rules file, invalid regular "
-             "expression, unknown --diff-base ref"},
+             "expression, a --diff-base REF that is not a commit"},
          {3, "runtime error: the output cannot be written, out of memory"}},
         {{"ready-scan . --fail-on high", "CI: exit 1 on an unsuppressed high or critical finding"},
          {"ready-scan . --diff-base origin/main --fail-on high", "pull requests: only the lines they change"},
+         {"ready-scan . --diff-base auto", "in CI: only the lines the pull or merge request changes, if there is one"},
          {"ready-scan . --baseline last-release.json", "mark what is new since an earlier scan"},
          {"ready-scan . --shard 2/4 -o scan-2.json", "one of four parallel jobs; ready-score and ready-report merge the parts"},
          {"ready-scan --history origin/main..HEAD --fail-on high", "secrets added by a pull request's commits, even if removed since"},
@@ -85,6 +98,10 @@ int main(int argc, char* argv[]) {
       command.history->revisions = paths;
       if (all_refs) command.history->revisions.push_back("--all");
       if (command.history->revisions.empty()) command.history->revisions.push_back("HEAD");
+      const auto& revisions = command.history->revisions;
+      if (revisions.size() > 1 && std::find(revisions.begin(), revisions.end(), "auto") != revisions.end()) {
+        throw_input_error("--history auto: not with other revisions or --all");
+      }
       for (const auto& revision : command.history->revisions) {
         if (revision.size() > 1 && revision[0] == '-' && revision != "--all") {
           throw_input_error("--history: '" + revision + "' is not a revision");

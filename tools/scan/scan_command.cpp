@@ -4,6 +4,7 @@
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/output.hpp"
+#include "diff_base.hpp"
 #include "diff_filter.hpp"
 #include "engine.hpp"
 #include "fingerprint.hpp"
@@ -59,17 +60,28 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
                                      *command.baseline);
   }
   std::optional<ChangedLines> changed;
-  if (command.diff_base) changed = changed_lines_since(*command.diff_base, ".");
+  if (command.diff_base) {
+    const BaseUse use{"--diff-base", "scanning only lines changed since", "scanning every line"};
+    if (const auto base = resolve_diff_base(*command.diff_base, process_environment(), ".", use)) {
+      changed = changed_lines_since(*base, ".");
+    }
+  }
+  std::optional<HistoryOptions> history = command.history;
+  if (history && history->revisions == std::vector<std::string>{"auto"}) {
+    // The request's commits; outside a request, none (an empty result).
+    const BaseUse use{"--history", "scanning the commits since", "no commits to scan"};
+    const auto base = resolve_diff_base("auto", process_environment(), ".", use);
+    history->revisions = base ? std::vector<std::string>{*base + "..HEAD"} : std::vector<std::string>{};
+  }
 
   const IgnoreList ignored = read_ignore_files(".", command.ignore_files);
   for (const auto& warning : ignored.warnings) log_warning(warning);
 
   ScanResult result;
-  if (command.history) {
-    HistoryOptions history = *command.history;
-    history.roles = command.scan.roles;
-    history.max_file_size = command.scan.max_file_size;
-    result = scan_history(engine, history);
+  if (history) {
+    history->roles = command.scan.roles;
+    history->max_file_size = command.scan.max_file_size;
+    if (!history->revisions.empty()) result = scan_history(engine, *history);
   } else if (command.staged) {
     result = scan_staged(engine, command.scan);
   } else {
@@ -83,7 +95,7 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   }
   if (baseline) mark_new(result.findings, *baseline);
 
-  const std::string target = command.history ? "git history: " + describe_target(command.history->revisions)
+  const std::string target = command.history ? "git history: " + describe_target(history->revisions)
                              : command.staged ? "git index (staged)"
                                               : describe_target(command.scan.paths);
   const json envelope = scan_envelope(run, target, result, engine.rules(),

@@ -1,0 +1,75 @@
+#include "step_outputs.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "common/error.hpp"
+#include "common/number_format.hpp"
+
+namespace readygate::report {
+namespace {
+
+std::size_t findings_in(const nlohmann::json& document) {
+  std::size_t findings = 0;
+  if (!document.is_object()) return 0;
+  if (const auto inputs = document.find("inputs"); inputs != document.end() && inputs->is_array()) {
+    for (const auto& input : *inputs) findings += findings_in(input);
+  }
+  const auto tool = document.find("tool");
+  const auto summary = document.find("summary");
+  if (tool == document.end() || *tool != "scan" || summary == document.end() || !summary->is_object()) return findings;
+  if (const auto n = summary->find("findings"); n != summary->end() && n->is_number_unsigned()) {
+    findings += n->get<std::size_t>();
+  }
+  return findings;
+}
+
+void write_lines(const std::string& path, const std::string& text, std::ios::openmode mode, const char* flag) {
+  std::ofstream file(path, std::ios::binary | mode);
+  if (file) file << text;
+  if (file) file.close();
+  if (!file) throw_runtime_error(std::string(flag) + " " + path + ": cannot write: " + std::strerror(errno));
+}
+
+}  // namespace
+
+std::size_t scan_findings(const std::vector<SourcedEnvelope>& envelopes) {
+  std::size_t findings = 0;
+  for (const auto& e : envelopes) findings += findings_in(e.document);
+  return findings;
+}
+
+Verdict verdict_of(const std::vector<SourcedEnvelope>& envelopes, const EnvelopeSet& report, bool fail_on_passed) {
+  Verdict verdict;
+  verdict.findings = scan_findings(envelopes);
+  if (report.score) {
+    verdict.score = report.score->value;
+    verdict.passed = report.score->gate == "pass";
+  } else {
+    verdict.passed = fail_on_passed;
+  }
+  return verdict;
+}
+
+void write_step_outputs(const StepOutputs& outputs, const Verdict& verdict, const std::string& sarif) {
+  const std::string score = verdict.score ? format_number(*verdict.score) : "";
+  const std::string passed = verdict.passed ? "true" : "false";
+  const std::string findings = std::to_string(verdict.findings);
+  if (!outputs.github_output.empty()) {
+    // One line per output: a line break in the value would start another output.
+    if (sarif.find_first_of("\r\n") != std::string::npos) {
+      throw_input_error("--github-output: the --sarif path has a line break; it cannot be a step output");
+    }
+    write_lines(outputs.github_output,
+                "score=" + score + "\npassed=" + passed + "\nfindings=" + findings + "\nsarif=" + sarif + "\n",
+                std::ios::app, "--github-output");
+  }
+  if (!outputs.dotenv.empty()) {
+    write_lines(outputs.dotenv,
+                "READYGATE_SCORE=" + score + "\nREADYGATE_PASSED=" + passed + "\nREADYGATE_FINDINGS=" + findings + "\n",
+                std::ios::trunc, "--dotenv");
+  }
+}
+
+}  // namespace readygate::report
