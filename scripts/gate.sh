@@ -19,8 +19,10 @@ DESCRIPTION
     summary into one folder:
       ready-healthcheck --wait -> ready-bench -> ready-scan -> ready-score -> ready-report
     Steps without input are skipped: no URLs and no checks, no health check; no URLs and no
-    scenario, no benchmark. Every input is a flag or, for the GitHub Action and the GitLab
-    template, an environment variable (in brackets below); a flag wins.
+    scenario, no benchmark (checks and a scenario may come from the configuration file,
+    readygate.toml). Every input is a flag or, for the GitHub Action and the GitLab template,
+    an environment variable (in brackets below); a flag wins. The gate's own defaults (--wait,
+    the load of a URL, --fail-on) give way to what the configuration file sets.
 
 OPTIONS
     --path DIR          source tree to scan (default .)                    [READYGATE_PATH]
@@ -43,7 +45,8 @@ OPTIONS
                         commits since REF for secrets; default auto: the pull/merge
                         request's base when there is one (ready-scan --diff-base
                         auto, --history auto); 'none' scans every line     [READYGATE_DIFF_BASE]
-    --wait D            how long to wait for the service (default 60s)     [READYGATE_WAIT]
+    --wait D            how long to wait for the service (default 60s, or the
+                        file's [healthcheck] wait)                         [READYGATE_WAIT]
     --bench-duration D  load time per URL when there is no scenario (default 10s)
                                                                            [READYGATE_BENCH_DURATION]
     --out DIR           where the results go (default readygate-out)       [READYGATE_OUT]
@@ -51,13 +54,24 @@ OPTIONS
                                                                            [READYGATE_FAIL_ON_GATE]
     --scan-only         only ready-scan and ready-report: no service, no score; the
                         gate fails on a new finding at or above --fail-on  [READYGATE_SCAN_ONLY=true]
-    --fail-on S         with --scan-only: info, low, medium, high (default) or critical
+    --fail-on S         with --scan-only: info, low, medium, high or critical (default:
+                        the file's [report] or [scan] fail-on, else high)
                                                                            [READYGATE_FAIL_ON]
     --shard K/N         scan only the K-th of N parts of the tree (parallel jobs)
                                                                            [READYGATE_SHARD]
     --scan-results GLOB do not scan: use these ready-scan envelopes instead, e.g. the
                         shards' scan.json (repeatable; whitespace-separated in env)
                                                                            [READYGATE_SCAN_RESULTS]
+    --config FILE       the configuration file every program reads (default:
+                        readygate.toml or .readygate.toml in --path, else each
+                        program's own search from the working folder)      [READYGATE_CONFIG]
+    --no-config         no configuration file                              [READYGATE_NO_CONFIG=true]
+    --scan-args ARGS, --bench-args ARGS, --healthcheck-args ARGS
+                        more arguments for one program, for what neither the flags
+                        above nor the configuration file say (whitespace-separated
+                        words; repeatable)   [READYGATE_SCAN_ARGS, READYGATE_BENCH_ARGS,
+                                                          READYGATE_HEALTHCHECK_ARGS]
+    --print-config      show each program's effective settings and exit
     -h, --help          show this help
 
 ENVIRONMENT
@@ -115,20 +129,28 @@ policy=${READYGATE_POLICY:-}
 mapfile -t junit_globs < <(words "${READYGATE_JUNIT:-}")
 baseline=${READYGATE_BASELINE:-}
 diff_base=${READYGATE_DIFF_BASE:-}
-wait_for=${READYGATE_WAIT:-60s}
-bench_duration=${READYGATE_BENCH_DURATION:-10s}
+wait_for=${READYGATE_WAIT:-}
+bench_duration=${READYGATE_BENCH_DURATION:-}
 out=${READYGATE_OUT:-readygate-out}
 fail_on_gate=${READYGATE_FAIL_ON_GATE:-true}
 scan_only=${READYGATE_SCAN_ONLY:-false}
-fail_on=${READYGATE_FAIL_ON:-high}
+fail_on=${READYGATE_FAIL_ON:-}
 shard=${READYGATE_SHARD:-}
 mapfile -t scan_result_globs < <(words "${READYGATE_SCAN_RESULTS:-}")
+config=${READYGATE_CONFIG:-}
+no_config=${READYGATE_NO_CONFIG:-false}
+mapfile -t scan_extra < <(words "${READYGATE_SCAN_ARGS:-}")
+mapfile -t bench_extra < <(words "${READYGATE_BENCH_ARGS:-}")
+mapfile -t health_extra < <(words "${READYGATE_HEALTHCHECK_ARGS:-}")
+print_config=false
 
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
     --scan-only) scan_only=true; shift; continue ;;
-    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate|--fail-on|--shard|--scan-results)
+    --no-config) no_config=true; shift; continue ;;
+    --print-config) print_config=true; shift; continue ;;
+    --path|--url|--checks|--scenario|--base-url|--threshold|--policy|--junit|--baseline|--diff-base|--wait|--bench-duration|--out|--fail-on-gate|--fail-on|--shard|--scan-results|--config|--scan-args|--bench-args|--healthcheck-args)
       [ $# -ge 2 ] || die "$1 needs a value (see ready-gate --help)"
       case "$1" in
         --path) path=$2 ;; --url) urls+=("$2") ;; --checks) checks=$2 ;; --scenario) scenario=$2 ;;
@@ -136,20 +158,25 @@ while [ $# -gt 0 ]; do
         --junit) junit_globs+=("$2") ;; --baseline) baseline=$2 ;; --diff-base) diff_base=$2 ;;
         --wait) wait_for=$2 ;; --bench-duration) bench_duration=$2 ;; --out) out=$2 ;;
         --fail-on-gate) fail_on_gate=$2 ;; --fail-on) fail_on=$2 ;;
-        --shard) shard=$2 ;; --scan-results) scan_result_globs+=("$2") ;;
+        --shard) shard=$2 ;; --scan-results) scan_result_globs+=("$2") ;; --config) config=$2 ;;
+        --scan-args) mapfile -t -O ${#scan_extra[@]} scan_extra < <(words "$2") ;;
+        --bench-args) mapfile -t -O ${#bench_extra[@]} bench_extra < <(words "$2") ;;
+        --healthcheck-args) mapfile -t -O ${#health_extra[@]} health_extra < <(words "$2") ;;
       esac
       shift 2 ;;
     *) die "unknown option '$1' (see ready-gate --help)" ;;
   esac
 done
 
-for flag in "fail-on-gate:$fail_on_gate" "scan-only:$scan_only"; do
+for flag in "fail-on-gate:$fail_on_gate" "scan-only:$scan_only" "no-config:$no_config"; do
   case "${flag#*:}" in
     true|false) ;;
     *) die "--${flag%%:*}: expected true or false, got '${flag#*:}'" ;;
   esac
 done
 [ -d "$path" ] || die "--path: '$path' is not a folder"
+[ "$config" = none ] && config="" no_config=true  # (the actions' and template's spelling)
+[ -z "$config" ] || [ "$no_config" = false ] || die "--config and --no-config exclude each other"
 for file in "$checks" "$scenario" "$policy" "$baseline"; do
   [ -z "$file" ] || [ -r "$file" ] || die "cannot read '$file'"
 done
@@ -175,6 +202,42 @@ bin=${READYGATE_BIN:-}
 tool() { if [ -n "$bin" ]; then echo "$bin/$1"; else command -v "$1" || die "$1 is not on PATH (install readygate, or set READYGATE_BIN)"; fi; }
 SCAN=$(tool ready-scan) HEALTHCHECK=$(tool ready-healthcheck) BENCH=$(tool ready-bench)
 SCORE=$(tool ready-score) REPORT=$(tool ready-report)
+
+# The configuration file: named, or the scanned folder's, or each program finds its own. Every
+# program checks its section now, before any work, and says what the file sets.
+config_args=()
+if [ "$no_config" = true ]; then
+  config_args=(--no-config)
+elif [ -n "$config" ]; then
+  [ -r "$config" ] || die "--config: cannot read '$config'"
+  config_args=(--config "$(realpath "$config")")
+else
+  for name in readygate.toml .readygate.toml; do
+    if [ -f "$path/$name" ]; then config_args=(--config "$(realpath "$path/$name")"); break; fi
+  done
+fi
+declare -A settings=()
+for program in "$HEALTHCHECK" "$BENCH" "$SCAN" "$SCORE" "$REPORT"; do
+  settings[$program]=$("$program" "${config_args[@]}" --print-config) ||
+    die "${program##*/}: its configuration is not valid (see above)"
+done
+if [ "$print_config" = true ]; then
+  for program in "$HEALTHCHECK" "$BENCH" "$SCAN" "$SCORE" "$REPORT"; do printf '%s\n\n' "${settings[$program]}"; done
+  exit 0
+fi
+# from_file PROGRAM KEY: the value the configuration file gives KEY in PROGRAM's section, if any.
+from_file() {
+  local line value pattern="^$2 = (.*)  # [^ ]*:[0-9]+:[0-9]+\$"
+  while IFS= read -r line; do
+    [[ "$line" =~ $pattern ]] || continue
+    value=${BASH_REMATCH[1]}
+    [[ "$value" =~ ^\"(.*)\"$ ]] && value=${BASH_REMATCH[1]}
+    printf '%s' "$value"
+    return 0
+  done <<<"${settings[$1]}"
+}
+# mentions OPTION WORDS...: one of WORDS is OPTION or OPTION=… (the user's extra arguments).
+mentions() { local option=$1 word; shift; for word in "$@"; do [[ "$word" == "$option" || "$word" == "$option="* ]] && return 0; done; return 1; }
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -208,29 +271,39 @@ if [ "$scan_only" = true ] && { [ ${#url_list[@]} -gt 0 ] || [ -n "$checks$scena
   url_checks=() url_list=() checks="" scenario=""
 fi
 
-if [ -n "$checks" ] || [ ${#url_checks[@]} -gt 0 ]; then
-  args=(--wait "$wait_for" --audit-headers -o "$out/health.json" "${base_args[@]}" "${url_checks[@]}")
+file_checks=$(from_file "$HEALTHCHECK" checks)$(from_file "$HEALTHCHECK" check)
+file_scenario=$(from_file "$BENCH" scenario)$(from_file "$BENCH" url)
+[ "$scan_only" = true ] && file_checks="" file_scenario=""
+if [ -n "$checks$file_checks" ] || [ ${#url_checks[@]} -gt 0 ]; then
+  args=("${config_args[@]}" -o "$out/health.json" "${base_args[@]}" "${url_checks[@]}")
   [ -n "$checks" ] && args+=(-c "$checks")
-  step "ready-healthcheck" "0 1" "$HEALTHCHECK" "${args[@]}"
+  if [ -n "$wait_for" ] || { [ -z "$(from_file "$HEALTHCHECK" wait)" ] && ! mentions --wait "${health_extra[@]}"; }; then
+    args+=(--wait "${wait_for:-60s}")
+  fi
+  [ -n "$(from_file "$HEALTHCHECK" audit-headers)" ] || mentions --audit-headers "${health_extra[@]}" || args+=(--audit-headers)
+  step "ready-healthcheck" "0 1" "$HEALTHCHECK" "${args[@]}" "${health_extra[@]}"
   evidence+=("$out/health.json")
 fi
 
-if [ -n "$scenario" ] || [ ${#url_list[@]} -gt 0 ]; then
-  args=(-o "$out/bench.json" "${base_args[@]}")
+if [ -n "$scenario$file_scenario" ] || [ ${#url_list[@]} -gt 0 ]; then
+  args=("${config_args[@]}" -o "$out/bench.json" "${base_args[@]}")
   if [ -n "$scenario" ]; then
     args+=(--scenario "$scenario")
-  else
+  elif [ ${#url_list[@]} -gt 0 ] && [ -z "$file_scenario" ]; then
     for url in "${url_list[@]}"; do args+=(--url "$url"); done
-    args+=(-c 10 -d "$bench_duration")
+    [ -n "$(from_file "$BENCH" concurrency)" ] || mentions -c "${bench_extra[@]}" || mentions --concurrency "${bench_extra[@]}" || args+=(-c 10)
+    if [ -n "$bench_duration" ] || { [ -z "$(from_file "$BENCH" duration)" ] && ! mentions -d "${bench_extra[@]}" && ! mentions --duration "${bench_extra[@]}"; }; then
+      args+=(-d "${bench_duration:-10s}")
+    fi
   fi
   for threshold in "${thresholds[@]}"; do args+=(--threshold "$threshold"); done
-  step "ready-bench" "0 1" "$BENCH" "${args[@]}"
+  step "ready-bench" "0 1" "$BENCH" "${args[@]}" "${bench_extra[@]}"
   evidence+=("$out/bench.json")
 elif [ ${#thresholds[@]} -gt 0 ]; then
   note "warning: thresholds given but nothing to load (no --scenario, no --url): ignored"
 fi
 
-scan_args=("$path" -o "$out/scan.json")
+scan_args=("${config_args[@]}" "$path" -o "$out/scan.json")
 [ -n "$shard" ] && scan_args+=(--shard "$shard")
 # Never scan our own results: a second run in the same workspace would report their snippets.
 abs_path=$(realpath "$path") abs_out=$(realpath -m "$out")
@@ -249,13 +322,14 @@ if [ ${#scan_results[@]} -gt 0 ]; then
   note "== ready-scan: using ${#scan_results[@]} earlier result(s): ${scan_results[*]}"
   scans=("${scan_results[@]}")
 else
-  step "ready-scan" "0" "$SCAN" "${scan_args[@]}"
+  # (exit 1 is a fail-on from the configuration file: the report decides the gate)
+  step "ready-scan" "0 1" "$SCAN" "${scan_args[@]}" "${scan_extra[@]}"
   scans=("$out/scan.json")
   if [ -n "$history_range" ]; then
-    history_args=(--history "$history_range" -o "$out/scan-history.json")
+    history_args=("${config_args[@]}" --history "$history_range" -o "$out/scan-history.json")
     [ -n "$baseline" ] && history_args+=(--baseline "$baseline")
     pushd "$path" >/dev/null
-    step "ready-scan --history" "0" "$SCAN" "${history_args[@]}"
+    step "ready-scan --history" "0 1" "$SCAN" "${history_args[@]}"
     popd >/dev/null
     scans+=("$out/scan-history.json")
   fi
@@ -265,16 +339,28 @@ evidence+=("${scans[@]}")
 if [ "$scan_only" = true ]; then
   report_input=("${scans[@]}")
 else
-  score_args=("${evidence[@]}" -o "$out/score.json" --explain)
+  score_args=("${config_args[@]}" "${evidence[@]}" -o "$out/score.json" --explain)
   [ -n "$policy" ] && score_args+=(--policy "$policy")
   for file in "${junit_files[@]}"; do score_args+=(--junit "$file"); done
   step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
   report_input=("$out/score.json")
 fi
 
-report_args=("${report_input[@]}" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
+report_args=("${config_args[@]}" "${report_input[@]}" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
              --codequality "$out/gl-code-quality.json" --markdown "$out/summary.md")
-[ "$scan_only" = true ] && report_args+=(--fail-on "$fail_on")
+if [ "$scan_only" = true ]; then
+  # The severity a scan-only gate fails on: the gate's flag, else the file's [report] fail-on
+  # (which ready-report reads itself), else the file's [scan] fail-on, else high.
+  if [ -n "$fail_on" ]; then
+    report_args+=(--fail-on "$fail_on")
+  elif [ -n "$(from_file "$REPORT" fail-on)" ]; then
+    fail_on=$(from_file "$REPORT" fail-on)
+  else
+    fail_on=$(from_file "$SCAN" fail-on)
+    fail_on=${fail_on:-high}
+    report_args+=(--fail-on "$fail_on")
+  fi
+fi
 [ "${GITHUB_ACTIONS:-}" = true ] && report_args+=(--annotations)
 # The verdict, as ready-score (or, with --scan-only, ready-report's --fail-on) decided it.
 report_args+=(--dotenv "$out/readygate.env")

@@ -17,7 +17,7 @@ build_packages=(
   doctest-dev libssl-dev libpugixml-dev
 )
 demo_packages=(nginx libnginx-mod-http-echo)
-test_packages=(jq util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
+test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
                clang-14 libclang-rt-14-dev)
 
 case "$mode" in

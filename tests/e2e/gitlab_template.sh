@@ -98,6 +98,24 @@ PATH="$BIN:$SYSTEM_PATH" ci_local
 grep -q 'fail-on' "$OUT" "$ERR" || fail "the error does not name the input"
 git revert --no-edit HEAD >/dev/null
 
+# The repository's readygate.toml excludes the key's file: the job passes; the template's
+# scan-args input reaches ready-scan the same way; config: none ignores the file.
+before_config=$(git rev-parse HEAD)
+printf '[scan]\nexclude = ["src/settings.env"]\n' > readygate.toml
+git add readygate.toml && git commit -qm config
+PATH="$BIN:$SYSTEM_PATH" ci_local
+expect_rc 0 "readygate.toml excludes the key: $(tail -20 "$OUT")"
+check 'length == 0' "$A/readygate-out/gl-code-quality.json"
+sed -i 's/diff-base: none/diff-base: none\n      config: none/' .gitlab-ci.yml
+git commit -qam no-config
+PATH="$BIN:$SYSTEM_PATH" ci_local
+expect_rc 1 "config: none reads no file"
+sed -i 's/      config: none/      config: none\n      scan-args: --exclude src\/settings.env/' .gitlab-ci.yml
+git commit -qam scan-args
+PATH="$BIN:$SYSTEM_PATH" ci_local
+expect_rc 0 "scan-args excludes the key: $(tail -20 "$OUT")"
+git checkout -q "$before_config" -- .gitlab-ci.yml && git rm -q readygate.toml && git commit -qm "no config"
+
 # examples/gitlab/sharded.gitlab-ci.yml (its include made local): three parallel shard jobs,
 # then the readygate job gates on their results; the same finding fails it.
 S="$WORK/sharded"
