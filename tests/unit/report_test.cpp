@@ -73,7 +73,7 @@ TEST_CASE("a score envelope's embedded inputs are rendered, and its verdict read
   score["inputs"] = {envelope("scan", {finding("a", "high", "x.py", 1, "f1")})};
   const EnvelopeSet r = gather({score});
   REQUIRE(r.score);
-  CHECK(r.score->gate == "fail");
+  CHECK_FALSE(r.score->passed);
   CHECK(r.score->blockers == std::vector<std::string>{"1 critical finding"});
   CHECK(r.runs.size() == 2);
 }

@@ -78,7 +78,7 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
     if (command.fail_on) {
       const std::string level(to_string(*command.fail_on));
       envelope["checks"].push_back(to_json(Check{"report.fail_on", "No findings at or above " + level,
-                                                 gating == 0 ? "pass" : "fail",
+                                                 pass_or_fail(gating == 0),
                                                  std::to_string(gating) + " finding(s) at or above " + level,
                                                  static_cast<double>(gating), 0.0, "<=", "findings"}));
     }

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 
-#include "common/json_fields.hpp"
 #include "load_figures.hpp"
 
 namespace readygate::score {
@@ -49,11 +48,11 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
           std::find(c.finding_categories.begin(), c.finding_categories.end(), f.category) == c.finding_categories.end()) {
         continue;
       }
-      if (f.suppressed) {
+      if (f.suppressed()) {
         ++suppressed;
       } else if (!counts_for_gate(f)) {
         ++not_product;
-      } else if (c.new_only && f.baseline_state == "unchanged") {
+      } else if (c.new_only && !is_open(f)) {
         ++known;
       } else {
         relevant.push_back(&f);
@@ -134,17 +133,12 @@ CategoryScore score_load(const Category& c, const EnvelopeSet& envelopes) {
   return out;
 }
 
-std::vector<HealthCheckResult> health_checks(const EnvelopeSet& envelopes) {
-  std::vector<HealthCheckResult> checks;
+std::vector<HealthCheckMetrics> health_checks(const EnvelopeSet& envelopes) {
+  std::vector<HealthCheckMetrics> checks;
   const ToolRun* run = find_run(envelopes, "healthcheck");
   if (!run) return checks;
   for (const auto& metrics : run->all_metrics) {
-    const JsonFields m(metrics, "healthcheck metrics");
-    std::size_t i = 0;
-    for (const auto& item : m.array("checks")) {
-      const JsonFields f(item, "healthcheck metrics: checks[" + std::to_string(i++) + "]");
-      checks.push_back({f.text("name"), f.text("target"), f.text("status"), f.text("error"), f.flag("critical")});
-    }
+    for (auto& c : health_metrics_from_json(metrics, "healthcheck metrics").checks) checks.push_back(std::move(c));
   }
   return checks;
 }
@@ -153,7 +147,7 @@ CategoryScore score_health(const Category& c, const EnvelopeSet& envelopes) {
   CategoryScore out;
   out.category = &c;
   const auto all = health_checks(envelopes);
-  std::vector<HealthCheckResult> counted;
+  std::vector<HealthCheckMetrics> counted;
   for (const auto& h : all) {
     if (h.critical) counted.push_back(h);
   }
@@ -162,13 +156,13 @@ CategoryScore score_health(const Category& c, const EnvelopeSet& envelopes) {
   out.has_evidence = !counted.empty();
   if (!out.has_evidence) return out;
   std::size_t healthy = 0;
-  for (const auto& h : counted) healthy += h.status == "healthy";
+  for (const auto& h : counted) healthy += h.status == Health::healthy;
   const double share = static_cast<double>(healthy) / static_cast<double>(counted.size());
   out.score = share >= c.availability_target ? 100.0 : 100.0 * share;
   for (const auto& h : counted) {
-    if (h.status == "healthy") continue;
+    if (h.status == Health::healthy) continue;
     const double points = share >= c.availability_target ? 0.0 : 100.0 / static_cast<double>(counted.size());
-    out.deductions.push_back({points, h.name + (h.target.empty() ? "" : " (" + h.target + ")") + " is " + h.status +
+    out.deductions.push_back({points, h.name + (h.target.empty() ? "" : " (" + h.target + ")") + " is " + std::string(to_string(h.status)) +
                                           (h.error.empty() ? "" : ": " + h.error),
                               "healthcheck:" + h.name});
   }

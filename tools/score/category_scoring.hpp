@@ -1,5 +1,6 @@
 #pragma once
 // One function per kind of category: each reads its evidence and fills a CategoryScore.
+#include "common/health_metrics.hpp"
 #include "common/number_format.hpp"
 #include "scoring.hpp"
 
@@ -11,13 +12,9 @@ CategoryScore score_health(const Category& category, const EnvelopeSet& envelope
 CategoryScore score_tests(const Category& category, const std::optional<TestResults>& tests,
                           const std::optional<double>& coverage);
 
-// The health checks of every ready-healthcheck envelope ({"name", "target", "status",
-// "critical", "error"}), for the category and the critical_check_down blocker.
-struct HealthCheckResult {
-  std::string name, target, status, error;
-  bool critical = false;
-};
-std::vector<HealthCheckResult> health_checks(const EnvelopeSet& envelopes);
+// The health checks of every ready-healthcheck envelope, for the category and the
+// critical_check_down blocker.
+std::vector<HealthCheckMetrics> health_checks(const EnvelopeSet& envelopes);
 
 // Scores are shown to one decimal.
 double round1(double value);
