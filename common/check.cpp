@@ -1,25 +1,18 @@
 #include "check.hpp"
 
-#include <array>
-
+#include "enum_names.hpp"
 #include "error.hpp"
 #include "json_fields.hpp"
 
 namespace readygate {
 namespace {
 
-constexpr std::array<std::string_view, 5> names{"pass", "warn", "fail", "skip", "error"};
+constexpr EnumNames<CheckStatus, 5> names{{"pass", "warn", "fail", "skip", "error"}};
 
 }  // namespace
 
-std::string_view to_string(CheckStatus status) { return names[static_cast<std::size_t>(status)]; }
-
-std::optional<CheckStatus> parse_check_status(std::string_view text) {
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == text) return static_cast<CheckStatus>(i);
-  }
-  return std::nullopt;
-}
+std::string_view to_string(CheckStatus status) { return names(status); }
+std::optional<CheckStatus> parse_check_status(std::string_view text) { return names.parse(text); }
 
 nlohmann::json to_json(const Check& check) {
   nlohmann::json out{{"id", check.id}, {"title", check.title}, {"status", to_string(check.status)},

@@ -1,21 +1,15 @@
 #include "file_role.hpp"
 
-#include <algorithm>
-#include <array>
+#include "enum_names.hpp"
 
 namespace readygate {
 namespace {
 
-constexpr std::array<std::string_view, 5> names{"product", "test", "example", "vendored", "generated"};
+constexpr EnumNames<Role, 5> names{{"product", "test", "example", "vendored", "generated"}};
 
 }  // namespace
 
-std::string_view to_string(Role role) { return names[static_cast<std::size_t>(role)]; }
-
-std::optional<Role> parse_role(std::string_view text) {
-  const auto it = std::find(names.begin(), names.end(), text);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<Role>(it - names.begin());
-}
+std::string_view to_string(Role role) { return names(role); }
+std::optional<Role> parse_role(std::string_view text) { return names.parse(text); }
 
 }  // namespace readygate

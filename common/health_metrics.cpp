@@ -1,8 +1,8 @@
 #include "health_metrics.hpp"
 
-#include <array>
 #include <cmath>
 
+#include "enum_names.hpp"
 #include "json_fields.hpp"
 
 namespace readygate {
@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 3> names{"healthy", "degraded", "unhealthy"};
+constexpr EnumNames<Health, 3> names{{"healthy", "degraded", "unhealthy"}};
 
 json tls_json(const std::optional<TlsFacts>& tls) {
   if (!tls) return nullptr;
@@ -60,14 +60,8 @@ HealthCheckMetrics read_check(const json& item, const std::string& where) {
 
 }  // namespace
 
-std::string_view to_string(Health health) { return names[static_cast<std::size_t>(health)]; }
-
-std::optional<Health> parse_health(std::string_view text) {
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == text) return static_cast<Health>(i);
-  }
-  return std::nullopt;
-}
+std::string_view to_string(Health health) { return names(health); }
+std::optional<Health> parse_health(std::string_view text) { return names.parse(text); }
 
 json to_json(const HealthMetrics& metrics) {
   json checks = json::array();
