@@ -23,7 +23,7 @@ readygate::Finding to_finding(const Finding& f, const Rule& rule) {
   out.fingerprint = f.fingerprint;
   if (f.suppressed) out.suppression = Suppression::in_source;
   if (f.is_new) out.baseline = *f.is_new ? BaselineState::fresh : BaselineState::unchanged;
-  if (f.commit) out.commit = readygate::Finding::Commit{f.commit->id, f.commit->author, f.commit->date, f.commit->count};
+  out.commit = f.commit;
   return out;
 }
 
