@@ -34,16 +34,6 @@ json make_envelope(const std::string& tool, const RunInfo& run, const std::strin
   };
 }
 
-json to_json(const Check& check) {
-  json out{{"id", check.id}, {"title", check.title}, {"status", check.status},
-           {"message", check.message}};
-  if (check.value) out["value"] = *check.value;
-  if (check.limit) out["limit"] = *check.limit;
-  if (!check.op.empty()) out["op"] = check.op;
-  if (!check.unit.empty()) out["unit"] = check.unit;
-  return out;
-}
-
 void validate_envelope(const json& document, const std::string& source) {
   if (!document.is_object()) {
     throw_input_error(source + ": expected a readygate envelope (a JSON object), got " +

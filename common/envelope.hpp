@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "check.hpp"
+
 namespace readygate {
 
 using nlohmann::json;
@@ -29,14 +31,6 @@ json make_envelope(const std::string& tool, const RunInfo& run, const std::strin
 
 // "2026-11-28T01:02:03Z"
 std::string format_utc(std::chrono::system_clock::time_point when);
-
-// A check as DESIGN.md names it: {"id","title","status","value","limit","op","unit","message"}.
-struct Check {
-  std::string id, title, status, message;
-  std::optional<double> value, limit;
-  std::string op, unit;
-};
-json to_json(const Check& check);
 
 // Throws Error (exit 2) unless `document` is an object with "readygate": 1 and a "tool".
 void validate_envelope(const json& document, const std::string& source);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <cstdint>
 
 #include "envelope.hpp"
 #include "error.hpp"
@@ -14,68 +13,11 @@ namespace {
 
 using nlohmann::json;
 
-Finding read_finding(const json& object, const std::string& where) {
-  const JsonFields f(object, where);
-  Finding finding;
-  finding.rule = f.text("rule");
-  if (finding.rule.empty()) finding.rule = "unknown";
-  finding.title = f.text("title");
-  finding.category = f.text("category");
-  finding.message = f.text("message");
-  finding.fix = f.text("fix");
-  finding.help = f.text("help");
-  finding.fingerprint = f.text("fingerprint");
-  finding.cwe = f.texts("cwe");
-  finding.suppressed = f.flag("suppressed");
-  finding.baseline_state = f.text("baseline_state");
-  finding.target = f.text("target");
-  if (const json* commit = f.object("commit")) {
-    const JsonFields c(*commit, where + ": commit");
-    finding.commit = Finding::Commit{c.text("id", Presence::required), c.text("author"), c.text("date"),
-                                     std::max<std::size_t>(1, c.count("count"))};
-  }
-  if (const std::string role = f.text("role"); !role.empty()) {
-    static const std::set<std::string> roles{"product", "test", "example", "vendored", "generated"};
-    if (!roles.count(role)) throw_input_error(where + ": field \"role\": expected product, test, example, vendored or generated, got \"" + role + "\"");
-    finding.role = role;
-  }
-  const std::string severity = f.text("severity");
-  const auto parsed = parse_severity(severity.empty() ? "medium" : severity);
-  if (!parsed) throw_input_error(where + ": field \"severity\": unknown severity \"" + severity + "\"");
-  finding.severity = *parsed;
-  if (const json* location = f.object("location")) {
-    const JsonFields l(*location, where + ": location");
-    Location loc;
-    loc.path = l.text("path");
-    // SARIF and editors take 32-bit positions; no file has two billion lines.
-    constexpr std::uint64_t most = 2'147'483'647;
-    loc.line = l.count("line", most);
-    loc.column = l.count("column", most);
-    loc.end_line = l.count("end_line", most);
-    loc.end_column = l.count("end_column", most);
-    loc.snippet = l.text("snippet");
-    if (!loc.path.empty()) finding.location = std::move(loc);
-  }
-  return finding;
-}
-
-Check read_check(const json& object, const std::string& where) {
-  const JsonFields f(object, where);
-  Check check{f.text("id"), f.text("title"), f.text("status"), f.text("message"), f.number("value"), f.number("limit"),
-              f.text("op"), f.text("unit")};
-  static const std::set<std::string> statuses{"pass", "warn", "fail", "skip", "error"};
-  if (!statuses.count(check.status)) {
-    throw_input_error(where + ": field \"status\": expected pass, warn, fail, skip or error, got \"" + check.status + "\"");
-  }
-  if (check.id.empty()) throw_input_error(where + ": field \"id\": a check needs an id");
-  return check;
-}
-
 Score read_score(const json& object, const std::string& where) {
   const JsonFields f(object, where + ": score");
   Score score;
   score.value = f.number("value").value_or(0.0);
-  score.gate = f.text("gate");
+  score.passed = f.text("gate") == "pass";
   score.min = f.number("min");
   std::size_t index = 0;
   for (const json& blocker : f.array("blockers")) {
@@ -124,10 +66,10 @@ void add_envelope(const json& document, const std::string& source, std::map<std:
     if (!metrics->empty()) run.all_metrics.push_back(*metrics);
   }
   index = 0;
-  for (const json& c : e.array("checks")) run.checks.push_back(read_check(c, source + ": checks[" + std::to_string(index++) + "]"));
+  for (const json& c : e.array("checks")) run.checks.push_back(check_from_json(c, source + ": checks[" + std::to_string(index++) + "]"));
   index = 0;
   for (const json& f : e.array("findings")) {
-    run.findings.push_back(read_finding(f, source + ": findings[" + std::to_string(index++) + "]"));
+    run.findings.push_back(finding_from_json(f, source + ": findings[" + std::to_string(index++) + "]"));
   }
 }
 
@@ -153,13 +95,6 @@ EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes) {
     report.runs.push_back(std::move(run));
   }
   return report;
-}
-
-bool counts_for_gate(const Finding& finding) { return finding.role == "product" || finding.category == "secrets"; }
-
-bool counts_against(const Finding& finding, Severity threshold) {
-  return !finding.suppressed && finding.baseline_state != "unchanged" && finding.severity >= threshold &&
-         counts_for_gate(finding);
 }
 
 }  // namespace readygate

@@ -8,33 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "check.hpp"
 #include "envelope.hpp"
-#include "severity.hpp"
+#include "finding.hpp"
+#include "finding_counts.hpp"
 
 namespace readygate {
-
-struct Location {
-  std::string path;
-  std::size_t line = 0, column = 0, end_line = 0, end_column = 0;  // 0: unknown
-  std::string snippet;
-};
-
-struct Finding {
-  std::string rule, title, category, message, fix, help, fingerprint;
-  Severity severity = Severity::medium;
-  std::vector<std::string> cwe;
-  std::optional<Location> location;  // findings without one (a missing header) skip SARIF
-  std::string target;                // what they are about instead (a URL), when given
-  bool suppressed = false;
-  std::string baseline_state;  // "", "new" or "unchanged"
-  std::string role = "product";  // the file's role: product, test, example, vendored, generated
-  // ready-scan --history: the commit that first added the line, and how many commits did.
-  struct Commit {
-    std::string id, author, date;
-    std::size_t count = 1;
-  };
-  std::optional<Commit> commit;
-};
 
 // One tool's results; several envelopes of one tool (shards) become one run.
 struct ToolRun {
@@ -49,7 +28,7 @@ struct ToolRun {
 
 struct Score {
   double value = 0;
-  std::string gate;  // "pass" or "fail"
+  bool passed = false;  // "gate": "pass"
   std::optional<double> min;
   std::vector<std::string> blockers;
   nlohmann::json categories = nlohmann::json::array();
@@ -69,12 +48,5 @@ struct SourcedEnvelope {
 // embeds. Findings of one tool that share a fingerprint are kept once. Throws Error (exit 2)
 // on a document that is not an envelope or has a field of the wrong type, naming the field.
 EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes);
-
-// The finding is in product code, or is a secret (a credential leaks from a test file too).
-bool counts_for_gate(const Finding& finding);
-
-// The finding counts against --fail-on: unsuppressed, not a known baseline finding, severe
-// enough, and counts for the gate.
-bool counts_against(const Finding& finding, Severity threshold);
 
 }  // namespace readygate

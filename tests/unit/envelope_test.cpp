@@ -32,11 +32,11 @@ TEST_CASE("times are UTC in ISO 8601") {
 }
 
 TEST_CASE("checks write only the fields they have") {
-  Check check{"bench.p95", "P95 latency", "pass", "10.3 ms < 100 ms", 10.3, 100.0, "<", "ms"};
+  Check check{"bench.p95", "P95 latency", CheckStatus::pass, "10.3 ms < 100 ms", 10.3, 100.0, "<", "ms"};
   const json j = to_json(check);
   CHECK(j["value"] == 10.3);
   CHECK(j["op"] == "<");
-  const json bare = to_json(Check{"x", "X", "skip", "no data", std::nullopt, std::nullopt, "", ""});
+  const json bare = to_json(Check{"x", "X", CheckStatus::skip, "no data", std::nullopt, std::nullopt, "", ""});
   CHECK_FALSE(bare.contains("value"));
   CHECK_FALSE(bare.contains("unit"));
 }

@@ -13,9 +13,9 @@ using namespace readygate::healthcheck;
 using nlohmann::json;
 
 namespace {
-std::vector<std::string> rules(const std::vector<json>& findings) {
+std::vector<std::string> rules(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
-  for (const auto& f : findings) out.push_back(f["rule"]);
+  for (const auto& f : findings) out.push_back(f.rule);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -152,7 +152,8 @@ TEST_CASE("the header audit") {
                             {"x-content-type-options", "nosniff"}, {"referrer-policy", "no-referrer"}};
   CHECK(audit_headers("http://h/", false, true, 301, redirect).empty());
   const auto f = audit_headers("https://h/", true, false, 200, bad).front();
-  CHECK(f["target"] == "https://h/");
-  CHECK_FALSE(f.contains("location"));
-  CHECK(f["fingerprint"].get<std::string>().size() == 32);
+  CHECK(f.target == "https://h/");
+  CHECK_FALSE(f.location);
+  CHECK(f.fingerprint.size() == 32);
+  CHECK_FALSE(to_json(f).contains("role"));  // the wire as before: no role, no location
 }

@@ -73,7 +73,7 @@ TEST_CASE("a score envelope's embedded inputs are rendered, and its verdict read
   score["inputs"] = {envelope("scan", {finding("a", "high", "x.py", 1, "f1")})};
   const EnvelopeSet r = gather({score});
   REQUIRE(r.score);
-  CHECK(r.score->gate == "fail");
+  CHECK_FALSE(r.score->passed);
   CHECK(r.score->blockers == std::vector<std::string>{"1 critical finding"});
   CHECK(r.runs.size() == 2);
 }
@@ -245,4 +245,35 @@ TEST_CASE("Markdown: the verdict first, tables of findings and checks, bench cha
   const std::string big = to_markdown(gather({envelope("scan", many, checks)}));
   CHECK(big.size() <= max_markdown_bytes);
   CHECK(big.find("The summary was cut here") != std::string::npos);
+}
+
+TEST_CASE("every view counts the same findings as open: baseline ones are not") {
+  json known = finding("py.known", "high", "a.py", 1, "f1");
+  known["baseline_state"] = "unchanged";
+  json fresh = finding("py.fresh", "high", "b.py", 2, "f2");
+  fresh["baseline_state"] = "new";
+  const EnvelopeSet set = gather({envelope("scan", {known, fresh})});
+  const std::string md = to_markdown(set);
+  CHECK(md.find("Open findings: 1 high.") != std::string::npos);
+  CHECK(md.find("**1 findings** (1 high)") != std::string::npos);
+  CHECK(md.find("1 already in the baseline") != std::string::npos);
+  CHECK(md.find("py.known") == std::string::npos);
+  const std::string xml = to_junit(set);
+  CHECK(xml.find("already in the baseline") != std::string::npos);
+  const json cq = to_codequality(set);
+  REQUIRE(cq.size() == 1);
+  CHECK(cq[0]["fingerprint"] == "f2");  // the finding's own
+  CHECK(to_annotations(set).find("py.known") == std::string::npos);
+}
+
+TEST_CASE("a finding survives its wire form unchanged") {
+  json f = finding("py.eval", "high", "src/a.py", 3, "abc");
+  f["role"] = "test";
+  f["baseline_state"] = "new";
+  f["help"] = "see the docs";
+  f["commit"] = {{"id", std::string(40, 'a')}, {"author", "A"}, {"date", "2026-01-01"}, {"count", 2}};
+  CHECK(to_json(finding_from_json(f, "f")) == f);
+  CHECK(to_json(check_from_json({{"id", "x"}, {"title", "X"}, {"status", "warn"}, {"message", "m"}}, "c")) ==
+        json{{"id", "x"}, {"title", "X"}, {"status", "warn"}, {"message", "m"}});
+  CHECK_THROWS_AS(check_from_json({{"id", "x"}, {"status", "passed"}}, "c"), Error);
 }

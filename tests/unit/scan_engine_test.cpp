@@ -22,7 +22,7 @@ Rule rule(std::string id, std::string pattern) {
   return r;
 }
 
-std::vector<std::size_t> lines_of(const std::vector<Finding>& findings) {
+std::vector<std::size_t> lines_of(const std::vector<scan::Finding>& findings) {
   std::vector<std::size_t> lines;
   for (const auto& f : findings) lines.push_back(f.line);
   return lines;

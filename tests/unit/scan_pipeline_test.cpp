@@ -26,7 +26,7 @@ Rule eval_rule() {
   return r;
 }
 
-std::vector<Finding> scan_text(const RuleEngine& engine, const std::string& text) {
+std::vector<scan::Finding> scan_text(const RuleEngine& engine, const std::string& text) {
   auto findings = engine.scan("src/a.py", text);
   assign_fingerprints(findings, engine.rules());
   return findings;
@@ -79,7 +79,7 @@ TEST_CASE("unified diffs give the changed line ranges of the new files") {
   CHECK(changed.at("src/a.py") == std::vector<std::pair<std::size_t, std::size_t>>{{4, 5}, {12, 12}});
   CHECK(changed.count("old.py") == 0);
 
-  std::vector<Finding> findings(4);
+  std::vector<scan::Finding> findings(4);
   findings[0].path = "src/a.py", findings[0].line = 4;
   findings[1].path = "src/a.py", findings[1].line = 6;
   findings[2].path = "src/a.py", findings[2].line = 12;
@@ -120,7 +120,7 @@ TEST_CASE("the scanner counts what it skips and gives the same result on any thr
   REQUIRE(four.findings.size() == 40);
   for (std::size_t i = 0; i < 40; ++i) CHECK(one.findings[i].path == four.findings[i].path);
   CHECK(std::is_sorted(one.findings.begin(), one.findings.end(),
-                       [](const Finding& a, const Finding& b) { return a.path < b.path; }));
+                       [](const scan::Finding& a, const scan::Finding& b) { return a.path < b.path; }));
 
   // Shards partition the files: every file in exactly one shard.
   std::size_t total = 0;

@@ -130,7 +130,7 @@ TEST_CASE("a clean scan is evidence of a perfect score; no scan at all is no evi
   CHECK(no_scan.categories[0].status == "no-evidence");
   CHECK(no_scan.value == 100.0);  // the mean of what had evidence, not a perfect security score
   CHECK(no_scan.evidence_coverage == doctest::Approx(0.5));
-  CHECK(no_scan.checks[0].status == "skip");
+  CHECK(no_scan.checks[0].status == CheckStatus::skip);
 }
 
 TEST_CASE("a required category without evidence scores 0 and says so") {
@@ -142,7 +142,7 @@ TEST_CASE("a required category without evidence scores 0 and says so") {
   CHECK(r.categories[0].score == 0.0);
   CHECK(r.categories[0].deductions[0].reason == "no evidence, and the policy requires this category");
   CHECK(r.value == 50.0);
-  CHECK(r.checks[0].status == "fail");
+  CHECK(r.checks[0].status == CheckStatus::fail);
   CHECK_FALSE(r.pass);
 }
 
@@ -248,7 +248,7 @@ TEST_CASE("informational categories are shown, never counted") {
   CHECK(r.categories[1].status == "informational");
   CHECK(r.categories[1].score == 85.0);
   CHECK(r.value == 100.0);
-  CHECK(r.checks[1].status == "pass");
+  CHECK(r.checks[1].status == CheckStatus::pass);
 }
 
 TEST_CASE("the score is the weighted mean, to one decimal") {

@@ -51,25 +51,26 @@ ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& com
   const unsigned threads = command.threads ? command.threads : std::max(1u, std::thread::hardware_concurrency());
   const RunResult result = run_scenario(scenario, threads, common.progress_mode());
 
-  const json metrics = bench_metrics(scenario, result);
+  const BenchMetrics metrics = bench_metrics(scenario, result);
   const std::vector<Check> checks = bench_checks(scenario, result, metrics);
   json envelope = make_envelope("bench", run, redact_url_credentials(scenario.endpoints.front().url));
-  const json& overall = metrics["overall"];
-  envelope["summary"] = {{"requests", overall["requests"]}, {"errors", overall["errors"]},
-                         {"error_rate", overall["error_rate"]}, {"rps", overall["rps"]},
-                         {"p95_ms", overall["latency_ms"].value("p95", 0.0)}, {"phases", scenario.phases.size()},
+  const BenchFigures& overall = *metrics.overall;
+  const double p95 = overall.latency.p95.value_or(0.0);
+  envelope["summary"] = {{"requests", overall.requests}, {"errors", overall.errors},
+                         {"error_rate", overall.error_rate.value_or(0.0)}, {"rps", overall.rps.value_or(0.0)},
+                         {"p95_ms", p95}, {"phases", scenario.phases.size()},
                          {"endpoints", scenario.endpoints.size()}, {"partial", result.partial}};
   bool failed = false;
   for (const auto& check : checks) {
     envelope["checks"].push_back(to_json(check));
-    failed = failed || check.status == "fail" || check.status == "error";
-    if (check.status == "warn" && check.id == "bench.client") log_warning(check.message);
+    failed = failed || is_failure(check.status);
+    if (check.status == CheckStatus::warn && check.id == "bench.client") log_warning(check.message);
   }
-  envelope["metrics"] = metrics;
+  envelope["metrics"] = to_json(metrics);
   write_json_output(envelope, common.output, common.pretty);
-  log_info(format_number(overall["requests"].get<double>()) + " requests, " + format_number(overall["errors"].get<double>()) +
-           " errors, " + format_number(overall["rps"].get<double>()) + " rps, p95 " +
-           format_number(overall["latency_ms"].value("p95", 0.0)) + " ms");
+  log_info(format_number(static_cast<double>(overall.requests)) + " requests, " +
+           format_number(static_cast<double>(overall.errors)) + " errors, " + format_number(overall.rps.value_or(0.0)) +
+           " rps, p95 " + format_number(p95) + " ms");
   if (result.partial) {
     log_error("interrupted: the figures gathered so far were written, marked partial");
     return ExitCode::runtime;

@@ -8,43 +8,41 @@
 namespace readygate::bench {
 namespace {
 
-using nlohmann::json;
-
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
-json latency_json(const LatencyHistogram& h) {
-  if (h.count() == 0) return json::object();
-  return {{"min", round3(h.min_ms())},           {"mean", round3(h.mean_ms())},         {"stddev", round3(h.stddev_ms())},
-          {"p50", round3(h.percentile_ms(50))},  {"p90", round3(h.percentile_ms(90))},  {"p95", round3(h.percentile_ms(95))},
-          {"p99", round3(h.percentile_ms(99))},  {"p999", round3(h.percentile_ms(99.9))}, {"max", round3(h.max_ms())}};
+LatencySummary summary_of(const LatencyHistogram& h) {
+  if (h.count() == 0) return {};
+  return {round3(h.min_ms()),           round3(h.mean_ms()),           round3(h.stddev_ms()),
+          round3(h.percentile_ms(50)),  round3(h.percentile_ms(90)),   round3(h.percentile_ms(95)),
+          round3(h.percentile_ms(99)),  round3(h.percentile_ms(99.9)), round3(h.max_ms())};
 }
 
-json figures(const Stats& s, double seconds, bool open_model) {
-  json errors_by_class = json::object();
-  for (std::size_t i = 0; i < error_class_names.size(); ++i) errors_by_class[error_class_names[i]] = s.errors_by_class[i];
-  json out{{"requests", s.requests},
-           {"errors", s.errors},
-           {"error_rate", s.requests ? round3(static_cast<double>(s.errors) / static_cast<double>(s.requests) * 1000.0) / 1000.0 : 0.0},
-           {"rps", seconds > 0 ? round3(static_cast<double>(s.requests) / seconds) : 0.0},
-           {"bytes", s.bytes},
-           {"errors_by_class", errors_by_class},
-           {"latency_ms", latency_json(s.latency)},
-           {"histogram", s.latency.to_json()}};
+BenchFigures figures(const Stats& s, double seconds, bool open_model) {
+  BenchFigures out;
+  out.requests = s.requests;
+  out.errors = s.errors;
+  out.error_rate = s.requests ? round3(static_cast<double>(s.errors) / static_cast<double>(s.requests) * 1000.0) / 1000.0 : 0.0;
+  out.rps = seconds > 0 ? round3(static_cast<double>(s.requests) / seconds) : 0.0;
+  out.bytes = s.bytes;
+  for (std::size_t i = 0; i < error_class_names.size(); ++i) out.errors_by_class[error_class_names[i]] = s.errors_by_class[i];
+  out.latency = summary_of(s.latency);
+  out.histogram = s.latency;
+  out.open_model = open_model;
   if (open_model) {
-    out["late"] = s.late;
-    out["latency_uncorrected_ms"] = latency_json(s.service);
+    out.late = s.late;
+    out.latency_uncorrected = summary_of(s.service);
   }
   return out;
 }
 
 }  // namespace
 
-json bench_metrics(const Scenario& scenario, const RunResult& result) {
+BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
   const auto& rec = result.recording;
   bool any_open = false;
   double total_seconds = 0;
   Stats overall;
-  json phases = json::array();
+  BenchMetrics out;
   for (std::size_t p = 0; p < scenario.phases.size() && p < result.phases.size(); ++p) {
     const Phase& phase = scenario.phases[p];
     Stats merged;
@@ -53,15 +51,9 @@ json bench_metrics(const Scenario& scenario, const RunResult& result) {
     const double seconds = result.phases[p].measured_s;
     total_seconds += seconds;
     any_open = any_open || phase.rate.has_value();
-    json item = figures(merged, seconds, phase.rate.has_value());
-    item["name"] = phase.name;
-    item["model"] = phase.rate ? "open" : "closed";
-    item["concurrency"] = phase.concurrency;
-    if (phase.rate) item["rate"] = *phase.rate;
-    item["duration_s"] = round3(seconds);
-    phases.push_back(item);
+    out.phases.push_back({phase.name, phase.rate ? "open" : "closed", phase.concurrency, phase.rate, round3(seconds),
+                          figures(merged, seconds, phase.rate.has_value())});
   }
-  json endpoints = json::array();
   for (std::size_t e = 0; e < scenario.endpoints.size(); ++e) {
     Stats merged;
     double seconds = 0;
@@ -72,67 +64,48 @@ json bench_metrics(const Scenario& scenario, const RunResult& result) {
       seconds += result.phases[p].measured_s;
     }
     const Endpoint& endpoint = scenario.endpoints[e];
-    json item = figures(merged, seconds, any_open);
-    item["name"] = endpoint.name;
-    item["method"] = endpoint.method;
-    item["url"] = redact_url_credentials(endpoint.url);
-    endpoints.push_back(item);
+    out.endpoints.push_back({endpoint.name, endpoint.method, redact_url_credentials(endpoint.url), figures(merged, seconds, any_open)});
   }
-  json timeline = json::array();
   for (std::size_t t = 0; t < rec.timeline.size(); ++t) {
     const Second& s = rec.timeline[t];
-    timeline.push_back({{"t", t}, {"requests", s.requests}, {"errors", s.errors},
-                        {"p95_ms", s.latency.count() ? round3(s.latency.percentile_ms(95)) : 0.0}});
+    out.timeline.push_back({t, s.requests, s.errors, s.latency.count() ? round3(s.latency.percentile_ms(95)) : 0.0});
   }
-  json protocols = json::object();
   for (std::size_t i = 0; i < rec.protocols.size(); ++i) {
-    if (rec.protocols[i] > 0) protocols[protocol_names[i]] = rec.protocols[i];
+    if (rec.protocols[i] > 0) out.protocols[protocol_names[i]] = rec.protocols[i];
   }
-  return {{"overall", figures(overall, total_seconds, any_open)},
-          {"protocols", protocols},
-          {"endpoints", endpoints},
-          {"phases", phases},
-          {"timeline", timeline},
-          {"partial", result.partial},
-          {"threads", result.threads},
-          {"client_cpu", round3(result.cpu_utilisation)}};
+  out.overall = figures(overall, total_seconds, any_open);
+  out.partial = result.partial;
+  out.threads = result.threads;
+  out.client_cpu = round3(result.cpu_utilisation);
+  return out;
 }
 
-std::vector<Check> bench_checks(const Scenario& scenario, const RunResult& result, const json& metrics) {
+std::vector<Check> bench_checks(const Scenario& scenario, const RunResult& result, const BenchMetrics& metrics) {
   std::vector<Check> checks;
   std::size_t n = 0;
   for (const Threshold& t : scenario.thresholds) {
     const std::string where = t.scope.empty() ? "overall" : t.scope;
-    const json* figures = &metrics["overall"];
-    if (!t.scope.empty()) {
-      for (const char* list : {"endpoints", "phases"}) {
-        for (const json& item : metrics[list]) {
-          if (item["name"] == t.scope) figures = &item;
-        }
-      }
-    }
-    std::optional<double> value;
-    if (t.metric == "rps" || t.metric == "error_rate") {
-      value = (*figures)[t.metric].get<double>();
-    } else if ((*figures)["latency_ms"].contains(t.metric)) {
-      value = (*figures)["latency_ms"][t.metric].get<double>();
-    }
+    const BenchFigures* figures = metrics.figures(t.scope);
+    if (!figures) figures = &*metrics.overall;
+    const std::optional<double> value = t.metric == "rps"          ? figures->rps
+                                        : t.metric == "error_rate" ? figures->error_rate
+                                                                   : figures->latency.value(t.metric);
     const std::string unit(metric_unit(t.metric));
-    Check check{"bench.threshold." + std::to_string(++n), t.text, "error", "", value, t.value, t.op,
+    Check check{"bench.threshold." + std::to_string(++n), t.text, CheckStatus::error, "", value, t.value, t.op,
                 unit == "rps" ? "rps" : unit};
     if (!value) {
       check.message = where + ": no " + t.metric + " was measured (no successful request)";
     } else {
       const bool holds = threshold_holds(t, *value);
-      check.status = holds ? "pass" : "fail";
+      check.status = pass_or_fail(holds);
       const auto shown = [&](double v) { return unit.empty() ? format_number(v * 100) + " %" : format_number(v) + " " + unit; };
       check.message = where + " " + t.metric + " = " + shown(*value) + (holds ? ", within " : ", not ") + t.op + " " + shown(t.value);
     }
-    if (result.partial && check.status == "pass") check.status = "warn";  // an interrupted run proves less
+    if (result.partial && check.status == CheckStatus::pass) check.status = CheckStatus::warn;  // an interrupted run proves less
     checks.push_back(check);
   }
   if (result.cpu_utilisation >= 0.9) {
-    checks.push_back(Check{"bench.client", "The load generator was not the bottleneck", "warn",
+    checks.push_back(Check{"bench.client", "The load generator was not the bottleneck", CheckStatus::warn,
                            "the client used " + format_number(std::round(result.cpu_utilisation * 100)) +
                                " % of every core: the figures may measure the client, not the server",
                            result.cpu_utilisation, 0.9, "<", ""});

@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "common/hash.hpp"
+#include "common/fingerprint.hpp"
 
 namespace readygate::healthcheck {
 namespace {
-
-using nlohmann::json;
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -20,11 +18,19 @@ const std::string* header(const HeaderList& headers, const std::string& name) {
   return it == headers.end() ? nullptr : &it->second;
 }
 
-json finding(const std::string& rule, const std::string& title, const std::string& severity, const std::string& target,
-             const std::string& message, const std::string& fix, const std::vector<std::string>& cwe) {
-  return {{"rule", rule},           {"title", title},     {"severity", severity}, {"category", "security"},
-          {"cwe", cwe},             {"message", message}, {"fix", fix},           {"target", target},
-          {"fingerprint", sha256_hex(rule + '\0' + target).substr(0, 32)},        {"suppressed", false}};
+Finding finding(const std::string& rule, const std::string& title, Severity severity, const std::string& target,
+                const std::string& message, const std::string& fix, const std::vector<std::string>& cwe) {
+  Finding f;
+  f.rule = rule;
+  f.title = title;
+  f.severity = severity;
+  f.category = "security";
+  f.cwe = cwe;
+  f.message = message;
+  f.fix = fix;
+  f.target = target;
+  f.fingerprint = fingerprint({rule, target});
+  return f;
 }
 
 bool has_version(const std::string& value) {
@@ -33,13 +39,13 @@ bool has_version(const std::string& value) {
 
 }  // namespace
 
-std::vector<json> audit_headers(const std::string& target, bool is_https, bool https_twin, long status, const HeaderList& headers) {
-  std::vector<json> out;
+std::vector<Finding> audit_headers(const std::string& target, bool is_https, bool https_twin, long status, const HeaderList& headers) {
+  std::vector<Finding> out;
   const std::string* csp = header(headers, "content-security-policy");
   if (is_https) {
     const std::string* hsts = header(headers, "strict-transport-security");
     if (!hsts) {
-      out.push_back(finding("headers.hsts", "No Strict-Transport-Security", "medium", target,
+      out.push_back(finding("headers.hsts", "No Strict-Transport-Security", Severity::medium, target,
                             "The https response has no Strict-Transport-Security header: browsers may still try http first.",
                             "Send Strict-Transport-Security: max-age=31536000; includeSubDomains", {"CWE-319"}));
     } else {
@@ -47,36 +53,36 @@ std::vector<json> audit_headers(const std::string& target, bool is_https, bool h
       const auto at = value.find("max-age=");
       const long age = at == std::string::npos ? 0 : std::strtol(value.c_str() + at + 8, nullptr, 10);
       if (age < 15552000) {
-        out.push_back(finding("headers.hsts", "Weak Strict-Transport-Security", "low", target,
+        out.push_back(finding("headers.hsts", "Weak Strict-Transport-Security", Severity::low, target,
                               "Strict-Transport-Security has max-age=" + std::to_string(age) + ", under 180 days.",
                               "Use max-age=31536000 (a year) or more.", {"CWE-319"}));
       }
     }
   }
   if (!csp) {
-    out.push_back(finding("headers.csp", "No Content-Security-Policy", "medium", target,
+    out.push_back(finding("headers.csp", "No Content-Security-Policy", Severity::medium, target,
                           "The response has no Content-Security-Policy: injected scripts run unhindered.",
                           "Send a Content-Security-Policy, starting from default-src 'self'.", {"CWE-1021"}));
   }
   const std::string* nosniff = header(headers, "x-content-type-options");
   if (!nosniff || lower(*nosniff).find("nosniff") == std::string::npos) {
-    out.push_back(finding("headers.content-type-options", "No X-Content-Type-Options: nosniff", "low", target,
+    out.push_back(finding("headers.content-type-options", "No X-Content-Type-Options: nosniff", Severity::low, target,
                           "Without X-Content-Type-Options: nosniff, browsers may guess content types.",
                           "Send X-Content-Type-Options: nosniff", {"CWE-693"}));
   }
   if (!header(headers, "x-frame-options") && !(csp && lower(*csp).find("frame-ancestors") != std::string::npos)) {
-    out.push_back(finding("headers.frame-protection", "No frame protection", "medium", target,
+    out.push_back(finding("headers.frame-protection", "No frame protection", Severity::medium, target,
                           "Neither X-Frame-Options nor a CSP frame-ancestors directive: the page can be framed (clickjacking).",
                           "Send Content-Security-Policy: frame-ancestors 'none' (or X-Frame-Options: DENY).", {"CWE-1021"}));
   }
   if (!header(headers, "referrer-policy")) {
-    out.push_back(finding("headers.referrer-policy", "No Referrer-Policy", "low", target,
+    out.push_back(finding("headers.referrer-policy", "No Referrer-Policy", Severity::low, target,
                           "Without a Referrer-Policy, full URLs (with their query strings) can leak to other sites.",
                           "Send Referrer-Policy: strict-origin-when-cross-origin (or no-referrer).", {"CWE-200"}));
   }
   for (const char* name : {"server", "x-powered-by"}) {
     if (const std::string* value = header(headers, name); value && has_version(*value)) {
-      out.push_back(finding("headers.version-disclosure", "Version disclosed", "low", target,
+      out.push_back(finding("headers.version-disclosure", "Version disclosed", Severity::low, target,
                             std::string(name == std::string("server") ? "Server" : "X-Powered-By") + ": " + *value +
                                 " tells attackers which exploits to try.",
                             "Hide versions (nginx: server_tokens off; Express: app.disable('x-powered-by')).", {"CWE-200"}));
@@ -85,7 +91,7 @@ std::vector<json> audit_headers(const std::string& target, bool is_https, bool h
   const std::string* origin = header(headers, "access-control-allow-origin");
   const std::string* credentials = header(headers, "access-control-allow-credentials");
   if (origin && *origin == "*" && credentials && lower(*credentials) == "true") {
-    out.push_back(finding("headers.cors-credentials", "Any origin may read credentialed responses", "high", target,
+    out.push_back(finding("headers.cors-credentials", "Any origin may read credentialed responses", Severity::high, target,
                           "Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true.",
                           "Allow only known origins, and credentials only for them.", {"CWE-942"}));
   }
@@ -100,7 +106,7 @@ std::vector<json> audit_headers(const std::string& target, bool is_https, bool h
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     const std::string cookie = value.substr(0, value.find('='));
-    out.push_back(finding("headers.cookie-flags", "Cookie without " + list, "medium", target,
+    out.push_back(finding("headers.cookie-flags", "Cookie without " + list, Severity::medium, target,
                           "The cookie " + cookie + " is set without " + list + ".",
                           "Set cookies with Secure; HttpOnly; SameSite=Lax (or Strict).", {"CWE-614"}));
   }
@@ -108,7 +114,7 @@ std::vector<json> audit_headers(const std::string& target, bool is_https, bool h
     const std::string* location = header(headers, "location");
     const bool redirects = status >= 300 && status < 400 && location && lower(*location).rfind("https://", 0) == 0;
     if (!redirects) {
-      out.push_back(finding("headers.https-redirect", "http does not redirect to https", "medium", target,
+      out.push_back(finding("headers.https-redirect", "http does not redirect to https", Severity::medium, target,
                             "The http address answers with status " + std::to_string(status) +
                                 " instead of redirecting to its https twin.",
                             "Answer http with 301 to the https address (and send HSTS there).", {"CWE-319"}));

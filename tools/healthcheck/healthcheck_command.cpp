@@ -38,13 +38,6 @@ bool has_https_twin(const HealthConfig& config, const CheckSpec& check) {
   });
 }
 
-json tls_json(const std::optional<TlsFacts>& tls) {
-  if (!tls) return nullptr;
-  json out{{"protocol", tls->protocol}, {"cipher", tls->cipher}, {"issuer", tls->issuer}};
-  out["cert_days_left"] = tls->cert_days_left ? json(*tls->cert_days_left) : json(nullptr);
-  return out;
-}
-
 }  // namespace
 
 HealthConfig build_config(const HealthcheckCommand& c) {
@@ -83,8 +76,8 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
   const HealthConfig config = build_config(command);
   const auto outcomes = probe_all(config, command.wait);
 
-  json checks_metrics = json::array();
-  json findings = json::array();
+  HealthMetrics metrics;
+  std::vector<Finding> findings;
   json envelope = make_envelope("healthcheck", run, redact_url_credentials(config.checks.front().url));
   std::size_t healthy = 0, degraded = 0, unhealthy = 0, critical_down = 0;
   for (std::size_t i = 0; i < config.checks.size(); ++i) {
@@ -96,20 +89,14 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     degraded += health == Health::degraded;
     unhealthy += health == Health::unhealthy;
     critical_down += health == Health::unhealthy && spec.critical;
-    json m{{"name", spec.name},
-           {"target", target},
-           {"kind", spec.kind == ProbeKind::tcp ? "tcp" : (spec.url.rfind("https", 0) == 0 ? "https" : "http")},
-           {"status", to_string(health)},
-           {"critical", spec.critical},
-           {"attempts", o.attempts},
-           {"latency_ms", std::round(o.last.latency_ms * 1000.0) / 1000.0},
-           {"http_status", o.last.http_status ? json(o.last.http_status) : json(nullptr)},
-           {"tls", tls_json(o.last.tls)},
-           {"error", o.verdict.reason.empty() ? json(nullptr) : json(o.verdict.reason)}};
-    m["time_to_healthy_ms"] = o.time_to_healthy_ms ? json(std::round(*o.time_to_healthy_ms)) : json(nullptr);
-    checks_metrics.push_back(m);
+    metrics.checks.push_back({spec.name, target,
+                              spec.kind == ProbeKind::tcp ? "tcp" : (spec.url.rfind("https", 0) == 0 ? "https" : "http"),
+                              health, spec.critical, o.attempts, o.last.latency_ms, o.last.http_status, o.last.tls,
+                              o.verdict.reason, o.time_to_healthy_ms});
 
-    std::string status = health == Health::healthy ? "pass" : health == Health::degraded || !spec.critical ? "warn" : "fail";
+    const CheckStatus status = health == Health::healthy                     ? CheckStatus::pass
+                               : health == Health::degraded || !spec.critical ? CheckStatus::warn
+                                                                              : CheckStatus::fail;
     const std::string message = spec.name + " (" + target + ") is " + std::string(to_string(health)) +
                                 (o.verdict.reason.empty() ? "" : ": " + o.verdict.reason) + " after " +
                                 std::to_string(o.attempts) + " attempt(s)";
@@ -125,12 +112,15 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     }
   }
   json by_severity = json::object();
-  for (const auto& f : findings) by_severity[f["severity"].get<std::string>()] = by_severity.value(f["severity"].get<std::string>(), 0) + 1;
+  for (const auto& f : findings) {
+    const std::string severity(to_string(f.severity));
+    by_severity[severity] = by_severity.value(severity, 0) + 1;
+  }
   envelope["summary"] = {{"checks", config.checks.size()}, {"healthy", healthy}, {"degraded", degraded},
                          {"unhealthy", unhealthy}, {"critical_unhealthy", critical_down},
                          {"findings", findings.size()}, {"by_severity", by_severity}};
-  envelope["metrics"] = {{"checks", checks_metrics}};
-  envelope["findings"] = findings;
+  envelope["metrics"] = to_json(metrics);
+  for (const auto& f : findings) envelope["findings"].push_back(to_json(f));
   write_json_output(envelope, common.output, common.pretty);
   log_info(std::to_string(healthy) + " healthy, " + std::to_string(degraded) + " degraded, " + std::to_string(unhealthy) +
            " unhealthy (" + std::to_string(critical_down) + " critical)");

@@ -1,10 +1,7 @@
 #pragma once
 // What `ready-healthcheck` does once its flags are parsed: probe every check at once (waiting
 // for critical ones with --wait), audit headers on request, and write the envelope:
-//   metrics.checks: [{"name", "target", "kind", "status": healthy|degraded|unhealthy,
-//                     "critical", "attempts", "latency_ms", "http_status",
-//                     "tls": {"protocol", "cipher", "issuer", "cert_days_left"} | null,
-//                     "error": null | "why", "time_to_healthy_ms"}]
+//   metrics: one entry per probe (common/health_metrics.hpp)
 //   checks: one per probe ("health.<name>": pass / warn when degraded or a non-critical
 //           check is down / fail when a critical check is down)
 //   findings: the header audit's (no file location; "target" is the URL)

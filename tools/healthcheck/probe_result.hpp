@@ -5,12 +5,9 @@
 #include <utility>
 #include <vector>
 
-namespace readygate::healthcheck {
+#include "common/health_metrics.hpp"  // Health, TlsFacts
 
-struct TlsFacts {
-  std::string protocol, cipher, issuer;
-  std::optional<long> cert_days_left;  // negative: expired that many days ago
-};
+namespace readygate::healthcheck {
 
 struct Attempt {
   bool transport_ok = false;
@@ -21,9 +18,6 @@ struct Attempt {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case, in order
   std::optional<TlsFacts> tls;
 };
-
-enum class Health { healthy, degraded, unhealthy };
-std::string_view to_string(Health health);
 
 struct Verdict {
   Health health = Health::unhealthy;

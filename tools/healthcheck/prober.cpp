@@ -5,6 +5,7 @@
 
 #include "common/curl.hpp"
 #include "common/error.hpp"
+#include "common/http_syntax.hpp"
 #include "common/redact.hpp"
 #include "tls_facts.hpp"
 #include "verdict.hpp"
@@ -53,30 +54,15 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config) {
-  auto run = std::make_unique<Running>();
-  run->spec = &spec;
-  run->easy = make_curl_easy();
-  CURL* easy = run->easy.get();
-  std::string url = spec.url;
-  if (spec.kind == ProbeKind::tcp) url = "http://" + spec.url.substr(6);  // connect only: no request is sent
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  limit_to_http(easy);
-  curl_easy_setopt(easy, CURLOPT_PRIVATE, run.get());
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, run->error);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(spec.timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(spec.timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_PROXY, "");
-  curl_easy_setopt(easy, CURLOPT_USERAGENT, "ready-healthcheck");
-  if (spec.kind == ProbeKind::tcp) {
-    curl_easy_setopt(easy, CURLOPT_CONNECT_ONLY, 1L);
-    return run;
-  }
+// An HTTP(S) request: headers and body are read for the verdict and the header audit.
+void setup_http(Running& run, const HealthConfig& config) {
+  const CheckSpec& spec = *run.spec;
+  CURL* easy = run.easy.get();
+  curl_easy_setopt(easy, CURLOPT_URL, spec.url.c_str());
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, run.get());
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &run);
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, run.get());
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &run);
   if (spec.method == "HEAD") {
     curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
   } else if (spec.method != "GET") {
@@ -88,11 +74,55 @@ std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config
   }
   if (!config.cacert.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, config.cacert.c_str());
   for (const auto& header : spec.headers) {
-    curl_slist* list = curl_slist_append(run->headers.release(), header.c_str());
+    curl_slist* list = curl_slist_append(run.headers.release(), header.c_str());
     if (!list) throw_runtime_error("out of memory for request headers");
-    run->headers.reset(list);
+    run.headers.reset(list);
   }
-  if (run->headers) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, run->headers.get());
+  if (run.headers) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, run.headers.get());
+}
+
+// tcp://host:port: connect only, no request is sent.
+void setup_tcp(Running& run, const HealthConfig&) {
+  const std::string url = "http://" + run.spec->url.substr(6);
+  curl_easy_setopt(run.easy.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(run.easy.get(), CURLOPT_CONNECT_ONLY, 1L);
+}
+
+// The probe kinds, keyed by URL scheme: how a transfer is set up, and which of libcurl's times
+// is the probe's latency. A new kind is one entry here (and its scheme in check_spec.cpp).
+struct ProbeScheme {
+  std::string_view scheme;
+  void (*setup)(Running& run, const HealthConfig& config);
+  CURLINFO latency;
+};
+constexpr ProbeScheme probe_schemes[] = {
+    {"http", setup_http, CURLINFO_TOTAL_TIME_T},
+    {"https", setup_http, CURLINFO_TOTAL_TIME_T},
+    {"tcp", setup_tcp, CURLINFO_CONNECT_TIME_T},
+};
+
+const ProbeScheme& probe_scheme(const CheckSpec& spec) {
+  const std::string scheme = url_scheme(spec.url);
+  for (const ProbeScheme& p : probe_schemes) {
+    if (p.scheme == scheme) return p;
+  }
+  throw_input_error("'" + redact_url_credentials(spec.url) + "': no probe for the scheme " + scheme + "://");
+}
+
+std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config) {
+  auto run = std::make_unique<Running>();
+  run->spec = &spec;
+  run->easy = make_curl_easy();
+  CURL* easy = run->easy.get();
+  limit_to_http(easy);
+  curl_easy_setopt(easy, CURLOPT_PRIVATE, run.get());
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, run->error);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(spec.timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(spec.timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_PROXY, "");
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, "ready-healthcheck");
+  probe_scheme(spec).setup(*run, config);
   return run;
 }
 
@@ -102,7 +132,7 @@ void finish(Running& run, CURLcode code) {
   if (!a.transport_ok) a.error = redact_url_credentials(run.error[0] ? run.error : curl_easy_strerror(code));
   curl_easy_getinfo(run.easy.get(), CURLINFO_RESPONSE_CODE, &a.http_status);
   curl_off_t micros = 0;
-  curl_easy_getinfo(run.easy.get(), run.spec->kind == ProbeKind::tcp ? CURLINFO_CONNECT_TIME_T : CURLINFO_TOTAL_TIME_T, &micros);
+  curl_easy_getinfo(run.easy.get(), probe_scheme(*run.spec).latency, &micros);
   a.latency_ms = static_cast<double>(micros) / 1000.0;
 }
 

@@ -7,15 +7,6 @@
 
 namespace readygate::healthcheck {
 
-std::string_view to_string(Health health) {
-  switch (health) {
-    case Health::healthy: return "healthy";
-    case Health::degraded: return "degraded";
-    case Health::unhealthy: return "unhealthy";
-  }
-  return "unhealthy";
-}
-
 std::optional<nlohmann::json> json_at(const nlohmann::json& document, const std::string& path) {
   const nlohmann::json* at = &document;
   std::size_t start = 0;

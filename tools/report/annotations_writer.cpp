@@ -49,7 +49,7 @@ std::string to_annotations(const EnvelopeSet& report) {
   std::map<std::string, std::vector<Annotation>> by_level;
   for (const ToolRun& run : report.runs) {
     for (const Check& c : run.checks) {
-      if (c.status != "fail" && c.status != "error") continue;
+      if (!is_failure(c.status)) continue;
       by_level["error"].push_back({"error", "title=" + escape_annotation_property(c.id),
                                    escape_annotation_data(describe_check(c))});
     }
@@ -57,7 +57,7 @@ std::string to_annotations(const EnvelopeSet& report) {
   std::vector<const Finding*> findings;
   for (const ToolRun& run : report.runs) {
     for (const Finding& f : run.findings) {
-      if (!f.suppressed && f.baseline_state != "unchanged") findings.push_back(&f);
+      if (is_open(f)) findings.push_back(&f);
     }
   }
   std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) { return a->severity > b->severity; });

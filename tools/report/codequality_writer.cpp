@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "common/hash.hpp"
+#include "common/fingerprint.hpp"
 #include "common/utf8.hpp"
 #include "severity_map.hpp"
 
@@ -13,17 +13,13 @@ nlohmann::json to_codequality(const EnvelopeSet& report) {
   std::set<std::string> fingerprints;
   for (const ToolRun& run : report.runs) {
     for (const Finding& f : run.findings) {
-      if (!f.location || f.suppressed) continue;
-      // Our fingerprints are unique already; a finding without one gets a stable digest.
-      std::string fingerprint = f.fingerprint.empty()
-                                    ? sha256_hex(run.tool + '\0' + f.rule + '\0' + f.location->path + '\0' +
-                                                 std::to_string(f.location->line)).substr(0, 32)
-                                    : f.fingerprint;
-      if (!fingerprints.insert(fingerprint).second) continue;
+      if (!f.location || !is_open(f)) continue;
+      const std::string id = fingerprint_of(f);
+      if (!fingerprints.insert(id).second) continue;
       const std::string title = f.title.empty() ? f.rule : f.title;
       entries.push_back({{"description", repair_utf8(f.message.empty() ? title : title + ": " + f.message)},
                          {"check_name", f.rule},
-                         {"fingerprint", fingerprint},
+                         {"fingerprint", id},
                          {"severity", codequality_severity(f.severity)},
                          {"categories", nlohmann::json::array({f.category == "performance" ? "Performance"
                                                                : f.category == "quality"     ? "Style"

@@ -1,9 +1,10 @@
 #pragma once
 // GitLab Code Quality (the CodeClimate subset GitLab reads): a JSON array of
 //   {"description", "check_name", "fingerprint", "severity", "location": {"path", "lines": {"begin"}}}
-// severity is info, minor, major, critical or blocker. GitLab drops entries whose fingerprint
-// repeats, so every fingerprint is unique; findings without a file location are left out
-// (GitLab needs a path), and so are suppressed ones.
+// severity is info, minor, major, critical or blocker. The fingerprint is the finding's own
+// (common/fingerprint.hpp), so it survives lines moving; GitLab drops entries whose fingerprint
+// repeats, so each is written once. Findings without a file location are left out (GitLab
+// needs a path), and so are those that are not open (suppressed, or already in the baseline).
 #include <nlohmann/json.hpp>
 
 #include "common/envelope_model.hpp"

@@ -26,16 +26,17 @@ void add_check(pugi::xml_node suite, const std::string& tool, const Check& c, Co
   set(testcase, "time", "0");
   ++counts.tests;
   const std::string detail = describe_check(c);
-  if (c.status == "fail" || c.status == "error") {
-    pugi::xml_node problem = testcase.append_child(c.status == "fail" ? "failure" : "error");
+  if (is_failure(c.status)) {
+    const bool failed = c.status == CheckStatus::fail;
+    pugi::xml_node problem = testcase.append_child(failed ? "failure" : "error");
     set(problem, "type", "check");
     set(problem, "message", detail);
     problem.text().set(xml_safe(detail).c_str());
-    ++(c.status == "fail" ? counts.failures : counts.errors);
-  } else if (c.status == "skip") {
+    ++(failed ? counts.failures : counts.errors);
+  } else if (c.status == CheckStatus::skip) {
     set(testcase.append_child("skipped"), "message", detail);
     ++counts.skipped;
-  } else if (c.status == "warn") {
+  } else if (c.status == CheckStatus::warn) {
     testcase.append_child("system-out").text().set(xml_safe("warning: " + detail).c_str());
   }
 }
@@ -53,9 +54,9 @@ void add_finding(pugi::xml_node suite, const Finding& f, Counts& counts) {
   set(testcase, "time", "0");
   ++counts.tests;
   const std::string title = f.title.empty() ? f.rule : f.title;
-  if (f.suppressed || f.baseline_state == "unchanged") {
+  if (!is_open(f)) {
     set(testcase.append_child("skipped"), "message",
-        f.suppressed ? title + ": suppressed in the source" : title + ": already in the baseline");
+        f.suppressed() ? title + ": suppressed in the source" : title + ": already in the baseline");
     ++counts.skipped;
     return;
   }

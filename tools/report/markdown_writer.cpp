@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "check_text.hpp"
+#include "common/bench_metrics.hpp"
 #include "common/utf8.hpp"
 
 namespace readygate::report {
@@ -11,27 +12,26 @@ namespace {
 
 using nlohmann::json;
 
-double number_at(const json& object, const char* key) {
-  return object.contains(key) && object[key].is_number() ? object[key].get<double>() : 0.0;
-}
-
 // A field that should be text, and "?" when it is missing or of another type.
 std::string text_at(const json& object, const char* key) {
   return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string("?");
 }
 
-const char* status_mark(const std::string& status) {
-  if (status == "pass") return "✅";
-  if (status == "fail") return "❌";
-  if (status == "error") return "💥";
-  if (status == "warn") return "⚠️";
+const char* status_mark(CheckStatus status) {
+  switch (status) {
+    case CheckStatus::pass: return "✅";
+    case CheckStatus::fail: return "❌";
+    case CheckStatus::error: return "💥";
+    case CheckStatus::warn: return "⚠️";
+    case CheckStatus::skip: break;
+  }
   return "⏭️";
 }
 
 std::size_t failed_checks(const EnvelopeSet& report) {
   std::size_t n = 0;
   for (const auto& run : report.runs) {
-    for (const auto& c : run.checks) n += c.status == "fail" || c.status == "error";
+    for (const auto& c : run.checks) n += is_failure(c.status);
   }
   return n;
 }
@@ -40,7 +40,7 @@ std::map<Severity, std::size_t> open_findings(const EnvelopeSet& report) {
   std::map<Severity, std::size_t> counts;
   for (const auto& run : report.runs) {
     for (const auto& f : run.findings) {
-      if (!f.suppressed) ++counts[f.severity];
+      if (is_open(f)) ++counts[f.severity];
     }
   }
   return counts;
@@ -59,7 +59,7 @@ std::string severity_counts(const std::map<Severity, std::size_t>& counts) {
 void verdict(const EnvelopeSet& report, std::string& out) {
   if (report.score) {
     const Score& s = *report.score;
-    const bool pass = s.gate == "pass";
+    const bool pass = s.passed;
     out += std::string("## ") + (pass ? "✅ readygate: ready" : "❌ readygate: not ready") + " — score " +
            format_number(s.value);
     if (s.min) out += " (minimum " + format_number(*s.min) + ")";
@@ -91,8 +91,10 @@ void verdict(const EnvelopeSet& report, std::string& out) {
 
 void findings_table(const ToolRun& run, std::string& out) {
   std::vector<const Finding*> open;
+  std::size_t suppressed = 0, known = 0;
   for (const auto& f : run.findings) {
-    if (!f.suppressed) open.push_back(&f);
+    if (is_open(f)) open.push_back(&f);
+    else ++(f.suppressed() ? suppressed : known);
   }
   std::map<Severity, std::size_t> counts;
   for (const auto* f : open) ++counts[f->severity];
@@ -101,8 +103,8 @@ void findings_table(const ToolRun& run, std::string& out) {
     // Any number may arrive here (1e30 once did): format it, never cast it to an integer.
     out += " in " + format_number(run.summary["files"].get<double>()) + " files";
   }
-  const std::size_t suppressed = run.findings.size() - open.size();
   if (suppressed > 0) out += "; " + std::to_string(suppressed) + " suppressed";
+  if (known > 0) out += "; " + std::to_string(known) + " already in the baseline";
   out += ".\n\n";
   if (open.empty()) return;
   out += "| severity | where | rule | finding |\n| --- | --- | --- | --- |\n";
@@ -111,7 +113,7 @@ void findings_table(const ToolRun& run, std::string& out) {
     const std::string where = f.location ? f.location->path + ":" + std::to_string(f.location->line)
                                          : (f.target.empty() ? "—" : f.target);
     std::string text = f.title.empty() ? f.message : f.title;
-    if (f.baseline_state == "new") text += " (new)";
+    if (f.baseline == BaselineState::fresh) text += " (new)";
     out += "| " + std::string(to_string(f.severity)) + " | `" + table_cell(where) + "` | `" + table_cell(f.rule) + "` | " +
            table_cell(text) + " |\n";
   }
@@ -136,38 +138,36 @@ void checks_table(const ToolRun& run, std::string& out) {
 
 // ready-bench: percentiles per endpoint (a table and a bar chart) and the per-second timeline.
 void latency_section(const ToolRun& run, std::string& out) {
-  const json& endpoints = run.metrics.contains("endpoints") ? run.metrics["endpoints"] : json();
-  if (endpoints.is_array() && !endpoints.empty()) {
+  const BenchMetrics metrics = bench_metrics_from_json(run.metrics, run.tool + " metrics");
+  const auto ms = [](const std::optional<double>& v) { return format_number(v.value_or(0.0)); };
+  if (!metrics.endpoints.empty()) {
     out += "| endpoint | requests | errors | rps | p50 ms | p90 ms | p95 ms | p99 ms | max ms |\n"
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
     std::string labels, p50, p95, p99;
-    for (const json& e : endpoints) {
-      if (!e.is_object()) continue;
-      const json latency = e.contains("latency_ms") && e["latency_ms"].is_object() ? e["latency_ms"] : json::object();
-      out += "| " + table_cell(text_at(e, "name")) + " | " + format_number(number_at(e, "requests")) + " | " +
-             format_number(number_at(e, "errors")) + " | " + format_number(number_at(e, "rps")) + " | " +
-             format_number(number_at(latency, "p50")) + " | " + format_number(number_at(latency, "p90")) + " | " +
-             format_number(number_at(latency, "p95")) + " | " + format_number(number_at(latency, "p99")) + " | " +
-             format_number(number_at(latency, "max")) + " |\n";
-      std::string label = text_at(e, "name");
+    for (const BenchEndpoint& e : metrics.endpoints) {
+      const BenchFigures& f = e.figures;
+      const LatencySummary& l = f.latency;
+      const std::string name = e.name.empty() ? "?" : e.name;
+      out += "| " + table_cell(name) + " | " + format_number(static_cast<double>(f.requests)) + " | " +
+             format_number(static_cast<double>(f.errors)) + " | " + ms(f.rps) + " | " + ms(l.p50) + " | " + ms(l.p90) + " | " +
+             ms(l.p95) + " | " + ms(l.p99) + " | " + ms(l.max) + " |\n";
+      std::string label = name;
       for (char& c : label) {
         if (c == '"') c = '\'';
       }
       labels += (labels.empty() ? "" : ", ") + ("\"" + label + "\"");
-      p50 += (p50.empty() ? "" : ", ") + format_number(number_at(latency, "p50"));
-      p95 += (p95.empty() ? "" : ", ") + format_number(number_at(latency, "p95"));
-      p99 += (p99.empty() ? "" : ", ") + format_number(number_at(latency, "p99"));
+      p50 += (p50.empty() ? "" : ", ") + ms(l.p50);
+      p95 += (p95.empty() ? "" : ", ") + ms(l.p95);
+      p99 += (p99.empty() ? "" : ", ") + ms(l.p99);
     }
     out += "\n```mermaid\nxychart-beta\n    title \"Latency by endpoint (ms): p50, p95, p99\"\n    x-axis [" + labels +
            "]\n    y-axis \"ms\"\n    bar [" + p99 + "]\n    bar [" + p95 + "]\n    bar [" + p50 + "]\n```\n\n";
   }
-  const json& timeline = run.metrics.contains("timeline") ? run.metrics["timeline"] : json();
-  if (timeline.is_array() && timeline.size() > 1) {
+  if (metrics.timeline.size() > 1) {
     std::string seconds, requests;
-    for (const json& point : timeline) {
-      if (!point.is_object()) continue;
-      seconds += (seconds.empty() ? "" : ", ") + format_number(number_at(point, "t"));
-      requests += (requests.empty() ? "" : ", ") + format_number(number_at(point, "requests"));
+    for (const TimelinePoint& point : metrics.timeline) {
+      seconds += (seconds.empty() ? "" : ", ") + format_number(static_cast<double>(point.t));
+      requests += (requests.empty() ? "" : ", ") + format_number(static_cast<double>(point.requests));
     }
     out += "```mermaid\nxychart-beta\n    title \"Requests per second\"\n    x-axis \"second\" [" + seconds +
            "]\n    y-axis \"requests\"\n    line [" + requests + "]\n```\n\n";
@@ -196,7 +196,7 @@ std::string to_markdown(const EnvelopeSet& report) {
     out += "### " + table_cell(run.tool) + (run.target.empty() ? "" : " — `" + table_cell(run.target) + "`") + "\n\n";
     if (!run.findings.empty() || run.tool == "scan") findings_table(run, out);
     checks_table(run, out);
-    latency_section(run, out);
+    if (run.tool == "bench") latency_section(run, out);
   }
   if (out.size() > max_markdown_bytes) {
     const std::string note = "\n\n_The summary was cut here: it would be longer than 1 MiB. The full results are in the "

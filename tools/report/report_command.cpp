@@ -1,14 +1,11 @@
 #include "report_command.hpp"
 
 #include "annotations_writer.hpp"
-#include "codequality_writer.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/output.hpp"
-#include "junit_writer.hpp"
-#include "markdown_writer.hpp"
 #include "common/envelope_model.hpp"
-#include "sarif_writer.hpp"
+#include "report_formats.hpp"
 
 #include <filesystem>
 #include <map>
@@ -31,15 +28,19 @@ std::vector<SourcedEnvelope> read_envelopes(const std::vector<std::string>& inpu
 }
 
 void check_destinations(const ReportCommand& c, const CommonOptions& common) {
-  int to_stdout = c.annotations ? 1 : 0;
-  for (const std::string* d : {&c.sarif, &c.junit, &c.codequality, &c.markdown, &common.output}) to_stdout += *d == "-";
+  int to_stdout = (c.annotations ? 1 : 0) + (common.output == "-" ? 1 : 0);
+  for (const ReportFormat& f : report_formats()) to_stdout += c.*f.destination == "-";
   if (to_stdout > 1) throw_input_error("only one output can go to standard output (\"-\" or --annotations)");
   // Two formats into one file: the second would silently overwrite the first.
   std::map<std::string, std::string> files;
-  const std::pair<const char*, const std::string*> destinations[] = {
-      {"--sarif", &c.sarif}, {"--junit", &c.junit}, {"--codequality", &c.codequality}, {"--markdown", &c.markdown},
-      {"--output", &common.output}, {"--github-output", &c.step_outputs.github_output}, {"--dotenv", &c.step_outputs.dotenv}};
+  std::vector<std::pair<const char*, const std::string*>> destinations;
+  for (const ReportFormat& f : report_formats()) destinations.emplace_back(f.flag, &(c.*f.destination));
+  destinations.emplace_back("--output", &common.output);
+  destinations.emplace_back("--github-output", &c.step_outputs.github_output);
+  destinations.emplace_back("--dotenv", &c.step_outputs.dotenv);
+  bool asked = c.annotations;
   for (const auto& [flag, path] : destinations) {
+    asked = asked || !path->empty();
     if (path->empty() || *path == "-") continue;
     std::error_code ec;
     std::string key = std::filesystem::weakly_canonical(std::filesystem::absolute(*path, ec), ec).string();
@@ -47,8 +48,7 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
     const auto [at, added] = files.emplace(key, flag);
     if (!added) throw_input_error(std::string(flag) + " and " + at->second + " both write " + *path + ": give each its own file");
   }
-  if (!c.annotations && c.sarif.empty() && c.junit.empty() && c.codequality.empty() && c.markdown.empty() &&
-      common.output.empty() && c.step_outputs.github_output.empty() && c.step_outputs.dotenv.empty()) {
+  if (!asked) {
     throw_input_error(
         "nothing to write: choose --sarif, --junit, --codequality, --markdown, --annotations, --github-output or --dotenv");
   }
@@ -61,10 +61,10 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
   const std::vector<SourcedEnvelope> envelopes = read_envelopes(command.inputs);
   const EnvelopeSet report = gather_envelopes(envelopes);
 
-  if (!command.sarif.empty()) write_json_output(to_sarif(report), command.sarif, common.pretty);
-  if (!command.junit.empty()) write_text_output(to_junit(report), command.junit);
-  if (!command.codequality.empty()) write_json_output(to_codequality(report), command.codequality, common.pretty);
-  if (!command.markdown.empty()) write_text_output(to_markdown(report), command.markdown);
+  for (const ReportFormat& f : report_formats()) {
+    const std::string& destination = command.*f.destination;
+    if (!destination.empty()) write_text_output(f.render(report, common.pretty), destination);
+  }
   if (command.annotations) write_text_output(to_annotations(report), "-");
 
   std::size_t findings = 0, gating = 0;
@@ -80,7 +80,7 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
     if (command.fail_on) {
       const std::string level(to_string(*command.fail_on));
       envelope["checks"].push_back(to_json(Check{"report.fail_on", "No findings at or above " + level,
-                                                 gating == 0 ? "pass" : "fail",
+                                                 pass_or_fail(gating == 0),
                                                  std::to_string(gating) + " finding(s) at or above " + level,
                                                  static_cast<double>(gating), 0.0, "<=", "findings"}));
     }

@@ -100,8 +100,8 @@ json result_of(const Finding& f, std::size_t rule_index) {
     result["partialFingerprints"] = {{"primaryLocationLineHash", f.fingerprint}};
     result["fingerprints"] = {{"readygate/v1", f.fingerprint}};
   }
-  if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}}});
-  if (!f.baseline_state.empty()) result["baselineState"] = f.baseline_state;
+  if (f.suppressed()) result["suppressions"] = json::array({{{"kind", "inSource"}}});
+  if (f.baseline != BaselineState::none) result["baselineState"] = to_string(f.baseline);
   if (f.commit) {
     result["properties"] = {{"commit", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date},
                             {"commits", f.commit->count}};
@@ -131,9 +131,9 @@ json run_of(const ToolRun& run) {
   json notifications = json::array();
   bool successful = true;
   for (const Check& c : run.checks) {
-    if (c.status != "warn" && c.status != "error") continue;
-    if (c.status == "error") successful = false;
-    notifications.push_back({{"level", c.status == "error" ? "error" : "warning"},
+    if (c.status != CheckStatus::warn && c.status != CheckStatus::error) continue;
+    if (c.status == CheckStatus::error) successful = false;
+    notifications.push_back({{"level", c.status == CheckStatus::error ? "error" : "warning"},
                              {"message", {{"text", repair_utf8(c.message.empty() ? c.title : c.message)}}},
                              {"descriptor", {{"id", c.id}}}});
   }

@@ -45,7 +45,7 @@ Verdict verdict_of(const std::vector<SourcedEnvelope>& envelopes, const Envelope
   verdict.findings = scan_findings(envelopes);
   if (report.score) {
     verdict.score = report.score->value;
-    verdict.passed = report.score->gate == "pass";
+    verdict.passed = report.score->passed;
   } else {
     verdict.passed = fail_on_passed;
   }

@@ -1,9 +1,12 @@
 #pragma once
-// One place in one file where a rule matched.
+// One place in one file where a rule matched: ready-scan's own match record (rule index,
+// digests). It crosses the pipe only as the common record (common/finding.hpp), made by
+// to_finding in scan_report.hpp.
 #include <cstddef>
 #include <optional>
 #include <string>
 
+#include "common/finding.hpp"
 #include "common/severity.hpp"
 #include "role.hpp"
 
@@ -25,10 +28,7 @@ struct Finding {
   std::string secret_digest;   // SHA-256 of the secret a secrets rule found ("" for others)
 
   // --history: the commit that added the line (the first, when several did), and how many did.
-  struct Commit {
-    std::string id, author, date;
-    std::size_t count = 1;
-  };
+  using Commit = readygate::Finding::Commit;
   std::optional<Commit> commit;
 };
 

@@ -3,7 +3,7 @@
 #include <map>
 #include <tuple>
 
-#include "common/hash.hpp"
+#include "common/fingerprint.hpp"
 
 namespace readygate::scan {
 
@@ -11,12 +11,7 @@ void assign_fingerprints(std::vector<Finding>& findings, const std::vector<Rule>
   std::map<std::tuple<std::size_t, std::string, std::string>, std::size_t> occurrences;
   for (auto& f : findings) {
     const std::size_t occurrence = occurrences[{f.rule, f.path, f.line_digest}]++;
-    std::string input = rules[f.rule].id;
-    for (const std::string& part : {f.path, f.line_digest, std::to_string(occurrence)}) {
-      input += '\0';
-      input += part;
-    }
-    f.fingerprint = sha256_hex(input).substr(0, 32);
+    f.fingerprint = fingerprint({rules[f.rule].id, f.path, f.line_digest, std::to_string(occurrence)});
   }
 }
 

@@ -12,8 +12,6 @@
 namespace readygate::scan {
 namespace {
 
-constexpr std::array<std::string_view, 5> names{"product", "test", "example", "vendored", "generated"};
-
 // Globs on the file name, compiled once.
 struct NameGlobs {
   explicit NameGlobs(std::initializer_list<std::string_view> patterns) {
@@ -92,14 +90,6 @@ Role by_path(std::string_view path, std::string_view head) {
 }
 
 }  // namespace
-
-std::string_view to_string(Role role) { return names[static_cast<std::size_t>(role)]; }
-
-std::optional<Role> parse_role(std::string_view text) {
-  const auto it = std::find(names.begin(), names.end(), text);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<Role>(it - names.begin());
-}
 
 RoleOverride parse_role_override(const std::string& text) {
   const std::size_t equals = text.find('=');

@@ -17,12 +17,13 @@
 #include <string_view>
 #include <vector>
 
+#include "common/file_role.hpp"
+
 namespace readygate::scan {
 
-enum class Role { product, test, example, vendored, generated };
-
-std::string_view to_string(Role role);
-std::optional<Role> parse_role(std::string_view text);
+// The enum crosses the pipe, so it lives in common/; scan::Role still names it.
+using readygate::parse_role;
+using readygate::Role;
 
 struct RoleOverride {
   Role role = Role::product;

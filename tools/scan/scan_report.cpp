@@ -2,43 +2,40 @@
 
 #include <algorithm>
 
+#include "common/finding_counts.hpp"
+
 namespace readygate::scan {
 
 using nlohmann::json;
 
-json finding_json(const Finding& f, const Rule& rule) {
-  json out{{"rule", rule.id},
-           {"title", rule.title},
-           {"severity", to_string(f.severity)},
-           {"role", to_string(f.role)},
-           {"category", rule.category},
-           {"cwe", rule.cwe},
-           {"message", rule.message},
-           {"location",
-            {{"path", f.path},
-             {"line", f.line},
-             {"column", f.column},
-             {"end_line", f.end_line},
-             {"end_column", f.end_column},
-             {"snippet", f.snippet}}},
-           {"fingerprint", f.fingerprint},
-           {"suppressed", f.suppressed}};
-  if (!rule.fix.empty()) out["fix"] = rule.fix;
-  if (!rule.help.empty()) out["help"] = rule.help;
-  if (f.is_new) out["baseline_state"] = *f.is_new ? "new" : "unchanged";
-  if (f.commit) {
-    out["commit"] = {{"id", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date}, {"count", f.commit->count}};
-  }
+readygate::Finding to_finding(const Finding& f, const Rule& rule) {
+  readygate::Finding out;
+  out.rule = rule.id;
+  out.title = rule.title;
+  out.category = rule.category;
+  out.message = rule.message;
+  out.fix = rule.fix;
+  out.help = rule.help;
+  out.cwe = rule.cwe;
+  out.severity = f.severity;
+  out.role = f.role;
+  out.location = Location{f.path, f.line, f.column, f.end_line, f.end_column, f.snippet};
+  out.fingerprint = f.fingerprint;
+  if (f.suppressed) out.suppression = Suppression::in_source;
+  if (f.is_new) out.baseline = *f.is_new ? BaselineState::fresh : BaselineState::unchanged;
+  out.commit = f.commit;
   return out;
 }
+
+json finding_json(const Finding& f, const Rule& rule) { return to_json(to_finding(f, rule)); }
 
 namespace {
 
 Check unreadable_check(const ScanStats& stats) {
-  Check check{"scan.unreadable", "Every file could be read", "pass", "all files were readable", 0.0, 0.0, "<=", "files"};
+  Check check{"scan.unreadable", "Every file could be read", CheckStatus::pass, "all files were readable", 0.0, 0.0, "<=", "files"};
   check.value = static_cast<double>(stats.unreadable.size());
   if (!stats.unreadable.empty()) {
-    check.status = "warn";
+    check.status = CheckStatus::warn;
     check.message = std::to_string(stats.unreadable.size()) + " file(s) or folder(s) could not be read, first: " +
                     stats.unreadable.front();
   }
@@ -47,8 +44,7 @@ Check unreadable_check(const ScanStats& stats) {
 
 Check fail_on_check(std::size_t gating, Severity threshold) {
   const std::string level(to_string(threshold));
-  Check check{"scan.fail_on", "No findings at or above " + level, "pass", "", static_cast<double>(gating), 0.0, "<=", "findings"};
-  check.status = gating == 0 ? "pass" : "fail";
+  Check check{"scan.fail_on", "No findings at or above " + level, pass_or_fail(gating == 0), "", static_cast<double>(gating), 0.0, "<=", "findings"};
   check.message = std::to_string(gating) + " unsuppressed" + " finding(s) at or above " + level;
   return check;
 }
@@ -57,8 +53,7 @@ Check fail_on_check(std::size_t gating, Severity threshold) {
 
 std::size_t count_gating(const std::vector<Finding>& findings, const std::vector<Rule>& rules, Severity threshold) {
   return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
-    return !f.suppressed && f.is_new.value_or(true) && f.severity >= threshold &&
-           (f.role == Role::product || rules[f.rule].category == "secrets");  // as counts_for_gate
+    return f.severity >= threshold && counts_against(to_finding(f, rules[f.rule]), threshold);
   }));
 }
 
@@ -111,7 +106,7 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
   envelope["checks"].push_back(to_json(unreadable_check(stats)));
   if (!stats.over_cap.empty()) {
     envelope["checks"].push_back(to_json(Check{
-        "scan.over_cap", "Every finding was reported", "warn",
+        "scan.over_cap", "Every finding was reported", CheckStatus::warn,
         std::to_string(over_cap_findings) + " finding(s) in " + std::to_string(stats.over_cap.size()) +
             " file(s) past the per-file cap were not reported, first: " + stats.over_cap.front().first,
         static_cast<double>(over_cap_findings), 0.0, "<=", "findings"}));

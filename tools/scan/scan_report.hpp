@@ -1,24 +1,21 @@
 #pragma once
 // The scan envelope (DESIGN.md): findings with location, snippet and fingerprint; a summary of
 // files, bytes, skips, findings by severity and category; checks for unreadable files and
-// --fail-on. Each finding is written as
-//   {"rule","title","severity","category","cwe","message","fix","help",
-//    "location": {"path","line","column","end_line","end_column","snippet"},
-//    "fingerprint","suppressed","baseline_state" (only with --baseline: "new" | "unchanged")}
-// Columns count code points from 1; end_column is one past the last character (as in SARIF).
+// --fail-on. Each finding is written as the common record (common/finding.hpp), with the
+// rule's title, category, cwe, message, fix and help, and "baseline_state" only with --baseline.
 #include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/envelope.hpp"
+#include "common/finding.hpp"
 #include "scanner.hpp"
 #include "common/severity.hpp"
 
 namespace readygate::scan {
 
-// Findings that count against --fail-on: at or above `threshold`, not suppressed, and new
-// (when a baseline was given).
+// Findings that count against --fail-on (counts_against in common/finding_counts.hpp).
 std::size_t count_gating(const std::vector<Finding>& findings, const std::vector<Rule>& rules, Severity threshold);
 
 struct ReportOptions {
@@ -31,6 +28,8 @@ struct ReportOptions {
 nlohmann::json scan_envelope(const RunInfo& run, const std::string& target, const ScanResult& result,
                              const std::vector<Rule>& rules, const ReportOptions& options);
 
+// The common record of a match: what crosses the pipe, and what --fail-on counts.
+readygate::Finding to_finding(const Finding& finding, const Rule& rule);
 nlohmann::json finding_json(const Finding& finding, const Rule& rule);
 
 // --list-rules: an envelope whose "rules" array holds every active rule.

@@ -15,7 +15,7 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
       case Blocker::critical_finding:
         for (const auto& run : evidence.envelopes.runs) {
           for (const auto& f : run.findings) {
-            if (f.suppressed || f.severity != Severity::critical || !counts_for_gate(f)) continue;
+            if (!counts_against(f, Severity::critical)) continue;
             hits.push_back({kind, "critical finding " + f.rule + (f.location ? " at " + f.location->path + ":" +
                                                                                    std::to_string(f.location->line)
                                                                              : ""),
@@ -25,8 +25,8 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
         break;
       case Blocker::critical_check_down:
         for (const auto& h : health_checks(evidence.envelopes)) {
-          if (h.critical && h.status != "healthy") {
-            hits.push_back({kind, "critical check " + h.name + " is " + h.status + (h.error.empty() ? "" : ": " + h.error),
+          if (h.critical && h.status != Health::healthy) {
+            hits.push_back({kind, "critical check " + h.name + " is " + std::string(to_string(h.status)) + (h.error.empty() ? "" : ": " + h.error),
                             "healthcheck:" + h.name});
           }
         }
@@ -65,14 +65,14 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
 Check category_check(const CategoryScore& c, double min_score) {
   const Category& policy = *c.category;
   const double limit = policy.min.value_or(min_score);
-  Check check{"score." + policy.name, "Readiness: " + policy.name, "pass", "", round1(c.score), limit, ">=", "points"};
+  Check check{"score." + policy.name, "Readiness: " + policy.name, CheckStatus::pass, "", round1(c.score), limit, ">=", "points"};
   if (!c.has_evidence) {
-    check.status = policy.required ? "fail" : "skip";
+    check.status = policy.required ? CheckStatus::fail : CheckStatus::skip;
     check.message = policy.required ? "no evidence, and the policy requires it: scored 0" : "no evidence: not scored";
     if (!policy.required) check.value.reset();
     return check;
   }
-  check.status = c.score >= limit ? "pass" : (policy.informational ? "warn" : "fail");
+  check.status = c.score >= limit ? CheckStatus::pass : (policy.informational ? CheckStatus::warn : CheckStatus::fail);
   check.message = policy.name + " scores " + format_number(round1(c.score)) + " (" + c.evidence + ")";
   return check;
 }
@@ -118,7 +118,7 @@ ScoreResult compute_score(const Policy& policy, const Evidence& evidence) {
   std::string message = "score " + format_number(result.value) + ", minimum " + format_number(policy.min_score);
   if (denominator == 0) message = "no category had evidence: nothing to score";
   if (!result.blockers.empty()) message += "; " + std::to_string(result.blockers.size()) + " blocker(s): " + result.blockers.front().reason;
-  result.checks.push_back(Check{"score.gate", "Readiness gate", result.pass ? "pass" : "fail", message, result.value,
+  result.checks.push_back(Check{"score.gate", "Readiness gate", pass_or_fail(result.pass), message, result.value,
                                 policy.min_score, ">=", "points"});
   return result;
 }

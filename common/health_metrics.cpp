@@ -1,0 +1,80 @@
+#include "health_metrics.hpp"
+
+#include <cmath>
+
+#include "enum_names.hpp"
+#include "json_fields.hpp"
+
+namespace readygate {
+namespace {
+
+using nlohmann::json;
+
+constexpr EnumNames<Health, 3> names{{"healthy", "degraded", "unhealthy"}};
+
+json tls_json(const std::optional<TlsFacts>& tls) {
+  if (!tls) return nullptr;
+  json out{{"protocol", tls->protocol}, {"cipher", tls->cipher}, {"issuer", tls->issuer}};
+  out["cert_days_left"] = tls->cert_days_left ? json(*tls->cert_days_left) : json(nullptr);
+  return out;
+}
+
+json check_json(const HealthCheckMetrics& c) {
+  return {{"name", c.name},
+          {"target", c.target},
+          {"kind", c.kind},
+          {"status", to_string(c.status)},
+          {"critical", c.critical},
+          {"attempts", c.attempts},
+          {"latency_ms", std::round(c.latency_ms * 1000.0) / 1000.0},
+          {"http_status", c.http_status ? json(c.http_status) : json(nullptr)},
+          {"tls", tls_json(c.tls)},
+          {"error", c.error.empty() ? json(nullptr) : json(c.error)},
+          {"time_to_healthy_ms", c.time_to_healthy_ms ? json(std::round(*c.time_to_healthy_ms)) : json(nullptr)}};
+}
+
+HealthCheckMetrics read_check(const json& item, const std::string& where) {
+  const JsonFields f(item, where);
+  HealthCheckMetrics c;
+  c.name = f.text("name");
+  c.target = f.text("target");
+  c.kind = f.text("kind");
+  const std::string status = f.text("status");
+  const auto parsed = parse_health(status);
+  if (!parsed) f.fail("status", "expected healthy, degraded or unhealthy, got \"" + status + "\"");
+  c.status = *parsed;
+  c.critical = f.flag("critical");
+  c.attempts = f.count("attempts");
+  c.latency_ms = f.number("latency_ms", 0).value_or(0.0);
+  c.http_status = static_cast<long>(f.whole("http_status", 0, 999).value_or(0));
+  if (const json* tls = f.object("tls")) {
+    const JsonFields t(*tls, where + ": tls");
+    TlsFacts facts{t.text("protocol"), t.text("cipher"), t.text("issuer"), std::nullopt};
+    if (const auto days = t.whole("cert_days_left", -1'000'000, 1'000'000)) facts.cert_days_left = static_cast<long>(*days);
+    c.tls = facts;
+  }
+  c.error = f.text("error");
+  c.time_to_healthy_ms = f.number("time_to_healthy_ms", 0);
+  return c;
+}
+
+}  // namespace
+
+std::string_view to_string(Health health) { return names(health); }
+std::optional<Health> parse_health(std::string_view text) { return names.parse(text); }
+
+json to_json(const HealthMetrics& metrics) {
+  json checks = json::array();
+  for (const auto& c : metrics.checks) checks.push_back(check_json(c));
+  return {{"checks", checks}};
+}
+
+HealthMetrics health_metrics_from_json(const json& metrics, const std::string& where) {
+  const JsonFields m(metrics, where);
+  HealthMetrics out;
+  std::size_t i = 0;
+  for (const auto& item : m.array("checks")) out.checks.push_back(read_check(item, where + ": checks[" + std::to_string(i++) + "]"));
+  return out;
+}
+
+}  // namespace readygate

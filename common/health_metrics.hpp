@@ -1,0 +1,49 @@
+#pragma once
+// ready-healthcheck's "metrics" (DESIGN.md), read by ready-score:
+//   {"checks": [{"name", "target", "kind": "http|https|tcp", "status": "healthy|degraded|unhealthy",
+//                "critical", "attempts", "latency_ms", "http_status": n | null,
+//                "tls": {"protocol", "cipher", "issuer", "cert_days_left": n | null} | null,
+//                "error": "why" | null, "time_to_healthy_ms": n | null}]}
+// Written by to_json and read by health_metrics_from_json, nowhere else.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace readygate {
+
+enum class Health { healthy, degraded, unhealthy };
+std::string_view to_string(Health health);
+std::optional<Health> parse_health(std::string_view text);
+
+struct TlsFacts {
+  std::string protocol, cipher, issuer;
+  std::optional<long> cert_days_left;  // negative: expired that many days ago
+};
+
+struct HealthCheckMetrics {
+  std::string name, target, kind;
+  Health status = Health::unhealthy;
+  bool critical = false;
+  std::size_t attempts = 0;
+  double latency_ms = 0;
+  long http_status = 0;  // 0: no HTTP response (null)
+  std::optional<TlsFacts> tls;
+  std::string error;  // why not healthy; "" when healthy (null)
+  std::optional<double> time_to_healthy_ms;
+};
+
+struct HealthMetrics {
+  std::vector<HealthCheckMetrics> checks;
+};
+
+nlohmann::json to_json(const HealthMetrics& metrics);
+
+// Fields a reader does not need may be absent. Throws Error (exit 2) naming `where` and the
+// field on a wrong type or an unknown status.
+HealthMetrics health_metrics_from_json(const nlohmann::json& metrics, const std::string& where);
+
+}  // namespace readygate
