@@ -28,8 +28,8 @@ namespace readygate {
 
 std::uint64_t stable_hash64(std::string_view data) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : data) {
-    hash ^= c;
+  for (const char c : data) {
+    hash ^= static_cast<unsigned char>(c);  // the byte, not a sign-extended char
     hash *= 0x100000001b3ULL;
   }
   return hash;
