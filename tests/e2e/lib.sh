@@ -158,5 +158,13 @@ cases_done() {
 }
 
 # sanitized: true in the ASan/UBSan build, where the heaviest cases do less and ulimit -v
-# cannot apply (the sanitizers reserve terabytes of address space).
-sanitized() { case "${READYGATE_BUILD_DIR:-}" in *asan*) return 0 ;; *) return 1 ;; esac; }
+# cannot apply (the sanitizers reserve terabytes of address space). ctest says so
+# (READYGATE_SANITIZED, set by tests/CMakeLists.txt when READYGATE_SANITIZE is ON); run by hand,
+# a build folder named *asan* counts too.
+sanitized() {
+  [ "${READYGATE_SANITIZED:-0}" = 1 ] && return 0
+  case "${READYGATE_BUILD_DIR:-}" in *asan*) return 0 ;; *) return 1 ;; esac
+}
+# TIME_SCALE: what a time bound inside a test (`timeout $((60 * TIME_SCALE)) …`) is multiplied
+# by: a bound is a guard against a hang, proportional to the work, never a speed assertion.
+if sanitized; then TIME_SCALE=5; else TIME_SCALE=1; fi
