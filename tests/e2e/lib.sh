@@ -120,10 +120,12 @@ http {
 CONF
 }
 
-# start_fault MODE: a tests/support/fault_server (hang, reset, garbage); sets FAULT_PORT.
+# start_fault MODE: a tests/support/fault_server (hang, reset, garbage); sets FAULT_PORT. It
+# lives as long as the longest ctest time limit (it is killed when the test ends; the lifetime
+# only ends a leaked one), never less than the test: a fixed 60 s ran out under load.
 start_fault() {
   rm -f "$WORK/$1.port"
-  "$READYGATE_FAULT_SERVER" "$1" "$WORK/$1.port" 60 >/dev/null 2>&1 &
+  "$READYGATE_FAULT_SERVER" "$1" "$WORK/$1.port" $((240 * TIME_SCALE)) >/dev/null 2>&1 &
   on_exit "kill $!"
   for _ in $(seq 50); do [ -s "$WORK/$1.port" ] && break; sleep 0.1; done
   FAULT_PORT=$(cat "$WORK/$1.port")
