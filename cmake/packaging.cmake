@@ -23,4 +23,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "git")
 set(CPACK_GENERATOR DEB)
+# Debian policy 12.5: every package carries its copyright file, machine-readable (DEP-5), at
+# /usr/share/doc/<package>/copyright; the full licence text is Debian's common-licenses copy.
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 include(CPack)

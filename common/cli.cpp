@@ -160,6 +160,7 @@ std::atomic_flag oom_reported = ATOMIC_FLAG_INIT;
 
 int run_main(const std::string& program, const std::function<ExitCode()>& body) {
   const std::string message = program.substr(0, 100) + ": error: out of memory (exit 3)\n";
+  // NOLINTNEXTLINE(bugprone-not-null-terminated-result): written with its length (write(2))
   std::memcpy(oom_message, message.data(), message.size());
   oom_length = message.size();
   std::set_new_handler(&out_of_memory);

@@ -14,7 +14,7 @@ std::string sha256_hex(std::string_view data) {
   }
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
+  out.reserve(std::size_t{length} * 2);
   for (unsigned int i = 0; i < length; ++i) {
     out += hex[digest[i] >> 4];
     out += hex[digest[i] & 0x0F];
@@ -28,8 +28,8 @@ namespace readygate {
 
 std::uint64_t stable_hash64(std::string_view data) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : data) {
-    hash ^= c;
+  for (const char c : data) {
+    hash ^= static_cast<unsigned char>(c);  // the byte, not a sign-extended char
     hash *= 0x100000001b3ULL;
   }
   return hash;

@@ -156,7 +156,7 @@ void write_man_page(std::ostream& out, const ToolSpec& spec,
   out << ".SH SEE ALSO\n";
   std::vector<std::string> others;
   for (const char* program : programs)
-    if (program != spec.program) others.push_back(program);
+    if (program != spec.program) others.emplace_back(program);
   for (std::size_t i = 0; i < others.size(); ++i)
     out << ".BR " << roff_escape(others[i]) << " (1)" << (i + 1 < others.size() ? "," : "") << '\n';
   out << ".PP\n" << homepage << '\n';

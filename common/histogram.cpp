@@ -15,7 +15,7 @@ constexpr int exact_below = sub_buckets;
 
 int LatencyHistogram::bucket_of(std::uint64_t us) {
   if (us < static_cast<std::uint64_t>(exact_below)) return static_cast<int>(us);
-  const int exponent = std::bit_width(us) - 1;  // floor(log2(us)), at least 7
+  const int exponent = static_cast<int>(std::bit_width(us)) - 1;  // floor(log2(us)), at least 7; at most 63
   const int shift = exponent - 7;
   const int sub = static_cast<int>(us >> shift) - sub_buckets;
   return exact_below + shift * sub_buckets + sub;

@@ -60,6 +60,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::funct
   posix_spawn_file_actions_adddup2(&actions, err.write_end(), STDERR_FILENO);
 
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 

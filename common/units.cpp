@@ -1,6 +1,7 @@
 #include "units.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 
@@ -46,7 +47,7 @@ std::chrono::milliseconds parse_duration(const std::string& flag, const std::str
   if (used == 0 || scale == 0 || !(number >= 0) || number * scale > 1e12) {
     throw_input_error(flag + ": expected a duration such as 250ms, 5s or 2m, got '" + text + "'");
   }
-  return std::chrono::milliseconds(static_cast<long long>(number * scale + 0.5));
+  return std::chrono::milliseconds(std::llround(number * scale));  // 0 <= value <= 1e12
 }
 
 }  // namespace readygate

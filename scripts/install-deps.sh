@@ -4,7 +4,8 @@
 #   install-deps.sh runner  what a CI runner needs: the same as build (ready-gate needs no more)
 #   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, …) and
-#                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz
+#                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz,
+#                           clang-format-14 and clang-tidy-14 for scripts/check-style.sh
 #   install-deps.sh node    Node.js and npm, and what npm needs to build a native module
 #                           (node-gyp: make, g++, python3, Node's headers), for the npm tools
 # Runs apt-get through sudo when not root. Safe to run again: it does nothing when all is there.
@@ -18,7 +19,7 @@ build_packages=(
 )
 demo_packages=(nginx libnginx-mod-http-echo)
 test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
-               clang-14 libclang-rt-14-dev)
+               clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14)
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds readygate and runs every test: the dev build (warnings are errors), then the whole
 # suite again under AddressSanitizer and UndefinedBehaviorSanitizer, then the libFuzzer targets
-# of tests/fuzz for a fixed number of runs each (docs/FUZZING.md). This is what CI runs.
+# of tests/fuzz for a fixed number of runs each (docs/FUZZING.md); last the style checks
+# (scripts/check-style.sh: clang-format, clang-tidy on the dev build). This is what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,3 +20,5 @@ for preset in dev asan fuzz; do
   echo "== $preset: test" >&2
   ctest --preset "$preset"
 done
+echo "== style: clang-format, clang-tidy" >&2
+scripts/check-style.sh build/dev

@@ -6,18 +6,18 @@ BENCH="$READYGATE_BENCH"
 cd "$WORK"
 
 start_fault hang; PORT=$FAULT_PORT
-run timeout 60 "$BENCH" --url "http://127.0.0.1:$PORT/" -n 6 -c 3 --timeout 300ms
+run timeout $((60 * TIME_SCALE)) "$BENCH" --url "http://127.0.0.1:$PORT/" -n 6 -c 3 --timeout 300ms
 expect_rc 0; expect_json
 check '.metrics.overall.errors_by_class.timeout == 6'
 check '.metrics.overall.latency_ms.min >= 290'   # a timeout is a latency too: never hidden
 
 start_fault reset; PORT=$FAULT_PORT
-run timeout 60 "$BENCH" --url "http://127.0.0.1:$PORT/" -n 10 -c 2
+run timeout $((60 * TIME_SCALE)) "$BENCH" --url "http://127.0.0.1:$PORT/" -n 10 -c 2
 expect_rc 0
 check '.metrics.overall.errors == 10 and .metrics.overall.errors_by_class.other == 10'
 
 start_fault garbage; PORT=$FAULT_PORT
-run timeout 60 "$BENCH" --url "http://127.0.0.1:$PORT/" -n 10 -c 2 --threshold 'error_rate<1%'
+run timeout $((60 * TIME_SCALE)) "$BENCH" --url "http://127.0.0.1:$PORT/" -n 10 -c 2 --threshold 'error_rate<1%'
 expect_rc 1
 check '.metrics.overall.errors_by_class.other == 10 and .checks[0].status == "fail"'
 
@@ -27,7 +27,7 @@ start_fault hang; PORT=$FAULT_PORT
 pid=$!
 sleep 1.5
 kill -INT "$pid"
-set +e; timeout 10 tail --pid="$pid" -f /dev/null; wait "$pid"; rc=$?; set -e
+set +e; timeout $((10 * TIME_SCALE)) tail --pid="$pid" -f /dev/null; wait "$pid"; rc=$?; set -e
 [ "$rc" -eq 3 ] || fail "expected exit code 3 after SIGINT, got $rc"
 expect_json partial.json
 check '.summary.partial == true and .metrics.partial == true' partial.json

@@ -62,10 +62,10 @@ schemes() {
   echo "root:x:0:0" > secret-file
   local url
   for url in "file://$WORK/secret-file" "gopher://127.0.0.1:1/" "ftp://127.0.0.1:1/" "dict://127.0.0.1:1/" "FILE://$WORK/secret-file"; do
-    run timeout 20 "$BENCH" --url "$url" -n 1
+    run timeout $((20 * TIME_SCALE)) "$BENCH" --url "$url" -n 1
     expect_rc 2 "$url"; expect_no_stdout; expect_stderr "unsupported scheme"
     printf '{"endpoints": [{"url": "%s"}], "phases": [{"name": "p", "requests": 1}]}' "$url" > s.json
-    run timeout 20 "$BENCH" --scenario s.json
+    run timeout $((20 * TIME_SCALE)) "$BENCH" --scenario s.json
     expect_rc 2 "scenario $url"
   done
   run "$BENCH" --url "http://127.0.0.1:1/a b" -n 1

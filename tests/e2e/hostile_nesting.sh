@@ -12,7 +12,7 @@ nest() { python3 -c "import sys; n=int(sys.argv[1]); sys.stdout.write(sys.argv[2
 
 ignored_field() {
   { printf '{"readygate": 1, "tool": "scan", "ignored": '; nest 100000 '[' ']'; printf '}\n'; } > deep-ignored.json
-  run timeout 60 "$SCORE" deep-ignored.json
+  run timeout $((60 * TIME_SCALE)) "$SCORE" deep-ignored.json
   expect_rc 2; expect_no_stdout
   expect_stderr "deep-ignored.json:1:"
   expect_stderr 'nested deeper than 256 levels (field "ignored")'
@@ -21,7 +21,7 @@ hostile_case "ready-score: a field 100,000 levels deep, ignored by the program" 
 
 deep_metrics() {
   { printf '{"readygate": 1, "tool": "bench", "metrics": {"overall": '; nest 200000 '{"a":' '}' | sed 's/}*$//'; printf '1'; nest 200000 '' '}'; printf '}}\n'; } > deep-metrics.json
-  run timeout 60 "$READYGATE_REPORT" deep-metrics.json --markdown out.md
+  run timeout $((60 * TIME_SCALE)) "$READYGATE_REPORT" deep-metrics.json --markdown out.md
   expect_rc 2; expect_stderr 'nested deeper than 256 levels (field "metrics.overall.a.a'
 }
 hostile_case "ready-report: metrics 200,000 levels deep" deep_metrics
@@ -33,12 +33,12 @@ n = 10000
 head = '{"readygate": 1, "tool": "score", "score": {"value": 1, "gate": "pass"}, "inputs": ['
 print(head * n + '{"readygate": 1, "tool": "scan", "findings": []}' + ']}' * n)
 PY
-  run timeout 60 "$READYGATE_REPORT" nested-inputs.json --markdown out.md
+  run timeout $((60 * TIME_SCALE)) "$READYGATE_REPORT" nested-inputs.json --markdown out.md
   expect_rc 2; expect_stderr "nested deeper than 256 levels"
   mkdir -p src; echo 'x = 1' > src/a.py
-  run timeout 60 "$READYGATE_SCAN" src --baseline nested-inputs.json
+  run timeout $((60 * TIME_SCALE)) "$READYGATE_SCAN" src --baseline nested-inputs.json
   expect_rc 2; expect_stderr "nested deeper than 256 levels"
-  run timeout 60 "$SCORE" nested-inputs.json
+  run timeout $((60 * TIME_SCALE)) "$SCORE" nested-inputs.json
   expect_rc 2; expect_stderr "nested deeper than 256 levels"
 }
 hostile_case "ready-report, ready-scan --baseline and ready-score: 10,000 nested score inputs" nested_inputs
@@ -59,7 +59,7 @@ print(json.dumps(doc))
 PY
   # ~10 MB of baseline: the copies per level came to over 500 MB; a flat walk needs a few tens.
   if sanitized; then
-    run timeout 120 "$READYGATE_SCAN" src --baseline baseline.json
+    run timeout $((120 * TIME_SCALE)) "$READYGATE_SCAN" src --baseline baseline.json
   else
     run bash -c 'ulimit -v 300000; exec timeout 60 "$@"' _ "$READYGATE_SCAN" src --baseline baseline.json
   fi
@@ -75,7 +75,7 @@ deep_junit() {
 n = 100000
 print('<testsuites>' + '<testsuite name="s">' * n + '<testcase classname="c" name="bottom"><failure/></testcase>' + '</testsuite>' * n + '</testsuites>')
 PY
-  run timeout 60 "$SCORE" scan.json --junit deep-junit.xml --explain
+  run timeout $((60 * TIME_SCALE)) "$SCORE" scan.json --junit deep-junit.xml --explain
   expect_rc 1  # the failing test case at the bottom is found, and blocks
   expect_json
   check '.score.blockers | map(.kind) | index("failing_tests") != null'
@@ -94,7 +94,7 @@ CONF
   }
   start_nginx write_conf
   printf '{"checks": [{"name": "deep", "url": "http://127.0.0.1:%s/deep.json", "json": {"path": "status", "equals": "ok"}, "retries": 0}]}' "$NGINX_PORT" > deep-checks.json
-  run timeout 60 "$HC" -c deep-checks.json
+  run timeout $((60 * TIME_SCALE)) "$HC" -c deep-checks.json
   expect_rc 1; expect_json
   check '.metrics.checks[0].status == "unhealthy" and (.metrics.checks[0].error | test("nests deeper than 256"))'
 }

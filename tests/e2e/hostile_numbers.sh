@@ -69,12 +69,12 @@ hostile_case "coverage that cannot be: negative, hit above found, inf, nan, 'abc
 thresholds() {
   local t
   for t in 'p95<nan' 'p95<inf' 'rps>-inf' 'error_rate<200%' 'p95<1e400ms'; do
-    run timeout 20 "$BENCH" --url http://127.0.0.1:1/ -n 1 --threshold "$t"
+    run timeout $((20 * TIME_SCALE)) "$BENCH" --url http://127.0.0.1:1/ -n 1 --threshold "$t"
     expect_rc 2 "$t"; expect_no_stdout
   done
   local r
   for r in nan inf -inf 0; do
-    run timeout 20 "$BENCH" --url http://127.0.0.1:1/ -d 1s --rate "$r"
+    run timeout $((20 * TIME_SCALE)) "$BENCH" --url http://127.0.0.1:1/ -d 1s --rate "$r"
     expect_rc 2 "--rate $r"; expect_no_stdout
   done
   run "$SCORE" scan.json --min-score nan

@@ -1,7 +1,6 @@
 # `cpack -G DEB` on the build under test: a .deb with the five programs, ready-gate and their man
-# pages, Depends worked out from the binaries (and nothing else: no jq), git recommended;
-# unpacked, the programs run and
-# ready-gate finds its siblings without PATH.
+# pages and the DEP-5 copyright file, Depends worked out from the binaries (and nothing else: no
+# jq), git recommended; unpacked, the programs run and ready-gate finds its siblings without PATH.
 source "$(dirname "$0")/lib.sh"
 : "${READYGATE_BUILD_DIR:?set READYGATE_BUILD_DIR to the build folder}"
 for need in cpack dpkg-deb dpkg-shlibdeps file; do
@@ -28,8 +27,15 @@ for program in ready-scan ready-bench ready-healthcheck ready-score ready-report
   grep -qx "./usr/bin/$program" "$WORK/contents" || fail "$program is not in the package"
   grep -qx "./usr/share/man/man1/$program.1.gz" "$WORK/contents" || fail "$program's man page is not in the package"
 done
+grep -qx "./usr/share/doc/readygate/copyright" "$WORK/contents" || fail "the copyright file is not in the package"
 
 dpkg-deb -x "$deb" "$WORK/root"
+# Machine-readable (DEP-5): the format line first, a Files: * paragraph and its licence.
+copyright="$WORK/root/usr/share/doc/readygate/copyright"
+head -n 1 "$copyright" | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+  || fail "copyright is not DEP-5: $(head -n 1 "$copyright")"
+grep -qx 'Files: \*' "$copyright" || fail "copyright has no Files: * paragraph"
+grep -qx 'License: Apache-2.0' "$copyright" || fail "copyright names no Apache-2.0 licence"
 for program in scan bench healthcheck score report; do
   [ "$("$WORK/root/usr/bin/ready-$program" --version)" = "ready-$program $version" ] || fail "ready-$program --version"
   # Read whole before matching: grep -q stops reading at the match, and under pipefail the

@@ -38,7 +38,7 @@ repos:
       - id: readygate-secrets
       - id: readygate-scan
 YAML
-run timeout 60 pre-commit install
+run timeout $((60 * TIME_SCALE)) pre-commit install
 expect_rc 0 "pre-commit install"
 [ -x .git/hooks/pre-commit ] || fail "pre-commit install wrote no .git/hooks/pre-commit"
 
@@ -46,7 +46,7 @@ expect_rc 0 "pre-commit install"
 # stdout to stderr: pre-commit's whole output is $LOG.
 LOG="$WORK/.hooks"
 commit() {
-  run timeout 60 git commit -qm "$1"
+  run timeout $((60 * TIME_SCALE)) git commit -qm "$1"
   [ "$RC" -ne 124 ] || fail "git commit timed out"
   cat "$OUT" "$ERR" >"$LOG"
 }
@@ -114,7 +114,7 @@ head_is "add monitoring"
 # block a later commit that changes another line of the same file.
 printf 'AWS_ACCESS_KEY_ID = "%s"\nREGION = "eu-west-1"\n' "$KEY" > settings.py
 git add settings.py
-run timeout 60 git commit -qm "key past the hooks" --no-verify
+run timeout $((60 * TIME_SCALE)) git commit -qm "key past the hooks" --no-verify
 expect_rc 0 "--no-verify"
 printf 'AWS_ACCESS_KEY_ID = "%s"\nREGION = "eu-central-1"\n' "$KEY" > settings.py
 git add settings.py

@@ -12,7 +12,7 @@ ln -s .. "$T/sub/loop"
 ln -s ../ok.py "$T/sub/link.py"
 mkfifo "$T/pipe.py"
 
-run timeout 60 "$SCAN" "$T" --no-git
+run timeout $((60 * TIME_SCALE)) "$SCAN" "$T" --no-git
 expect_rc 0; expect_json
 check '.summary.files == 2'
 check '.summary.skipped.binary == 1'
@@ -23,7 +23,7 @@ check '[.findings[].location.path | sub(".*/"; "")] | sort == ["latin1.py", "ok.
 check '.findings[] | select(.location.path | endswith("latin1.py")) | .location.snippet | contains("\ufffd")'
 
 # The 20 MB line scans when allowed, with a bounded snippet.
-run timeout 60 "$SCAN" "$T/huge.py" --max-file-size 30M
+run timeout $((60 * TIME_SCALE)) "$SCAN" "$T/huge.py" --max-file-size 30M
 expect_rc 0; expect_json
 check '.findings | length == 1'
 check '.findings[0].location.column == 20971522'

@@ -15,6 +15,7 @@ using nlohmann::json;
 namespace {
 std::vector<std::string> rules(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
+  out.reserve(findings.size());
   for (const auto& f : findings) out.push_back(f.rule);
   std::sort(out.begin(), out.end());
   return out;
@@ -71,7 +72,7 @@ TEST_CASE("a config is validated field by field, and relative URLs need a base")
   CHECK(c.checks[0].expect_status == std::pair<long, long>{200, 204});
   CHECK_FALSE(c.checks[0].critical);
   CHECK(parse_health_config(good, "hc.json", "http://other:9").checks[0].url == "http://other:9/x");
-  const auto error_of = [](json document) {
+  const auto error_of = [](const json& document) {
     try {
       parse_health_config(document, "hc.json");
       return std::string();

@@ -39,6 +39,7 @@ json envelope(const std::string& tool, json findings, json checks = json::array(
 
 EnvelopeSet gather(std::vector<json> documents) {
   std::vector<SourcedEnvelope> sourced;
+  sourced.reserve(documents.size());
   for (auto& d : documents) sourced.push_back({std::move(d), "test.json"});
   return gather_envelopes(sourced);
 }

@@ -24,6 +24,7 @@ Rule rule(std::string id, std::string pattern) {
 
 std::vector<std::size_t> lines_of(const std::vector<scan::Finding>& findings) {
   std::vector<std::size_t> lines;
+  lines.reserve(findings.size());
   for (const auto& f : findings) lines.push_back(f.line);
   return lines;
 }
@@ -246,7 +247,7 @@ TEST_CASE("a secret over several lines is redacted from the snippets of each of 
 }
 
 TEST_CASE("a 20 MB single line scans in linear time with a bounded snippet") {
-  std::string huge(20 * 1024 * 1024, 'x');
+  std::string huge(std::size_t{20} * 1024 * 1024, 'x');
   huge += " eval(data)";
   const RuleEngine engine({rule("t", "eval\\(")});
   const auto findings = engine.scan("a.py", huge);

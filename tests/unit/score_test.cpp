@@ -26,7 +26,7 @@ json finding(const std::string& severity, int i, const std::string& category = "
           {"suppressed", suppressed}, {"location", {{"path", "a.py"}, {"line", i + 1}}}};
 }
 
-json bench_metrics(double p95, double rps, double error_rate, json extra = json::object()) {
+json bench_metrics(double p95, double rps, double error_rate, const json& extra = json::object()) {
   json m{{"overall", {{"requests", 1000}, {"errors", static_cast<int>(error_rate * 1000)}, {"rps", rps},
                       {"latency_ms", {{"p50", p95 / 2}, {"p95", p95}}}}}};
   m.update(extra);
@@ -40,12 +40,13 @@ Policy policy_of(json categories, json blockers = json::array(), double min = 80
 Evidence evidence_of(std::vector<json> envelopes) {
   Evidence e;
   std::vector<SourcedEnvelope> sourced;
+  sourced.reserve(envelopes.size());
   for (auto& d : envelopes) sourced.push_back({std::move(d), "test"});
   e.envelopes = gather_envelopes(sourced);
   return e;
 }
 
-std::string policy_error(json category) {
+std::string policy_error(const json& category) {
   try {
     policy_of(json::array({category}));
     return "";

@@ -25,7 +25,7 @@ public:
 
   // Writes `content` to path()/relative, creating folders as needed; returns the full path.
   std::filesystem::path write(const std::string& relative, const std::string& content) const {
-    const auto full = m_path / relative;
+    auto full = m_path / relative;  // not const: returned by move
     std::filesystem::create_directories(full.parent_path());
     std::ofstream(full, std::ios::binary) << content;
     return full;

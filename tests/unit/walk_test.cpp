@@ -13,6 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 std::vector<std::string> displays(const std::vector<ListedFile>& files) {
   std::vector<std::string> out;
+  out.reserve(files.size());
   for (const auto& f : files) out.push_back(f.display);
   return out;
 }

@@ -99,9 +99,9 @@ std::vector<Finding> audit_headers(const std::string& target, bool is_https, boo
     if (name != "set-cookie") continue;
     const std::string v = lower(value);
     std::vector<std::string> missing;
-    if (is_https && v.find("secure") == std::string::npos) missing.push_back("Secure");
-    if (v.find("httponly") == std::string::npos) missing.push_back("HttpOnly");
-    if (v.find("samesite") == std::string::npos) missing.push_back("SameSite");
+    if (is_https && v.find("secure") == std::string::npos) missing.emplace_back("Secure");
+    if (v.find("httponly") == std::string::npos) missing.emplace_back("HttpOnly");
+    if (v.find("samesite") == std::string::npos) missing.emplace_back("SameSite");
     if (missing.empty()) continue;
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;

@@ -11,7 +11,7 @@
 
 namespace readygate::report {
 
-inline constexpr std::size_t max_markdown_bytes = 1024 * 1024;
+inline constexpr std::size_t max_markdown_bytes = std::size_t{1024} * 1024;
 inline constexpr std::size_t markdown_findings_per_tool = 25;
 
 std::string to_markdown(const EnvelopeSet& report);

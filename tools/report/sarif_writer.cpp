@@ -182,7 +182,8 @@ json run_of(const ToolRun& run) {
 std::string artifact_uri(std::string_view path) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string uri = !path.empty() && path.front() == '/' ? "file://" : "";
-  for (const unsigned char c : path) {
+  for (const char byte : path) {
+    const auto c = static_cast<unsigned char>(byte);  // isalnum and the hex digits need 0-255
     if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
       uri += static_cast<char>(c);
     } else {

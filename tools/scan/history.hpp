@@ -21,7 +21,7 @@ struct HistoryOptions {
   std::vector<std::string> revisions;  // what `git log` is given: a range ("main..HEAD"), refs, or --all
   std::string directory = ".";          // the repository (paths are relative to its root)
   std::vector<RoleOverride> roles;
-  std::uint64_t max_file_size = 5 * 1024 * 1024;  // added lines of one file in one commit
+  std::uint64_t max_file_size = 5ULL * 1024 * 1024;  // added lines of one file in one commit
 };
 
 // Throws Error (exit 2) when git fails (not a repository, an unknown revision).

@@ -80,7 +80,7 @@ private:
         m_out.add_region(pos, end, TextKind::comment);
         pos = end;
       } else if (c == '\\' && (at(pos + 1, '\n') || (at(pos + 1, '\r') && at(pos + 2, '\n')))) {
-        pos += at(pos + 1, '\r') ? 3 : 2;
+        pos += at(pos + 1, '\r') ? 3U : 2U;
         newline(true);
       } else if (c == '\n') {
         if (stop_at_newline && !top_level) return pos;

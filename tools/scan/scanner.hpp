@@ -25,7 +25,7 @@ Shard parse_shard(const std::string& text);
 struct ScanOptions {
   std::vector<std::string> paths{"."};
   ListOptions listing;
-  std::uint64_t max_file_size = 5 * 1024 * 1024;
+  std::uint64_t max_file_size = 5ULL * 1024 * 1024;
   unsigned jobs = 0;  // 0: one per core
   std::optional<Shard> shard;
   ProgressMode progress = ProgressMode::automatic;

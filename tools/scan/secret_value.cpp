@@ -11,7 +11,7 @@ namespace readygate::scan {
 double shannon_entropy(std::string_view text) {
   if (text.empty()) return 0.0;
   std::array<std::size_t, 256> counts{};
-  for (const unsigned char c : text) ++counts[c];
+  for (const char c : text) ++counts[static_cast<unsigned char>(c)];  // the byte, 0-255
   double entropy = 0.0;
   const double n = static_cast<double>(text.size());
   for (const std::size_t count : counts) {
