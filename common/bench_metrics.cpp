@@ -11,10 +11,15 @@ namespace {
 using nlohmann::json;
 
 using LatencyField = std::optional<double> LatencySummary::*;
-constexpr std::array<std::pair<std::string_view, LatencyField>, 9> latency_fields{{
-    {"min", &LatencySummary::min}, {"mean", &LatencySummary::mean}, {"stddev", &LatencySummary::stddev},
-    {"p50", &LatencySummary::p50}, {"p90", &LatencySummary::p90},   {"p95", &LatencySummary::p95},
-    {"p99", &LatencySummary::p99}, {"p999", &LatencySummary::p999}, {"max", &LatencySummary::max}}};
+constexpr std::array<std::pair<std::string_view, LatencyField>, 9> latency_fields{{{"min", &LatencySummary::min},
+                                                                                   {"mean", &LatencySummary::mean},
+                                                                                   {"stddev", &LatencySummary::stddev},
+                                                                                   {"p50", &LatencySummary::p50},
+                                                                                   {"p90", &LatencySummary::p90},
+                                                                                   {"p95", &LatencySummary::p95},
+                                                                                   {"p99", &LatencySummary::p99},
+                                                                                   {"p999", &LatencySummary::p999},
+                                                                                   {"max", &LatencySummary::max}}};
 
 json latency_json(const LatencySummary& l) {
   json out = json::object();
@@ -78,8 +83,8 @@ BenchFigures read_figures(const JsonFields& f) {
   if (const json* h = f.object("histogram")) {
     out.histogram = LatencyHistogram::from_json(*h, f.where() + ": histogram");
     if (f.find("requests") && out.histogram->count() > out.requests) {
-      f.fail("histogram", "holds " + std::to_string(out.histogram->count()) + " latencies for " + std::to_string(out.requests) +
-                              " requests");
+      f.fail("histogram", "holds " + std::to_string(out.histogram->count()) + " latencies for " +
+                              std::to_string(out.requests) + " requests");
     }
   }
   out.open_model = f.find("latency_uncorrected_ms") != nullptr;
@@ -128,9 +133,10 @@ json to_json(const BenchMetrics& m) {
   for (const auto& s : m.timeline) {
     timeline.push_back({{"t", s.t}, {"requests", s.requests}, {"errors", s.errors}, {"p95_ms", s.p95_ms}});
   }
-  return {{"overall", overall},       {"protocols", counts_json(m.protocols)}, {"endpoints", endpoints},
-          {"phases", phases},         {"timeline", timeline},                  {"partial", m.partial},
-          {"threads", m.threads},     {"client_cpu", m.client_cpu}};
+  return {{"overall", overall},     {"protocols", counts_json(m.protocols)},
+          {"endpoints", endpoints}, {"phases", phases},
+          {"timeline", timeline},   {"partial", m.partial},
+          {"threads", m.threads},   {"client_cpu", m.client_cpu}};
 }
 
 BenchMetrics bench_metrics_from_json(const json& metrics, const std::string& where) {

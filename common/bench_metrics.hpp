@@ -13,12 +13,11 @@
 // Written by to_json and read by bench_metrics_from_json, nowhere else.
 #include <cstddef>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "histogram.hpp"
 
@@ -36,9 +35,9 @@ struct BenchFigures {
   std::size_t requests = 0, errors = 0, bytes = 0;
   std::optional<double> error_rate, rps;  // error_rate a fraction
   std::map<std::string, std::size_t> errors_by_class;
-  LatencySummary latency;                 // "latency_ms"
+  LatencySummary latency;  // "latency_ms"
   std::optional<LatencyHistogram> histogram;
-  bool open_model = false;                // writes "late" and "latency_uncorrected_ms"
+  bool open_model = false;  // writes "late" and "latency_uncorrected_ms"
   std::size_t late = 0;
   LatencySummary latency_uncorrected;
 };

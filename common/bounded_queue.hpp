@@ -11,7 +11,7 @@ namespace readygate {
 
 template <typename T>
 class BoundedQueue {
-public:
+ public:
   explicit BoundedQueue(std::size_t capacity) : m_capacity(capacity) {}
 
   // Waits while the queue is full; does nothing once the queue is closed.
@@ -42,7 +42,7 @@ public:
     m_not_full.notify_all();
   }
 
-private:
+ private:
   std::size_t m_capacity;
   std::deque<T> m_items;
   bool m_closed = false;

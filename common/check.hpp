@@ -3,11 +3,10 @@
 //   {"id", "title", "status": "pass|warn|fail|skip|error", "message",
 //    "value", "limit", "op", "unit"}   (the last four only when known)
 // Written by to_json and read by check_from_json, nowhere else.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate {
 

@@ -33,7 +33,8 @@ std::string read_config_file(const std::string& program, const po::options_descr
     if (no_config) throw_input_error("--config and --no-config exclude each other");
     file = values["config"].as<std::string>();
     std::error_code error;
-    if (!std::filesystem::is_regular_file(*file, error)) throw_input_error("--config: cannot read '" + file->string() + "'");
+    if (!std::filesystem::is_regular_file(*file, error))
+      throw_input_error("--config: cannot read '" + file->string() + "'");
   } else if (no_config) {
     return "none (--no-config)";
   } else {
@@ -64,28 +65,25 @@ std::string with_origin(const std::string& message) {
 
 }  // namespace
 
-std::optional<po::variables_map> parse_command_line(
-    int argc, const char* const argv[], const ToolSpec& spec,
-    const po::options_description& tool_options,
-    const po::positional_options_description& positional, CommonOptions& common) {
+std::optional<po::variables_map> parse_command_line(int argc, const char* const argv[], const ToolSpec& spec,
+                                                    const po::options_description& tool_options,
+                                                    const po::positional_options_description& positional,
+                                                    CommonOptions& common) {
   configure_log(spec.program, Verbosity::normal);
   po::options_description shared("Common options");
-  shared.add_options()
-      ("help,h", "show this help and exit")
-      ("version", "show the version and exit")
-      ("output,o", po::value(&common.output)->value_name("FILE"),
-       "write the JSON result to FILE instead of standard output")
-      ("pretty", po::bool_switch(&common.pretty), "indent the JSON output")
-      ("quiet,q", po::bool_switch(&common.quiet), "print only errors on stderr")
-      ("verbose,v", po::bool_switch(&common.verbose), "print debugging detail on stderr")
-      ("progress", po::value(&common.progress)->value_name("WHEN"),
-       "progress display on stderr: auto (only on a terminal), always, never")
-      ("config", po::value(&common.config)->value_name("FILE"),
-       "read settings from FILE instead of readygate.toml (found in the working folder or above it, "
-       "up to the repository's root)")
-      ("no-config", po::bool_switch(&common.no_config), "read no configuration file")
-      ("print-config", po::bool_switch(&common.print_config),
-       "show the effective settings and where each came from (default, file, flag), then exit");
+  shared.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
+      "output,o", po::value(&common.output)->value_name("FILE"),
+      "write the JSON result to FILE instead of standard output")(
+      "pretty", po::bool_switch(&common.pretty), "indent the JSON output")("quiet,q", po::bool_switch(&common.quiet),
+                                                                           "print only errors on stderr")(
+      "verbose,v", po::bool_switch(&common.verbose), "print debugging detail on stderr")(
+      "progress", po::value(&common.progress)->value_name("WHEN"),
+      "progress display on stderr: auto (only on a terminal), always, never")(
+      "config", po::value(&common.config)->value_name("FILE"),
+      "read settings from FILE instead of readygate.toml (found in the working folder or above it, "
+      "up to the repository's root)")("no-config", po::bool_switch(&common.no_config), "read no configuration file")(
+      "print-config", po::bool_switch(&common.print_config),
+      "show the effective settings and where each came from (default, file, flag), then exit");
   po::options_description all;
   all.add(tool_options).add(shared);
   po::options_description hidden;

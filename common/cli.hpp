@@ -2,12 +2,11 @@
 // The command-line conventions every readygate program shares (DESIGN.md, "Common conventions"):
 // --help, --version, -o/--output, --pretty, -q/--quiet, -v/--verbose, --progress, and the one
 // place where errors become exit codes.
+#include <boost/program_options.hpp>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/program_options.hpp>
 
 #include "config_file.hpp"
 #include "error.hpp"
@@ -24,11 +23,10 @@ struct CommonOptions {
   bool quiet = false;
   bool verbose = false;
   std::string progress = "auto";
-  std::string config;       // --config FILE
-  bool no_config = false;   // --no-config
+  std::string config;      // --config FILE
+  bool no_config = false;  // --no-config
   bool print_config = false;
-  SettingOrigins origins;   // where each of the program's settings came from
-
+  SettingOrigins origins;  // where each of the program's settings came from
 
   ProgressMode progress_mode() const { return parse_progress_mode(progress); }
 };
@@ -38,10 +36,10 @@ struct CommonOptions {
 // Returns nothing when --help, --help-man (the page as roff), --version or --print-config was
 // printed (the program then exits 0).
 // Throws Error (exit 2) for unknown flags, missing values and malformed values.
-std::optional<po::variables_map> parse_command_line(
-    int argc, const char* const argv[], const ToolSpec& spec,
-    const po::options_description& tool_options,
-    const po::positional_options_description& positional, CommonOptions& common);
+std::optional<po::variables_map> parse_command_line(int argc, const char* const argv[], const ToolSpec& spec,
+                                                    const po::options_description& tool_options,
+                                                    const po::positional_options_description& positional,
+                                                    CommonOptions& common);
 
 // argv[1..] with credentials redacted, for the envelope's run.args.
 std::vector<std::string> program_arguments(int argc, const char* const argv[]);

@@ -5,10 +5,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
-
-#include <nlohmann/json.hpp>
 
 #include "error.hpp"
 #include "json_stream.hpp"
@@ -58,13 +57,20 @@ std::string where(const std::string& file, const toml::source_region& region) {
 
 std::string type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date or time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date or time";
   }
 }
 
@@ -126,7 +132,8 @@ struct SectionReader {
   std::string text(const po::option_description& option, const toml::node& node, bool numbers = false) const {
     const auto value = node.is_string() || numbers ? scalar_text(node) : std::nullopt;
     if (!value) {
-      fail_at(file, node.source(), "[" + section + "] " + option.long_name() + ": expected a string, got " + type_name(node));
+      fail_at(file, node.source(),
+              "[" + section + "] " + option.long_name() + ": expected a string, got " + type_name(node));
     }
     return resolved(option, *value);
   }
@@ -139,14 +146,15 @@ struct SectionReader {
       // role = {test = ["spec/**"]} for --role test=spec/**; check = {api = "http://…"}.
       for (const auto& [key, element] : *table) {
         const std::string prefix = std::string(key.str()) + "=";
-        if (const auto* array = element.as_array()) {
-          for (const auto& item : *array) values.push_back(prefix + text(option, item));
+        if (const auto* entries = element.as_array()) {
+          for (const auto& item : *entries) values.push_back(prefix + text(option, item));
         } else {
           values.push_back(prefix + text(option, element));
         }
       }
     } else if (node.is_table()) {
-      fail_at(file, node.source(), "[" + section + "] " + option.long_name() + ": expected an array of strings, got a table");
+      fail_at(file, node.source(),
+              "[" + section + "] " + option.long_name() + ": expected an array of strings, got a table");
     } else {
       values.push_back(text(option, node));
     }
@@ -321,9 +329,9 @@ void write_effective_settings(std::ostream& out, const std::string& program, con
     if (file_position != origins.in_file.end()) source = file_position->second;
     if (origins.inline_tables.count(name)) source += " (an inline table)";
     if (origins.from_flag(name)) {
-      source = source.empty()                          ? "flag"
+      source = source.empty()                       ? "flag"
                : option->semantic()->is_composing() ? source + " + flag"
-                                                      : "flag, over " + source;
+                                                    : "flag, over " + source;
     }
     const auto entry = values.find(name);
     std::optional<std::string> shown;

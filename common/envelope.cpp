@@ -44,8 +44,8 @@ void validate_envelope(const json& document, const std::string& source) {
     throw_input_error(source + ": not a readygate envelope: no \"readygate\" field");
   }
   if (!format->is_number_integer() || format->get<int>() != envelope_format) {
-    throw_input_error(source + ": unsupported envelope version " + format->dump() +
-                      " (this build reads version " + std::to_string(envelope_format) + ")");
+    throw_input_error(source + ": unsupported envelope version " + format->dump() + " (this build reads version " +
+                      std::to_string(envelope_format) + ")");
   }
   const auto tool = document.find("tool");
   if (tool == document.end() || !tool->is_string()) {

@@ -5,11 +5,10 @@
 //    "target": "src/", "summary": {...}, "checks": [...], "findings": [...], "metrics": {...}}
 // Keys are written sorted (nlohmann's default), so the same data always gives the same bytes.
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "check.hpp"
 

@@ -66,7 +66,8 @@ void add_envelope(const json& document, const std::string& source, std::map<std:
     if (!metrics->empty()) run.all_metrics.push_back(*metrics);
   }
   index = 0;
-  for (const json& c : e.array("checks")) run.checks.push_back(check_from_json(c, source + ": checks[" + std::to_string(index++) + "]"));
+  for (const json& c : e.array("checks"))
+    run.checks.push_back(check_from_json(c, source + ": checks[" + std::to_string(index++) + "]"));
   index = 0;
   for (const json& f : e.array("findings")) {
     run.findings.push_back(finding_from_json(f, source + ": findings[" + std::to_string(index++) + "]"));
@@ -91,7 +92,8 @@ EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes) {
   for (auto& [name, run] : runs) {
     std::stable_sort(run.findings.begin(), run.findings.end(), before);
     std::set<std::string> seen;
-    std::erase_if(run.findings, [&](const Finding& f) { return !f.fingerprint.empty() && !seen.insert(f.fingerprint).second; });
+    std::erase_if(run.findings,
+                  [&](const Finding& f) { return !f.fingerprint.empty() && !seen.insert(f.fingerprint).second; });
     report.runs.push_back(std::move(run));
   }
   return report;

@@ -2,11 +2,10 @@
 // Envelopes of any tool, read into one typed model per tool: what ready-report renders and
 // ready-score weighs. Every field read is type-checked, so a malformed envelope is an input
 // error naming the field, never a crash or a silent default.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "check.hpp"
 #include "envelope.hpp"
@@ -20,8 +19,8 @@ struct ToolRun {
   std::string tool, version, target, started;
   long long duration_ms = 0;
   nlohmann::json summary = nlohmann::json::object();
-  nlohmann::json metrics = nlohmann::json::object();       // the first envelope's
-  std::vector<nlohmann::json> all_metrics;                   // every envelope's, to merge
+  nlohmann::json metrics = nlohmann::json::object();  // the first envelope's
+  std::vector<nlohmann::json> all_metrics;            // every envelope's, to merge
   std::vector<Check> checks;
   std::vector<Finding> findings;  // sorted: most severe first, then path, line, rule
 };

@@ -15,11 +15,11 @@ enum class ExitCode : int {
 };
 
 class Error : public std::runtime_error {
-public:
+ public:
   Error(ExitCode code, const std::string& message) : std::runtime_error(message), m_code(code) {}
   ExitCode code() const noexcept { return m_code; }
 
-private:
+ private:
   ExitCode m_code;
 };
 

@@ -12,29 +12,36 @@ using nlohmann::json;
 
 std::string_view to_string(BaselineState state) {
   switch (state) {
-    case BaselineState::fresh: return "new";
-    case BaselineState::unchanged: return "unchanged";
-    case BaselineState::none: break;
+    case BaselineState::fresh:
+      return "new";
+    case BaselineState::unchanged:
+      return "unchanged";
+    case BaselineState::none:
+      break;
   }
   return "";
 }
 
 json to_json(const Finding& f) {
-  json out{{"rule", f.rule},       {"title", f.title},     {"severity", to_string(f.severity)},
-           {"category", f.category}, {"cwe", f.cwe},       {"message", f.message},
-           {"fingerprint", f.fingerprint}, {"suppressed", f.suppressed()}};
+  json out{
+      {"rule", f.rule}, {"title", f.title},     {"severity", to_string(f.severity)}, {"category", f.category},
+      {"cwe", f.cwe},   {"message", f.message}, {"fingerprint", f.fingerprint},      {"suppressed", f.suppressed()}};
   if (!f.fix.empty()) out["fix"] = f.fix;
   if (!f.help.empty()) out["help"] = f.help;
   if (!f.target.empty()) out["target"] = f.target;
   if (f.role) out["role"] = to_string(*f.role);
   if (const Location* l = f.location ? &*f.location : nullptr) {
-    out["location"] = {{"path", l->path},         {"line", l->line},
-                       {"column", l->column},     {"end_line", l->end_line},
-                       {"end_column", l->end_column}, {"snippet", l->snippet}};
+    out["location"] = {{"path", l->path},
+                       {"line", l->line},
+                       {"column", l->column},
+                       {"end_line", l->end_line},
+                       {"end_column", l->end_column},
+                       {"snippet", l->snippet}};
   }
   if (f.baseline != BaselineState::none) out["baseline_state"] = to_string(f.baseline);
   if (f.commit) {
-    out["commit"] = {{"id", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date}, {"count", f.commit->count}};
+    out["commit"] = {
+        {"id", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date}, {"count", f.commit->count}};
   }
   return out;
 }
@@ -67,7 +74,8 @@ Finding finding_from_json(const json& object, const std::string& where) {
   if (const std::string role = f.text("role"); !role.empty()) {
     finding.role = parse_role(role);
     if (!finding.role) {
-      throw_input_error(where + ": field \"role\": expected product, test, example, vendored or generated, got \"" + role + "\"");
+      throw_input_error(where + ": field \"role\": expected product, test, example, vendored or generated, got \"" +
+                        role + "\"");
     }
   }
   const std::string severity = f.text("severity");

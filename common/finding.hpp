@@ -8,12 +8,11 @@
 // "fix", "help" and "target" are written when not empty; "location", "role", "baseline_state"
 // and "commit" when known. Written by to_json and read by finding_from_json, nowhere else.
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "file_role.hpp"
 #include "severity.hpp"
@@ -21,9 +20,9 @@
 namespace readygate {
 
 struct Location {
-  std::string path;  // as the user named it, '/'-separated
+  std::string path;                                                // as the user named it, '/'-separated
   std::size_t line = 0, column = 0, end_line = 0, end_column = 0;  // 1-based, 0: unknown; end_column exclusive
-  std::string snippet;  // the line, trimmed, secrets redacted
+  std::string snippet;                                             // the line, trimmed, secrets redacted
 };
 
 // Inline markers (ready:ignore, nosec, …) and .readygateignore both live in the repository:

@@ -110,7 +110,8 @@ bool Glob::run(std::string_view text, bool at_slashes) const {
     // Tokens that may match nothing lead on to the next token at once.
     for (std::size_t i = 0; i < n; ++i) {
       const Kind kind = m_tokens[i].kind;
-      if (states[2 * i] && (kind == Kind::star || kind == Kind::any_run || kind == Kind::leading_dirs)) states[2 * (i + 1)] = 1;
+      if (states[2 * i] && (kind == Kind::star || kind == Kind::any_run || kind == Kind::leading_dirs))
+        states[2 * (i + 1)] = 1;
     }
   };
   current[0] = 1;
@@ -126,11 +127,21 @@ bool Glob::run(std::string_view text, bool at_slashes) const {
       const bool inside = current[2 * i + 1] != 0;
       if (!entry && !inside) continue;
       switch (token.kind) {
-        case Kind::literal: if (c == token.c) next[2 * (i + 1)] = 1; break;
-        case Kind::one: if (c != '/') next[2 * (i + 1)] = 1; break;
-        case Kind::set: if (in_set(token, c)) next[2 * (i + 1)] = 1; break;
-        case Kind::star: if (c != '/') next[2 * i] = 1; break;
-        case Kind::any_run: next[2 * i] = 1; break;
+        case Kind::literal:
+          if (c == token.c) next[2 * (i + 1)] = 1;
+          break;
+        case Kind::one:
+          if (c != '/') next[2 * (i + 1)] = 1;
+          break;
+        case Kind::set:
+          if (in_set(token, c)) next[2 * (i + 1)] = 1;
+          break;
+        case Kind::star:
+          if (c != '/') next[2 * i] = 1;
+          break;
+        case Kind::any_run:
+          next[2 * i] = 1;
+          break;
         case Kind::leading_dirs:
           next[2 * i + 1] = 1;
           if (c == '/') next[2 * (i + 1)] = 1;
@@ -150,7 +161,8 @@ bool Glob::matches(std::string_view text) const {
   if (m_kind == Shape::literal) return text == m_literal;
   if (m_kind == Shape::suffix) {
     // The star takes what comes before the suffix, and a star never takes a '/'.
-    return text.size() >= m_literal.size() && text.compare(text.size() - m_literal.size(), m_literal.size(), m_literal) == 0 &&
+    return text.size() >= m_literal.size() &&
+           text.compare(text.size() - m_literal.size(), m_literal.size(), m_literal) == 0 &&
            text.substr(0, text.size() - m_literal.size()).find('/') == std::string_view::npos;
   }
   return run(text, false);

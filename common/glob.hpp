@@ -16,7 +16,7 @@
 namespace readygate {
 
 class Glob {
-public:
+ public:
   explicit Glob(std::string_view pattern);
 
   // The whole of `text`.
@@ -26,12 +26,12 @@ public:
 
   struct Token {
     enum class Kind { literal, one, set, star, any_run, leading_dirs } kind = Kind::literal;
-    char c = 0;          // literal
-    std::string chars;   // set: the class's body without brackets, after a leading ! or ^
+    char c = 0;           // literal
+    std::string chars;    // set: the class's body without brackets, after a leading ! or ^
     bool negate = false;  // set
   };
 
-private:
+ private:
   enum class Shape { automaton, literal, suffix };
   bool run(std::string_view text, bool at_slashes) const;
   std::vector<Token> m_tokens;

@@ -50,7 +50,8 @@ HealthCheckMetrics read_check(const json& item, const std::string& where) {
   if (const json* tls = f.object("tls")) {
     const JsonFields t(*tls, where + ": tls");
     TlsFacts facts{t.text("protocol"), t.text("cipher"), t.text("issuer"), std::nullopt};
-    if (const auto days = t.whole("cert_days_left", -1'000'000, 1'000'000)) facts.cert_days_left = static_cast<long>(*days);
+    if (const auto days = t.whole("cert_days_left", -1'000'000, 1'000'000))
+      facts.cert_days_left = static_cast<long>(*days);
     c.tls = facts;
   }
   c.error = f.text("error");
@@ -73,7 +74,8 @@ HealthMetrics health_metrics_from_json(const json& metrics, const std::string& w
   const JsonFields m(metrics, where);
   HealthMetrics out;
   std::size_t i = 0;
-  for (const auto& item : m.array("checks")) out.checks.push_back(read_check(item, where + ": checks[" + std::to_string(i++) + "]"));
+  for (const auto& item : m.array("checks"))
+    out.checks.push_back(read_check(item, where + ": checks[" + std::to_string(i++) + "]"));
   return out;
 }
 

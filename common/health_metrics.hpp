@@ -6,12 +6,11 @@
 //                "error": "why" | null, "time_to_healthy_ms": n | null}]}
 // Written by to_json and read by health_metrics_from_json, nowhere else.
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate {
 

@@ -10,8 +10,8 @@ namespace readygate {
 namespace {
 
 // The whole family, for SEE ALSO.
-const char* const programs[] = {"ready-scan", "ready-bench", "ready-healthcheck", "ready-score",
-                                "ready-report", "ready-gate"};
+const char* const programs[] = {"ready-scan",  "ready-bench",  "ready-healthcheck",
+                                "ready-score", "ready-report", "ready-gate"};
 constexpr const char* homepage = "https://github.com/readygate/readygate";
 
 std::vector<std::string> paragraphs(const std::string& text) {
@@ -92,14 +92,13 @@ std::string wrap(const std::string& text, unsigned width, const std::string& ind
   return out;
 }
 
-void write_help(std::ostream& out, const ToolSpec& spec,
-                const boost::program_options::options_description& options, unsigned width) {
+void write_help(std::ostream& out, const ToolSpec& spec, const boost::program_options::options_description& options,
+                unsigned width) {
   const std::string indent = "    ";
   out << "NAME\n" << indent << spec.program << " - " << spec.summary << "\n\n";
   out << "SYNOPSIS\n" << indent << spec.usage << "\n\n";
   out << "DESCRIPTION\n";
-  for (const std::string& paragraph : paragraphs(spec.description))
-    out << wrap(paragraph, width, indent) << '\n';
+  for (const std::string& paragraph : paragraphs(spec.description)) out << wrap(paragraph, width, indent) << '\n';
   out << "OPTIONS\n";
   std::ostringstream table;
   table << options;  // program_options aligns the columns itself
@@ -129,8 +128,7 @@ void write_help(std::ostream& out, const ToolSpec& spec,
 
 void write_man_page(std::ostream& out, const ToolSpec& spec,
                     const boost::program_options::options_description& options) {
-  out << ".TH " << roff_escape(spec.program) << " 1 \"\" \"readygate " << readygate_version
-      << "\" \"readygate\"\n";
+  out << ".TH " << roff_escape(spec.program) << " 1 \"\" \"readygate " << readygate_version << "\" \"readygate\"\n";
   out << ".SH NAME\n" << roff_escape(spec.program) << " \\- " << roff_escape(spec.summary) << '\n';
   out << ".SH SYNOPSIS\n.B " << roff_escape(spec.usage) << '\n';
   out << ".SH DESCRIPTION\n";
@@ -142,8 +140,7 @@ void write_man_page(std::ostream& out, const ToolSpec& spec,
   }
   out << ".SH OPTIONS\n";
   for (const auto& option : options.options()) {
-    out << ".TP\n.B " << roff_escape(option_label(*option)) << '\n'
-        << roff_escape(option->description()) << '\n';
+    out << ".TP\n.B " << roff_escape(option_label(*option)) << '\n' << roff_escape(option->description()) << '\n';
   }
   out << ".SH EXIT STATUS\n";
   for (const auto& [code, meaning] : spec.exit_status)

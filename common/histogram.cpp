@@ -40,7 +40,9 @@ void LatencyHistogram::record_us(std::uint64_t us) {
   m_sum_sq += static_cast<double>(us) * static_cast<double>(us);
 }
 
-void LatencyHistogram::record_ms(double ms) { record_us(static_cast<std::uint64_t>(std::llround(std::max(0.0, ms) * 1000.0))); }
+void LatencyHistogram::record_ms(double ms) {
+  record_us(static_cast<std::uint64_t>(std::llround(std::max(0.0, ms) * 1000.0)));
+}
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {
   if (other.m_count == 0) return;
@@ -66,12 +68,14 @@ double LatencyHistogram::stddev_ms() const {
 
 double LatencyHistogram::percentile_ms(double percent) const {
   if (m_count == 0) return 0.0;
-  const auto rank = static_cast<std::uint64_t>(std::ceil(std::clamp(percent, 0.0, 100.0) / 100.0 * static_cast<double>(m_count)));
+  const auto rank =
+      static_cast<std::uint64_t>(std::ceil(std::clamp(percent, 0.0, 100.0) / 100.0 * static_cast<double>(m_count)));
   std::uint64_t seen = 0;
   for (std::size_t bucket = 0; bucket < m_buckets.size(); ++bucket) {
     seen += m_buckets[bucket];
     if (seen >= std::max<std::uint64_t>(rank, 1)) {
-      const double us = std::clamp(bucket_value_us(static_cast<int>(bucket)), static_cast<double>(m_min), static_cast<double>(m_max));
+      const double us =
+          std::clamp(bucket_value_us(static_cast<int>(bucket)), static_cast<double>(m_min), static_cast<double>(m_max));
       return us / 1000.0;
     }
   }
@@ -83,8 +87,8 @@ nlohmann::json LatencyHistogram::to_json() const {
   for (std::size_t bucket = 0; bucket < m_buckets.size(); ++bucket) {
     if (m_buckets[bucket] > 0) buckets.push_back({bucket, m_buckets[bucket]});
   }
-  return {{"scheme", "log2-128"}, {"unit", "us"}, {"count", m_count}, {"min_us", m_min}, {"max_us", m_max},
-          {"sum_us", m_sum}, {"sum_sq_us", m_sum_sq}, {"buckets", buckets}};
+  return {{"scheme", "log2-128"}, {"unit", "us"},    {"count", m_count},      {"min_us", m_min},
+          {"max_us", m_max},      {"sum_us", m_sum}, {"sum_sq_us", m_sum_sq}, {"buckets", buckets}};
 }
 
 LatencyHistogram LatencyHistogram::from_json(const nlohmann::json& document, const std::string& where) {
@@ -108,7 +112,9 @@ LatencyHistogram LatencyHistogram::from_json(const nlohmann::json& document, con
   h.m_count = f.count("count");
   std::uint64_t total = 0;
   for (const std::uint64_t n : h.m_buckets) total += n;
-  if (total != h.m_count) throw_input_error(where + ": the bucket counts add up to " + std::to_string(total) + ", not count " + std::to_string(h.m_count));
+  if (total != h.m_count)
+    throw_input_error(where + ": the bucket counts add up to " + std::to_string(total) + ", not count " +
+                      std::to_string(h.m_count));
   h.m_min = f.count("min_us", UINT64_MAX);
   h.m_max = f.count("max_us", UINT64_MAX);
   h.m_sum = f.number("sum_us", 0).value_or(0.0);
@@ -120,10 +126,13 @@ LatencyHistogram LatencyHistogram::from_json(const nlohmann::json& document, con
     return h;
   }
   const auto holds = [](std::uint64_t n) { return n > 0; };
-  const auto first = static_cast<std::size_t>(std::find_if(h.m_buckets.begin(), h.m_buckets.end(), holds) - h.m_buckets.begin());
-  const auto last = h.m_buckets.size() - 1 -
-                    static_cast<std::size_t>(std::find_if(h.m_buckets.rbegin(), h.m_buckets.rend(), holds) - h.m_buckets.rbegin());
-  if (h.m_min > h.m_max) throw_input_error(where + ": min_us " + std::to_string(h.m_min) + " is above max_us " + std::to_string(h.m_max));
+  const auto first =
+      static_cast<std::size_t>(std::find_if(h.m_buckets.begin(), h.m_buckets.end(), holds) - h.m_buckets.begin());
+  const auto last =
+      h.m_buckets.size() - 1 -
+      static_cast<std::size_t>(std::find_if(h.m_buckets.rbegin(), h.m_buckets.rend(), holds) - h.m_buckets.rbegin());
+  if (h.m_min > h.m_max)
+    throw_input_error(where + ": min_us " + std::to_string(h.m_min) + " is above max_us " + std::to_string(h.m_max));
   if (static_cast<std::size_t>(bucket_of(h.m_min)) != first || static_cast<std::size_t>(bucket_of(h.m_max)) != last) {
     throw_input_error(where + ": min_us and max_us do not lie in the first and last buckets that hold values");
   }

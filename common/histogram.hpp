@@ -7,15 +7,14 @@
 //   {"scheme": "log2-128", "unit": "us", "count": N, "min_us": …, "max_us": …,
 //    "sum_us": …, "sum_sq_us": …, "buckets": [[index, count], …]}   (sparse, ascending)
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate {
 
 class LatencyHistogram {
-public:
+ public:
   void record_us(std::uint64_t microseconds);
   void record_ms(double milliseconds);
   void merge(const LatencyHistogram& other);
@@ -35,7 +34,7 @@ public:
   static int bucket_of(std::uint64_t microseconds);
   static double bucket_value_us(int bucket);  // the middle of the bucket
 
-private:
+ private:
   std::vector<std::uint64_t> m_buckets;  // by bucket index, grown on demand: O(1) to record
   std::uint64_t m_count = 0, m_min = 0, m_max = 0;
   double m_sum = 0, m_sum_sq = 0;  // in µs and µs²

@@ -15,7 +15,8 @@ bool is_token_char(unsigned char c) {
 }
 
 bool is_token(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return is_token_char(static_cast<unsigned char>(c)); });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return is_token_char(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace
@@ -44,7 +45,8 @@ std::string url_scheme(std::string_view url) {
   const std::size_t end = url.find("://");
   if (end == std::string_view::npos || end == 0) return "";
   std::string scheme(url.substr(0, end));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return scheme;
 }
 
@@ -58,7 +60,8 @@ void check_url_characters(std::string_view url, const std::string& where) {
 
 void check_http_url(std::string_view url, const std::string& where) {
   const std::string scheme = url_scheme(url);
-  if (scheme.empty()) throw_input_error(where + ": '" + redact_url_credentials(url) + "' is not a URL (http:// or https://)");
+  if (scheme.empty())
+    throw_input_error(where + ": '" + redact_url_credentials(url) + "' is not a URL (http:// or https://)");
   if (scheme != "http" && scheme != "https") {
     throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + redact_url_credentials(url) +
                       "' (http or https)");

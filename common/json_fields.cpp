@@ -45,7 +45,8 @@ std::vector<std::string> JsonFields::texts(std::string_view field) const {
   if (!value) return out;
   if (!value->is_array()) fail(field, "expected an array of strings, got " + type_of(*value));
   for (const json& item : *value) {
-    if (!item.is_string() || item.get<std::string>().empty()) fail(field, "expected non-empty strings, got " + item.dump());
+    if (!item.is_string() || item.get<std::string>().empty())
+      fail(field, "expected non-empty strings, got " + item.dump());
     out.push_back(item.get<std::string>());
   }
   return out;

@@ -7,19 +7,18 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate {
 
 enum class Presence { optional, required };
 
 class JsonFields {
-public:
+ public:
   // Throws Error (exit 2) unless `object` is a JSON object. `where` starts every message.
   JsonFields(const nlohmann::json& object, std::string where);
 
@@ -36,14 +35,14 @@ public:
   std::size_t count(std::string_view field, std::uint64_t most = std::uint64_t{1} << 53) const;
   // A whole number in [low, high] (2.0 is whole, 2.5 is not); absent: nothing.
   std::optional<std::int64_t> whole(std::string_view field, std::int64_t low, std::int64_t high) const;
-  bool flag(std::string_view field) const;                       // true or false; absent: false
-  const nlohmann::json& array(std::string_view field) const;     // absent: an empty array
-  const nlohmann::json* object(std::string_view field) const;    // absent: null
+  bool flag(std::string_view field) const;                     // true or false; absent: false
+  const nlohmann::json& array(std::string_view field) const;   // absent: an empty array
+  const nlohmann::json* object(std::string_view field) const;  // absent: null
 
   // Rejects any field not in `allowed`, so that a misspelt field is an error, not ignored.
   void only(std::initializer_list<std::string_view> allowed) const;
 
-private:
+ private:
   const nlohmann::json& m_object;
   std::string m_where;
 };

@@ -32,14 +32,14 @@ LineColumn line_column_at(std::string_view text, std::size_t offset) {
 
 // An input stream over text that is already in memory, without copying it (istringstream would).
 class TextBuffer : public std::streambuf {
-public:
+ public:
   explicit TextBuffer(std::string_view text) {
     char* begin = const_cast<char*>(text.data());  // read-only: only the get area is used
     setg(begin, begin, begin + text.size());
   }
   std::size_t offset() const { return static_cast<std::size_t>(gptr() - eback()); }
 
-protected:
+ protected:
   pos_type seekoff(off_type offset, std::ios_base::seekdir dir, std::ios_base::openmode) override {
     if (offset != 0 || dir != std::ios_base::cur) return pos_type(off_type(-1));
     return pos_type(gptr() - eback());  // only tellg() is needed
@@ -59,7 +59,7 @@ std::string describe(const nlohmann::detail::exception& e) {
 // Builds the document as nlohmann's own DOM parser does, with the limits of the header: it
 // refuses to open a container past max_json_depth, and remembers where and why it stopped.
 class BoundedDom final : public nlohmann::json_sax<json> {
-public:
+ public:
   explicit BoundedDom(const TextBuffer& buffer) : m_buffer(buffer) {}
 
   json& root() { return m_root; }
@@ -94,7 +94,7 @@ public:
     return false;
   }
 
-private:
+ private:
   // " (field \"run.duration_ms\")" for the innermost keys, when there are any.
   std::string field() const {
     std::string path;

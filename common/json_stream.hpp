@@ -7,12 +7,11 @@
 // stops with an input error at the position (and field) where it happened, so no code after
 // it ever meets a value deep enough to exhaust the stack.
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate {
 

@@ -12,7 +12,7 @@ namespace {
 
 // stdout or a file, with the one error message for each way writing can fail.
 class Output {
-public:
+ public:
   explicit Output(const std::string& path) : m_path(path) {
     if (path == "-") return;
     m_file.open(path, std::ios::binary | std::ios::trunc);
@@ -29,7 +29,7 @@ public:
     if (!m_file) throw_runtime_error(m_path + ": cannot write: " + std::strerror(errno));
   }
 
-private:
+ private:
   std::string m_path;
   std::ofstream m_file;
 };

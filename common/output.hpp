@@ -2,9 +2,8 @@
 // Writing a program's JSON result: one compact document per line, or indented with --pretty.
 #include <cstddef>
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace readygate {
 

@@ -18,7 +18,7 @@ namespace readygate {
 namespace {
 
 class Pipe {
-public:
+ public:
   Pipe() {
     if (pipe2(m_fds.data(), O_CLOEXEC) != 0) throw_runtime_error(std::string("pipe: ") + std::strerror(errno));
   }
@@ -33,7 +33,7 @@ public:
   void close_read() { close_fd(m_fds[0]); }
   void close_write() { close_fd(m_fds[1]); }
 
-private:
+ private:
   static void close_fd(int& fd) {
     if (fd >= 0) ::close(fd);
     fd = -1;
@@ -50,7 +50,8 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   return result;
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::function<void(std::string_view)>& on_output) {
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::function<void(std::string_view)>& on_output) {
   ProcessResult result;
   Pipe out, err;
   posix_spawn_file_actions_t actions;

@@ -18,8 +18,7 @@ ProgressMode parse_progress_mode(const std::string& text) {
 Progress::Progress(ProgressMode mode, std::string label, std::size_t total)
     : m_label(std::move(label)),
       m_total(total),
-      m_enabled(mode == ProgressMode::always ||
-                (mode == ProgressMode::automatic && stderr_is_terminal())) {
+      m_enabled(mode == ProgressMode::always || (mode == ProgressMode::automatic && stderr_is_terminal())) {
   if (!m_enabled) return;
   m_drawer = std::thread([this] {
     std::unique_lock lock(m_mutex);

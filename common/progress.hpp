@@ -16,7 +16,7 @@ enum class ProgressMode { automatic, always, never };
 ProgressMode parse_progress_mode(const std::string& text);
 
 class Progress {
-public:
+ public:
   // Draws "label  done/total" (or "label  done files" when total is 0, unknown) until finish()
   // or destruction; draws nothing when disabled.
   Progress(ProgressMode mode, std::string label, std::size_t total);
@@ -27,7 +27,7 @@ public:
   void advance(std::size_t count = 1) { m_done.fetch_add(count, std::memory_order_relaxed); }
   void finish();  // stops drawing and clears the line
 
-private:
+ private:
   void draw() const;
 
   std::string m_label;

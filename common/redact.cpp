@@ -22,8 +22,8 @@ bool is_credential_parameter(std::string_view name) {
   const std::string n = lower(name);
   static constexpr std::array exact{"sig", "signature", "code", "key", "pass", "pwd", "sas", "sv_sig"};
   if (std::find(exact.begin(), exact.end(), n) != exact.end()) return true;
-  static constexpr std::array parts{"token", "secret", "password", "passwd", "apikey", "api_key", "api-key",
-                                    "auth", "credential", "session", "private", "access_key", "accesskey"};
+  static constexpr std::array parts{"token", "secret",     "password", "passwd",  "apikey",     "api_key",  "api-key",
+                                    "auth",  "credential", "session",  "private", "access_key", "accesskey"};
   return std::any_of(parts.begin(), parts.end(), [&](const char* part) { return n.find(part) != std::string::npos; });
 }
 
@@ -44,9 +44,11 @@ std::string redact_query(std::string_view query) {
   std::size_t start = 0;
   while (start <= query.size()) {
     const std::size_t separator = query.find_first_of("&?", start);
-    const std::string_view pair = query.substr(start, separator == std::string_view::npos ? std::string_view::npos : separator - start);
+    const std::string_view pair =
+        query.substr(start, separator == std::string_view::npos ? std::string_view::npos : separator - start);
     const std::size_t equals = pair.find('=');
-    if (equals != std::string_view::npos && equals + 1 < pair.size() && is_credential_parameter(pair.substr(0, equals))) {
+    if (equals != std::string_view::npos && equals + 1 < pair.size() &&
+        is_credential_parameter(pair.substr(0, equals))) {
       out.append(pair.substr(0, equals + 1)).append("****");
     } else {
       out.append(pair);
@@ -148,7 +150,8 @@ std::string hide_body(std::string_view value) {
   return !value.empty() && value.front() == '@' ? std::string(value) : std::string("****");  // @FILE names a file
 }
 
-constexpr std::array secret_options{SecretOption{'H', "header", &redact_header}, SecretOption{'\0', "body", &hide_body}};
+constexpr std::array secret_options{SecretOption{'H', "header", &redact_header},
+                                    SecretOption{'\0', "body", &hide_body}};
 
 // `arg` with the value of a secret option hidden, when it is one; `pending` is set when the
 // value is the next argument.

@@ -47,9 +47,7 @@ double metric_value(std::string_view metric, std::string_view text, std::string_
   double number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   const std::string_view unit = trim(std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end)));
-  const auto fail = [&](const std::string& why) -> double {
-    throw_input_error(std::string(context) + ": " + why);
-  };
+  const auto fail = [&](const std::string& why) -> double { throw_input_error(std::string(context) + ": " + why); };
   if (error != std::errc() || end == text.data() || !std::isfinite(number)) {
     return fail("'" + std::string(text) + "' is not a number");  // nan and inf would always pass or always fail
   }
@@ -81,7 +79,8 @@ double metric_value(std::string_view metric, std::string_view text, std::string_
 double parse_metric_value(std::string_view metric, std::string_view text, std::string_view context) {
   const double value = metric_value(metric, text, context);
   // 1e308s is finite, but not once in milliseconds: a threshold of infinity always holds.
-  if (!std::isfinite(value)) throw_input_error(std::string(context) + ": '" + std::string(trim(text)) + "' is too large");
+  if (!std::isfinite(value))
+    throw_input_error(std::string(context) + ": '" + std::string(trim(text)) + "' is too large");
   return value;
 }
 
@@ -91,7 +90,8 @@ Threshold parse_threshold(std::string_view text) {
   const std::string context = "threshold '" + t.text + "'";
   std::string_view rest = trim(text);
   // The scope ends at the last ':' that is followed by a metric (a URL may hold colons).
-  for (std::size_t colon = rest.rfind(':'); colon != std::string_view::npos && colon > 0; colon = rest.rfind(':', colon - 1)) {
+  for (std::size_t colon = rest.rfind(':'); colon != std::string_view::npos && colon > 0;
+       colon = rest.rfind(':', colon - 1)) {
     const std::string_view after = trim(rest.substr(colon + 1));
     const std::size_t name_end = after.find_first_of("<>= ");
     if (name_end != std::string_view::npos && is_known(after.substr(0, name_end))) {

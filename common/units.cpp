@@ -18,12 +18,17 @@ std::uint64_t parse_byte_size(const std::string& flag, const std::string& text) 
     value = value * 10 + digit;
   }
   std::string unit;
-  for (std::size_t i = pos; i < text.size(); ++i) unit += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
+  for (std::size_t i = pos; i < text.size(); ++i)
+    unit += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
   std::uint64_t scale = 0;
-  if (unit.empty() || unit == "B") scale = 1;
-  else if (unit == "K" || unit == "KB" || unit == "KIB") scale = 1ULL << 10;
-  else if (unit == "M" || unit == "MB" || unit == "MIB") scale = 1ULL << 20;
-  else if (unit == "G" || unit == "GB" || unit == "GIB") scale = 1ULL << 30;
+  if (unit.empty() || unit == "B")
+    scale = 1;
+  else if (unit == "K" || unit == "KB" || unit == "KIB")
+    scale = 1ULL << 10;
+  else if (unit == "M" || unit == "MB" || unit == "MIB")
+    scale = 1ULL << 20;
+  else if (unit == "G" || unit == "GB" || unit == "GIB")
+    scale = 1ULL << 30;
   if (pos == 0 || pos > text.size() || scale == 0 || value > std::numeric_limits<std::uint64_t>::max() / scale) {
     throw_input_error(flag + ": expected a size such as 5M, 512K or 1048576, got '" + text + "'");
   }
@@ -40,10 +45,14 @@ std::chrono::milliseconds parse_duration(const std::string& flag, const std::str
   }
   const std::string unit = text.substr(used);
   double scale = 0;
-  if (unit == "ms") scale = 1;
-  else if (unit == "s" || unit.empty()) scale = 1000;
-  else if (unit == "m") scale = 60'000;
-  else if (unit == "h") scale = 3'600'000;
+  if (unit == "ms")
+    scale = 1;
+  else if (unit == "s" || unit.empty())
+    scale = 1000;
+  else if (unit == "m")
+    scale = 60'000;
+  else if (unit == "h")
+    scale = 3'600'000;
   if (used == 0 || scale == 0 || !(number >= 0) || number * scale > 1e12) {
     throw_input_error(flag + ": expected a duration such as 250ms, 5s or 2m, got '" + text + "'");
   }

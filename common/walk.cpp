@@ -56,11 +56,17 @@ struct Lister {
 
   void add(const fs::path& path, const std::string& relative, Kind kind) {
     switch (kind) {
-      case Kind::symlink: ++stats.symlinks; return;
-      case Kind::special: ++stats.special; return;
+      case Kind::symlink:
+        ++stats.symlinks;
+        return;
+      case Kind::special:
+        ++stats.special;
+        return;
       case Kind::missing:
-      case Kind::directory: return;
-      case Kind::regular: break;
+      case Kind::directory:
+        return;
+      case Kind::regular:
+        break;
     }
     if (is_excluded(relative, options, Entry::file)) {
       ++stats.excluded;
@@ -129,8 +135,9 @@ bool list_with_git(Lister& lister, const fs::path& dir) {
     }
   };
   // --deduplicate: a file with merge conflicts is listed once, not once per stage.
-  const ProcessResult r = run_process({"git", "-C", dir.string(), "ls-files", "-z", "--cached", "--others",
-                                       "--exclude-standard", "--deduplicate"}, on_output);
+  const ProcessResult r = run_process(
+      {"git", "-C", dir.string(), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"},
+      on_output);
   if (r.exit_code != 0) {
     // Files already handed on cannot be taken back: fall back to a walk only if there were none.
     if (lister.handed_on > 0) throw_runtime_error(lister.root + ": git ls-files failed part-way: " + r.err);
@@ -146,8 +153,8 @@ bool list_with_git(Lister& lister, const fs::path& dir) {
 
 const std::vector<std::string>& default_exclude_patterns() {
   static const std::vector<std::string> patterns{
-      ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
-      "dist", "build", "*.min.js", "*.min.css", "*.bundle.js", "*.map",
+      ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", "dist", "build", "*.min.js",
+      "*.min.css", "*.bundle.js", "*.map",
       // readygate's own build cache in CI (ci-templates/readygate.gitlab-ci.yml)
       ".readygate-cache"};
   return patterns;

@@ -42,7 +42,8 @@ using FileSink = std::function<void(ListedFile&&)>;
 ListingStats list_files(const std::string& root, const ListOptions& options, const FileSink& sink);
 
 // The files under `root`, sorted by display path, with the stats (for tests and small trees).
-std::vector<ListedFile> collect_files(const std::string& root, const ListOptions& options, ListingStats* stats = nullptr);
+std::vector<ListedFile> collect_files(const std::string& root, const ListOptions& options,
+                                      ListingStats* stats = nullptr);
 
 // .git, node_modules, __pycache__, .venv, venv, dist, build, minified bundles and source maps.
 const std::vector<std::string>& default_exclude_patterns();

@@ -1,10 +1,11 @@
 // glob: the input is a pattern and a path, split at the first NUL (or else newline). Glob,
 // glob_match, path_matches and file_matches run on them, and Glob's automaton is checked
 // against a plain dynamic-programming matcher of the same syntax (glob.hpp) on small inputs.
+#include "common/glob.hpp"
+
 #include <string>
 #include <vector>
 
-#include "common/glob.hpp"
 #include "fuzz_support.hpp"
 
 using namespace readygate;
@@ -98,11 +99,21 @@ bool reference_match(const std::vector<Token>& tokens, std::string_view text) {
       const char c = more ? text[pos] : '\0';
       bool m = false;
       switch (t.kind) {
-        case Token::Kind::literal: m = more && c == t.c && match[k + 1][pos + 1]; break;
-        case Token::Kind::one: m = more && c != '/' && match[k + 1][pos + 1]; break;
-        case Token::Kind::set: m = more && in_set(t, c) && match[k + 1][pos + 1]; break;
-        case Token::Kind::star: m = match[k + 1][pos] || (more && c != '/' && match[k][pos + 1]); break;
-        case Token::Kind::any_run: m = match[k + 1][pos] || (more && match[k][pos + 1]); break;
+        case Token::Kind::literal:
+          m = more && c == t.c && match[k + 1][pos + 1];
+          break;
+        case Token::Kind::one:
+          m = more && c != '/' && match[k + 1][pos + 1];
+          break;
+        case Token::Kind::set:
+          m = more && in_set(t, c) && match[k + 1][pos + 1];
+          break;
+        case Token::Kind::star:
+          m = match[k + 1][pos] || (more && c != '/' && match[k][pos + 1]);
+          break;
+        case Token::Kind::any_run:
+          m = match[k + 1][pos] || (more && match[k][pos + 1]);
+          break;
         case Token::Kind::leading_dirs:
           inside = more && ((c == '/' && match[k + 1][pos + 1]) || inside);
           m = match[k + 1][pos] || inside;

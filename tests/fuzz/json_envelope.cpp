@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     std::vector<SourcedEnvelope> envelopes;
-    for (json& document : parse_json_documents(text, "fuzz.json")) envelopes.push_back({std::move(document), "fuzz.json"});
+    for (json& document : parse_json_documents(text, "fuzz.json"))
+      envelopes.push_back({std::move(document), "fuzz.json"});
     const EnvelopeSet set = gather_envelopes(envelopes);
     std::size_t counted = 0;
     for (const ToolRun& run : set.runs) {

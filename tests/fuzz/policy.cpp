@@ -1,8 +1,9 @@
 // policy: a ready-score --policy file; each JSON document goes through parse_policy.
+#include "policy.hpp"
+
 #include <cmath>
 
 #include "fuzz_support.hpp"
-#include "policy.hpp"
 
 using namespace readygate;
 

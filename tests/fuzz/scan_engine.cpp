@@ -13,9 +13,9 @@ using namespace readygate;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const scan::RuleEngine engine(scan::builtin_rules());
-  static constexpr std::array<const char*, 12> paths{
-      "src/a.py", "web/a.js", "web/a.ts", ".env", "config.yaml", "Dockerfile",
-      "scripts/a.sh", "settings.json", "a.go", "notes.md", "k8s/deploy.yml", "tests/test_a.py"};
+  static constexpr std::array<const char*, 12> paths{"src/a.py",    "web/a.js",   "web/a.ts",       ".env",
+                                                     "config.yaml", "Dockerfile", "scripts/a.sh",   "settings.json",
+                                                     "a.go",        "notes.md",   "k8s/deploy.yml", "tests/test_a.py"};
   if (size == 0) return 0;
   const std::string path = paths[data[0] % paths.size()];
   const std::string_view text = fuzz::text_of(data + 1, size - 1);

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       try {
         const bench::Scenario scenario = bench::parse_scenario(document, "scenario.json", base_url);
         bench::check_threshold_scopes(scenario);
-        for (const bench::Endpoint& endpoint : scenario.endpoints) (void)bench::endpoint_name(endpoint.method, endpoint.url);
+        for (const bench::Endpoint& endpoint : scenario.endpoints)
+          (void)bench::endpoint_name(endpoint.method, endpoint.url);
         for (const bench::Phase& phase : scenario.phases) {
           for (const std::size_t index : phase.endpoints) FUZZ_CHECK(index < scenario.endpoints.size());
         }

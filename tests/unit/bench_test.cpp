@@ -12,8 +12,12 @@ using nlohmann::json;
 namespace {
 json scenario_json() {
   return {{"base_url", "http://127.0.0.1:8080/"},
-          {"endpoints", {{{"url", "/health"}}, {{"name", "search"}, {"url", "/api/jobs/search?q=x"}, {"method", "POST"}, {"body", "{}"}}}},
-          {"phases", {{{"name", "warm"}, {"requests", 10}}, {{"name", "steady"}, {"endpoints", {"search"}}, {"rate", 50}, {"duration", "2s"}}}},
+          {"endpoints",
+           {{{"url", "/health"}},
+            {{"name", "search"}, {"url", "/api/jobs/search?q=x"}, {"method", "POST"}, {"body", "{}"}}}},
+          {"phases",
+           {{{"name", "warm"}, {"requests", 10}},
+            {{"name", "steady"}, {"endpoints", {"search"}}, {"rate", 50}, {"duration", "2s"}}}},
           {"thresholds", {"p95<100ms", "search: p95<50ms", "steady: rps>=40"}}};
 }
 

@@ -1,18 +1,22 @@
+#include "common/bounded_queue.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <thread>
 #include <vector>
 
-#include "common/bounded_queue.hpp"
-
 using namespace readygate;
 
 TEST_CASE("a bounded queue hands every item to some consumer exactly once, then ends") {
   BoundedQueue<int> queue(4);
   std::vector<int> seen_a, seen_b;
-  std::thread a([&] { while (auto v = queue.pop()) seen_a.push_back(*v); });
-  std::thread b([&] { while (auto v = queue.pop()) seen_b.push_back(*v); });
+  std::thread a([&] {
+    while (auto v = queue.pop()) seen_a.push_back(*v);
+  });
+  std::thread b([&] {
+    while (auto v = queue.pop()) seen_b.push_back(*v);
+  });
   for (int i = 0; i < 1000; ++i) queue.push(int{i});  // blocks whenever 4 are waiting
   queue.close();
   a.join();

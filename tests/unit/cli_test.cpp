@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "common/cli.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace readygate;
 
@@ -15,11 +15,14 @@ Parsed parse(std::vector<const char*> args) {
   args.insert(args.begin(), "ready-test");
   Parsed p;
   po::options_description options("Test");
-  options.add_options()("count,n", po::value(&p.count), "a number")("path", po::value<std::vector<std::string>>(), "paths");
+  options.add_options()("count,n", po::value(&p.count), "a number")("path", po::value<std::vector<std::string>>(),
+                                                                    "paths");
   po::positional_options_description positional;
   positional.add("path", -1);
-  p.values = parse_command_line(static_cast<int>(args.size()), args.data(),
-                                {"ready-test", "test the shared flags", "ready-test [OPTIONS]", "A test.", {{0, "done"}}, {}}, options, positional, p.common);
+  p.values =
+      parse_command_line(static_cast<int>(args.size()), args.data(),
+                         {"ready-test", "test the shared flags", "ready-test [OPTIONS]", "A test.", {{0, "done"}}, {}},
+                         options, positional, p.common);
   return p;
 }
 }  // namespace
@@ -41,8 +44,11 @@ TEST_CASE("--help and --version are answered, not run") {
 }
 
 TEST_CASE("usage errors are exit code 2") {
-  for (std::vector<const char*> bad : {std::vector<const char*>{"--no-such-flag"}, {"-n"}, {"-n", "three"},
-                                        {"--progress", "sometimes"}, {"-q", "-v"}}) {
+  for (std::vector<const char*> bad : {std::vector<const char*>{"--no-such-flag"},
+                                       {"-n"},
+                                       {"-n", "three"},
+                                       {"--progress", "sometimes"},
+                                       {"-q", "-v"}}) {
     try {
       parse(bad);
       FAIL("accepted " << bad.front());
@@ -61,7 +67,8 @@ TEST_CASE("run_main maps errors to exit codes") {
 }
 
 TEST_CASE("echoed arguments never carry credentials") {
-  const char* argv[] = {"ready-bench", "--url", "https://u:hunter2hunter2@h/", "-H", "Authorization: Bearer abcdefgh1234"};
+  const char* argv[] = {"ready-bench", "--url", "https://u:hunter2hunter2@h/", "-H",
+                        "Authorization: Bearer abcdefgh1234"};
   const auto args = program_arguments(5, argv);
   CHECK(args[1] == "https://****:****@h/");
   CHECK(args[3] == "Authorization: ****");

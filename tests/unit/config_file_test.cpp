@@ -1,11 +1,11 @@
+#include "common/config_file.hpp"
+
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "common/cli.hpp"
-#include "common/config_file.hpp"
 #include "temp_dir.hpp"
 
 using namespace readygate;
@@ -24,17 +24,16 @@ struct Program {
 
   po::options_description options() {
     po::options_description options("Test");
-    options.add_options()
-        ("path", po::value(&paths)->value_name("PATH"), "paths")
-        ("exclude", po::value(&excludes)->value_name("GLOB")->composing(), "globs")
-        ("role", po::value(&roles)->value_name("ROLE=GLOB"), "roles")
-        ("rules", po::value(&rules)->value_name("FILE"), "rule files")
-        ("min-severity", po::value(&severity)->value_name("S"), "a severity")
-        ("baseline", po::value(&baseline)->value_name("FILE"), "a file")
-        ("policy", po::value<std::string>()->value_name("FILE"), "a file or a table")
-        ("jobs,j", po::value(&jobs)->value_name("N"), "a number")
-        ("base-url", po::value<std::string>()->value_name("URL"), "a URL")
-        ("no-git", po::bool_switch(&no_git), "a switch");
+    options.add_options()("path", po::value(&paths)->value_name("PATH"), "paths")(
+        "exclude", po::value(&excludes)->value_name("GLOB")->composing(), "globs")(
+        "role", po::value(&roles)->value_name("ROLE=GLOB"), "roles")("rules", po::value(&rules)->value_name("FILE"),
+                                                                     "rule files")(
+        "min-severity", po::value(&severity)->value_name("S"), "a severity")(
+        "baseline", po::value(&baseline)->value_name("FILE"), "a file")(
+        "policy", po::value<std::string>()->value_name("FILE"), "a file or a table")(
+        "jobs,j", po::value(&jobs)->value_name("N"), "a number")(
+        "base-url", po::value<std::string>()->value_name("URL"), "a URL")("no-git", po::bool_switch(&no_git),
+                                                                          "a switch");
     return options;
   }
 
@@ -106,8 +105,8 @@ TEST_CASE("settings from the file, under the flags") {
   Program program;
   program.parse({"--config", file.string(), "--exclude", "build/**", "-j", "1"});
   REQUIRE(program.values);
-  CHECK(program.paths == std::vector<std::string>{relative_to_here(dir.path() / "cfg/src"),
-                                                  relative_to_here(dir.path() / "cfg/lib")});
+  CHECK(program.paths ==
+        std::vector<std::string>{relative_to_here(dir.path() / "cfg/src"), relative_to_here(dir.path() / "cfg/lib")});
   CHECK(program.rules == std::vector<std::string>{relative_to_here(dir.path() / "cfg/rules/extra.json")});
   CHECK(program.severity == "medium");
   CHECK(program.jobs == 1);  // the flag wins
@@ -127,10 +126,12 @@ TEST_CASE("settings from the file, under the flags") {
   Program ignored;
   ignored.parse({"--no-config", "-j", "2"});
   CHECK(ignored.severity.empty());
-  CHECK(error_of([&] { Program().parse({"--no-config", "--config", file.string()}); }).find("exclude each other") !=
-        std::string::npos);
-  CHECK(error_of([&] { Program().parse({"--config", (dir.path() / "missing.toml").string()}); }).find("cannot read") !=
-        std::string::npos);
+  CHECK(error_of([&] {
+          Program().parse({"--no-config", "--config", file.string()});
+        }).find("exclude each other") != std::string::npos);
+  CHECK(error_of([&] {
+          Program().parse({"--config", (dir.path() / "missing.toml").string()});
+        }).find("cannot read") != std::string::npos);
 }
 
 TEST_CASE("a table for a FILE option is an inline document") {

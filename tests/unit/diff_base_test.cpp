@@ -1,12 +1,13 @@
 // --diff-base auto|none|REF and --history auto: the request's base from the CI's environment and
 // the clone (diff_base.hpp), against real temporary repositories.
+#include "diff_base.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
 
 #include "common/error.hpp"
 #include "common/process.hpp"
-#include "diff_base.hpp"
 #include "temp_dir.hpp"
 
 using namespace readygate;
@@ -22,7 +23,8 @@ Environment env_of(std::map<std::string, std::string> values) {
 }
 
 std::string git(const std::filesystem::path& directory, std::vector<std::string> args) {
-  args.insert(args.begin(), {"git", "-C", directory.string(), "-c", "user.email=t@example.invalid", "-c", "user.name=t"});
+  args.insert(args.begin(),
+              {"git", "-C", directory.string(), "-c", "user.email=t@example.invalid", "-c", "user.name=t"});
   const ProcessResult r = run_process(args);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -53,7 +55,8 @@ struct Repos {
     d = commit(origin, "d");
     clone = clone_dir.path() / "clone";
     if (shallow) {
-      git(clone_dir.path(), {"clone", "-q", "--depth=1", "--branch", "feature", "file://" + origin.path().string(), "clone"});
+      git(clone_dir.path(),
+          {"clone", "-q", "--depth=1", "--branch", "feature", "file://" + origin.path().string(), "clone"});
     } else {
       git(clone_dir.path(), {"clone", "-q", "--branch", "feature", origin.path().string(), "clone"});
     }
@@ -67,7 +70,8 @@ TEST_CASE("--diff-base auto outside a request, and none: no base, and no git nee
   CHECK_FALSE(resolve_diff_base("auto", env_of({}), not_a_repo.path().string(), use));
   CHECK_FALSE(resolve_diff_base("none", env_of({{"GITHUB_BASE_REF", "main"}}), not_a_repo.path().string(), use));
   CHECK(request_base(env_of({})).empty());
-  CHECK(request_base(env_of({{"GITHUB_BASE_REF", "main"}, {"CI_MERGE_REQUEST_DIFF_BASE_SHA", "abc"}})) == "origin/main");
+  CHECK(request_base(env_of({{"GITHUB_BASE_REF", "main"}, {"CI_MERGE_REQUEST_DIFF_BASE_SHA", "abc"}})) ==
+        "origin/main");
   CHECK(request_base(env_of({{"CI_MERGE_REQUEST_DIFF_BASE_SHA", "abc"}})) == "abc");
 }
 

@@ -1,12 +1,13 @@
-#include <doctest/doctest.h>
-
 #include "common/envelope.hpp"
-#include "common/error.hpp"
-#include "common/output.hpp"
-#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
 
 #include <fstream>
 #include <iterator>
+
+#include "common/error.hpp"
+#include "common/output.hpp"
+#include "temp_dir.hpp"
 
 using namespace readygate;
 
@@ -75,7 +76,8 @@ TEST_CASE("a streamed array gives the same bytes as the whole document") {
     const auto expected = dir.path() / "expected.json";
     const auto streamed = dir.path() / "streamed.json";
     write_json_output(whole, expected.string(), pretty);
-    write_json_output(shell, "items", items.size(), [&](std::size_t i) { return items[i]; }, streamed.string(), pretty);
+    write_json_output(
+        shell, "items", items.size(), [&](std::size_t i) { return items[i]; }, streamed.string(), pretty);
     std::ifstream a(expected), b(streamed);
     const std::string text_a{std::istreambuf_iterator<char>(a), {}}, text_b{std::istreambuf_iterator<char>(b), {}};
     CHECK(text_a == text_b);

@@ -50,9 +50,9 @@ TEST_CASE("an unnamed check is named by the URL's host and path, without credent
   CHECK(c.name == "h:8443/health");
   CHECK(c.url == "https://user:pw@h:8443/health?token=x#top");
   CHECK(parse_check_flag("tcp://10.0.0.1:5432").name == "10.0.0.1:5432");
-  CHECK(parse_check_flag("http://h/a@b?x=1").name == "h/a@b");    // an @ in the path is kept
-  CHECK(parse_check_flag("http://h/q?name=v").name == "h/q");      // an = after :// is the query's
-  CHECK(parse_check_flag("my api=http://h/").name == "my api");    // = before :// names it
+  CHECK(parse_check_flag("http://h/a@b?x=1").name == "h/a@b");   // an @ in the path is kept
+  CHECK(parse_check_flag("http://h/q?name=v").name == "h/q");    // an = after :// is the query's
+  CHECK(parse_check_flag("my api=http://h/").name == "my api");  // = before :// names it
   for (const char* bad : {"h/health", "http://", "ftp://user:pw@h/"}) {
     CAPTURE(bad);
     try {
@@ -81,9 +81,12 @@ TEST_CASE("a config is validated field by field, and relative URLs need a base")
     }
   };
   CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "/x"}}}}}).find("there is no base_url") != std::string::npos);
-  CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "http://h"}, {"expect_status", "ok"}}}}}).find("field \"expect_status\"") != std::string::npos);
-  CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "http://h"}, {"jsn", {}}}}}}).find("unknown field \"jsn\"") != std::string::npos);
-  CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "tcp://h:1"}, {"body_contains", "x"}}}}}).find("only connects") != std::string::npos);
+  CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "http://h"}, {"expect_status", "ok"}}}}})
+            .find("field \"expect_status\"") != std::string::npos);
+  CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "http://h"}, {"jsn", {}}}}}}).find("unknown field \"jsn\"") !=
+        std::string::npos);
+  CHECK(error_of({{"checks", {{{"name", "a"}, {"url", "tcp://h:1"}, {"body_contains", "x"}}}}}).find("only connects") !=
+        std::string::npos);
   CHECK(error_of({{"checks", json::array()}}).find("at least one check") != std::string::npos);
 }
 
@@ -99,7 +102,8 @@ TEST_CASE("verdicts: status, body, JSON field, latency budget, certificate days"
 
   c.json_equals = std::make_pair(std::string("data.status"), json("ok"));
   CHECK(judge(c, ok(200, R"({"data": {"status": "ok"}})"), 30, 7).health == Health::healthy);
-  CHECK(judge(c, ok(200, R"({"data": {"status": "down"}})"), 30, 7).reason == "\"data.status\" is \"down\", expected \"ok\"");
+  CHECK(judge(c, ok(200, R"({"data": {"status": "down"}})"), 30, 7).reason ==
+        "\"data.status\" is \"down\", expected \"ok\"");
   CHECK(judge(c, ok(200, "<html>"), 30, 7).reason ==
         "the body is not JSON (or nests deeper than 256 levels), so \"data.status\" cannot be read");
   // A hostile server's deeply nested body is refused, not recursed into.
@@ -144,13 +148,16 @@ TEST_CASE("the header audit") {
                        {"access-control-allow-credentials", "true"},
                        {"set-cookie", "id=1; HttpOnly"}};
   CHECK(rules(audit_headers("https://h/", true, false, 200, bad)) ==
-        std::vector<std::string>{"headers.content-type-options", "headers.cookie-flags", "headers.cors-credentials", "headers.csp",
-                                 "headers.frame-protection", "headers.hsts", "headers.referrer-policy", "headers.version-disclosure"});
+        std::vector<std::string>{"headers.content-type-options", "headers.cookie-flags", "headers.cors-credentials",
+                                 "headers.csp", "headers.frame-protection", "headers.hsts", "headers.referrer-policy",
+                                 "headers.version-disclosure"});
   // On http, HSTS and Secure are not asked for; a twin makes the redirect rule apply.
   const auto plain = audit_headers("http://h/", false, true, 200, good);
   CHECK(rules(plain) == std::vector<std::string>{"headers.https-redirect"});
-  const HeaderList redirect{{"location", "https://h/"}, {"content-security-policy", "frame-ancestors 'none'"},
-                            {"x-content-type-options", "nosniff"}, {"referrer-policy", "no-referrer"}};
+  const HeaderList redirect{{"location", "https://h/"},
+                            {"content-security-policy", "frame-ancestors 'none'"},
+                            {"x-content-type-options", "nosniff"},
+                            {"referrer-policy", "no-referrer"}};
   CHECK(audit_headers("http://h/", false, true, 301, redirect).empty());
   const auto f = audit_headers("https://h/", true, false, 200, bad).front();
   CHECK(f.target == "https://h/");

@@ -1,10 +1,9 @@
+#include "common/help.hpp"
+
 #include <doctest/doctest.h>
 
-#include <sstream>
-
 #include <boost/program_options.hpp>
-
-#include "common/help.hpp"
+#include <sstream>
 
 using namespace readygate;
 namespace po = boost::program_options;
@@ -21,8 +20,8 @@ ToolSpec sample() {
 }
 po::options_description sample_options() {
   po::options_description options("Test options");
-  options.add_options()("count,n", po::value<int>()->value_name("N"), "how many times")(
-      "dry-run", po::bool_switch(), "do nothing");
+  options.add_options()("count,n", po::value<int>()->value_name("N"), "how many times")("dry-run", po::bool_switch(),
+                                                                                        "do nothing");
   return options;
 }
 std::size_t position(const std::string& text, const std::string& part) {

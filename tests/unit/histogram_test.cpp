@@ -1,15 +1,17 @@
+#include "common/histogram.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <random>
 
 #include "common/error.hpp"
-#include "common/histogram.hpp"
 
 using namespace readygate;
 
 TEST_CASE("buckets are exact below 128 µs and within 1/128 above") {
-  for (std::uint64_t us : {0ULL, 1ULL, 127ULL}) CHECK(LatencyHistogram::bucket_value_us(LatencyHistogram::bucket_of(us)) == us);
+  for (std::uint64_t us : {0ULL, 1ULL, 127ULL})
+    CHECK(LatencyHistogram::bucket_value_us(LatencyHistogram::bucket_of(us)) == us);
   std::mt19937_64 random(42);
   for (int i = 0; i < 100000; ++i) {
     const std::uint64_t us = random() % 100'000'000'000ULL;

@@ -1,7 +1,8 @@
+#include "common/json_stream.hpp"
+
 #include <doctest/doctest.h>
 
 #include "common/error.hpp"
-#include "common/json_stream.hpp"
 #include "temp_dir.hpp"
 
 using namespace readygate;

@@ -12,12 +12,12 @@ using namespace readygate;
 namespace {
 // Captures what is written to std::cerr while it lives.
 class CaptureStderr {
-public:
+ public:
   CaptureStderr() : m_old(std::cerr.rdbuf(m_buffer.rdbuf())) {}
   ~CaptureStderr() { std::cerr.rdbuf(m_old); }
   std::string text() const { return m_buffer.str(); }
 
-private:
+ private:
   std::ostringstream m_buffer;
   std::streambuf* m_old;
 };

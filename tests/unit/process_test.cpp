@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "common/process.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace readygate;
 

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "common/redact.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace readygate;
 
@@ -16,7 +16,8 @@ TEST_CASE("at most four characters of a secret survive") {
 
 TEST_CASE("every part of a URL's userinfo is hidden, the rest kept") {
   CHECK(redact_url_credentials("postgres://app:s3cr3t@db:5432/x") == "postgres://****:****@db:5432/x");
-  CHECK(redact_url_credentials("see http://user:pw@host/a and https://h/b") == "see http://****:****@host/a and https://h/b");
+  CHECK(redact_url_credentials("see http://user:pw@host/a and https://h/b") ==
+        "see http://****:****@host/a and https://h/b");
   CHECK(redact_url_credentials("https://host:8443/path") == "https://host:8443/path");
   CHECK(redact_url_credentials("no url here") == "no url here");
   // A token alone is the userinfo (GitHub, GitLab and many token schemes use this form).
@@ -27,7 +28,8 @@ TEST_CASE("every part of a URL's userinfo is hidden, the rest kept") {
 
 TEST_CASE("credential-like query parameters are hidden") {
   CHECK(redact_url_credentials("https://h/x?api_key=abc123&page=2") == "https://h/x?api_key=****&page=2");
-  CHECK(redact_url_credentials("https://h/x?sv=2021&sig=AbCd%2B&se=1#frag") == "https://h/x?sv=2021&sig=****&se=1#frag");
+  CHECK(redact_url_credentials("https://h/x?sv=2021&sig=AbCd%2B&se=1#frag") ==
+        "https://h/x?sv=2021&sig=****&se=1#frag");
   CHECK(redact_url_credentials("\"https://h/?access_token=t0k3n\" rest") == "\"https://h/?access_token=****\" rest");
   CHECK(redact_url_credentials("https://h/?page=1&q=hello") == "https://h/?page=1&q=hello");
 }
@@ -40,10 +42,24 @@ TEST_CASE("a header's value is hidden whatever its name") {
 }
 
 TEST_CASE("secret option values are hidden in every spelling") {
-  const std::vector<std::string> args{"--url", "https://u:p4ssw0rd@h/", "-H", "X-Access-Key: k1", "-HCookie: k2",
-                                      "--header=Cookie: k3", "--header", "Cookie: k4", "--head=X: k5", "-qH", "X: k6",
-                                      "-qHX: k7", "-H=X: k8", "--body", "{\"password\": \"k9\"}", "--body=@req.json",
-                                      "--", "-Hpositional"};
+  const std::vector<std::string> args{"--url",
+                                      "https://u:p4ssw0rd@h/",
+                                      "-H",
+                                      "X-Access-Key: k1",
+                                      "-HCookie: k2",
+                                      "--header=Cookie: k3",
+                                      "--header",
+                                      "Cookie: k4",
+                                      "--head=X: k5",
+                                      "-qH",
+                                      "X: k6",
+                                      "-qHX: k7",
+                                      "-H=X: k8",
+                                      "--body",
+                                      "{\"password\": \"k9\"}",
+                                      "--body=@req.json",
+                                      "--",
+                                      "-Hpositional"};
   const auto out = redact_arguments(args);
   REQUIRE(out.size() == args.size());
   CHECK(out[1] == "https://****:****@h/");
@@ -66,5 +82,6 @@ TEST_CASE("a URL inside another's path or query loses its credentials too") {
   CHECK(redact_url_credentials("https://ci.example.com/login?next=https://deploy:hunter2@internal.example.com/") ==
         "https://ci.example.com/login?next=https://****:****@internal.example.com/");
   CHECK(redact_url_credentials("://://u@") == "://://****@");
-  CHECK(redact_url_credentials("https://a/x?next=https://b/?token=t0k&page=1") == "https://a/x?next=https://b/?token=****&page=1");
+  CHECK(redact_url_credentials("https://a/x?next=https://b/?token=t0k&page=1") ==
+        "https://a/x?next=https://b/?token=****&page=1");
 }

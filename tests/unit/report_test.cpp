@@ -5,10 +5,10 @@
 
 #include "annotations_writer.hpp"
 #include "codequality_writer.hpp"
+#include "common/envelope_model.hpp"
 #include "common/error.hpp"
 #include "junit_writer.hpp"
 #include "markdown_writer.hpp"
-#include "common/envelope_model.hpp"
 #include "sarif_writer.hpp"
 
 using namespace readygate;
@@ -19,22 +19,30 @@ namespace {
 
 json finding(const std::string& rule, const std::string& severity, const std::string& path, int line,
              const std::string& fingerprint) {
-  return {{"rule", rule},
-          {"title", "Title of " + rule},
-          {"severity", severity},
-          {"category", "security"},
-          {"cwe", {"CWE-95"}},
-          {"message", "message of " + rule},
-          {"fix", "fix it"},
-          {"location", {{"path", path}, {"line", line}, {"column", 3}, {"end_line", line}, {"end_column", 9}, {"snippet", "eval(x)"}}},
-          {"fingerprint", fingerprint},
-          {"suppressed", false}};
+  return {
+      {"rule", rule},
+      {"title", "Title of " + rule},
+      {"severity", severity},
+      {"category", "security"},
+      {"cwe", {"CWE-95"}},
+      {"message", "message of " + rule},
+      {"fix", "fix it"},
+      {"location",
+       {{"path", path}, {"line", line}, {"column", 3}, {"end_line", line}, {"end_column", 9}, {"snippet", "eval(x)"}}},
+      {"fingerprint", fingerprint},
+      {"suppressed", false}};
 }
 
 json envelope(const std::string& tool, json findings, json checks = json::array()) {
-  return {{"readygate", 1}, {"tool", tool}, {"version", "0.1.0"}, {"target", "src"},
+  return {{"readygate", 1},
+          {"tool", tool},
+          {"version", "0.1.0"},
+          {"target", "src"},
           {"run", {{"started", "2026-11-28T00:00:00Z"}, {"duration_ms", 1500}}},
-          {"summary", json::object()}, {"metrics", json::object()}, {"checks", checks}, {"findings", findings}};
+          {"summary", json::object()},
+          {"metrics", json::object()},
+          {"checks", checks},
+          {"findings", findings}};
 }
 
 EnvelopeSet gather(std::vector<json> documents) {
@@ -57,9 +65,10 @@ std::string error_of(json document) {
 }  // namespace
 
 TEST_CASE("envelopes of one tool merge, most severe first, duplicates by fingerprint dropped") {
-  const EnvelopeSet r = gather({envelope("scan", {finding("a", "low", "x.py", 1, "f1"), finding("b", "critical", "y.py", 9, "f2")}),
-                           envelope("scan", {finding("b", "critical", "y.py", 9, "f2")}),
-                           envelope("custom-linter", {finding("c", "info", "z.py", 2, "f3")})});
+  const EnvelopeSet r =
+      gather({envelope("scan", {finding("a", "low", "x.py", 1, "f1"), finding("b", "critical", "y.py", 9, "f2")}),
+              envelope("scan", {finding("b", "critical", "y.py", 9, "f2")}),
+              envelope("custom-linter", {finding("c", "info", "z.py", 2, "f3")})});
   REQUIRE(r.runs.size() == 2);
   CHECK(r.runs[0].tool == "custom-linter");  // unknown tools are rendered, not rejected
   CHECK(r.runs[1].tool == "scan");
@@ -70,7 +79,11 @@ TEST_CASE("envelopes of one tool merge, most severe first, duplicates by fingerp
 
 TEST_CASE("a score envelope's embedded inputs are rendered, and its verdict read") {
   json score = envelope("score", json::array());
-  score["score"] = {{"value", 72.5}, {"gate", "fail"}, {"min", 80}, {"blockers", {"1 critical finding"}}, {"categories", json::array()}};
+  score["score"] = {{"value", 72.5},
+                    {"gate", "fail"},
+                    {"min", 80},
+                    {"blockers", {"1 critical finding"}},
+                    {"categories", json::array()}};
   score["inputs"] = {envelope("scan", {finding("a", "high", "x.py", 1, "f1")})};
   const EnvelopeSet r = gather({score});
   REQUIRE(r.score);
@@ -84,11 +97,13 @@ TEST_CASE("malformed envelopes are input errors naming the field") {
   json bad_findings = envelope("scan", json::array());
   bad_findings["findings"] = "none";
   CHECK(error_of(bad_findings).find("field \"findings\": expected an array") != std::string::npos);
-  CHECK(error_of(envelope("scan", {finding("a", "severe", "x.py", 1, "f")})).find("unknown severity") != std::string::npos);
+  CHECK(error_of(envelope("scan", {finding("a", "severe", "x.py", 1, "f")})).find("unknown severity") !=
+        std::string::npos);
   json bad_line = finding("a", "high", "x.py", 1, "f");
   bad_line["location"]["line"] = "twelve";
   CHECK(error_of(envelope("scan", {bad_line})).find("field \"line\"") != std::string::npos);
-  CHECK(error_of(envelope("bench", json::array(), {{{"id", "x"}, {"status", "maybe"}}})).find("field \"status\"") != std::string::npos);
+  CHECK(error_of(envelope("bench", json::array(), {{{"id", "x"}, {"status", "maybe"}}})).find("field \"status\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("SARIF: one run per tool with its own category, rules with security-severity, stable fingerprints") {
@@ -127,7 +142,8 @@ TEST_CASE("SARIF: suppressions, baseline state, absolute paths, notifications") 
   known["baseline_state"] = "unchanged";
   json no_location = finding("c", "low", "z.py", 1, "f3");
   no_location.erase("location");
-  const json checks = json::array({{{"id", "scan.unreadable"}, {"status", "warn"}, {"message", "1 file could not be read"}}});
+  const json checks =
+      json::array({{{"id", "scan.unreadable"}, {"status", "warn"}, {"message", "1 file could not be read"}}});
   json scan = envelope("scan", {suppressed, known, no_location}, checks);
   scan["summary"] = {{"skipped", {{"binary", 2}, {"too_large", 1}, {"symlinks", 0}, {"excluded", 9}}}};
   const json sarif = to_sarif(gather({scan}));
@@ -145,7 +161,8 @@ TEST_CASE("SARIF: suppressions, baseline state, absolute paths, notifications") 
 
 TEST_CASE("SARIF: at most 25,000 results per run, the most severe kept, the rest counted") {
   json findings = json::array();
-  for (int i = 0; i < 25010; ++i) findings.push_back(finding("r", i < 5 ? "critical" : "low", "f.py", i + 1, "fp" + std::to_string(i)));
+  for (int i = 0; i < 25010; ++i)
+    findings.push_back(finding("r", i < 5 ? "critical" : "low", "f.py", i + 1, "fp" + std::to_string(i)));
   const json sarif = to_sarif(gather({envelope("scan", findings)}));
   const json& run = sarif["runs"][0];
   CHECK(run["results"].size() == sarif_max_results_per_run);
@@ -159,8 +176,14 @@ TEST_CASE("JUnit: a suite per tool, a case per check and finding, counts, escape
   f["message"] = "bad <tag> & \"quote\" \x01 control";
   json suppressed = finding("py.eval", "high", "src/b.py", 1, "f2");
   suppressed["suppressed"] = true;
-  const json checks = json::array({{{"id", "bench.p95"}, {"title", "P95"}, {"status", "fail"}, {"value", 120.5},
-                                    {"limit", 100}, {"op", "<"}, {"unit", "ms"}, {"message", "p95 too slow"}},
+  const json checks = json::array({{{"id", "bench.p95"},
+                                    {"title", "P95"},
+                                    {"status", "fail"},
+                                    {"value", 120.5},
+                                    {"limit", 100},
+                                    {"op", "<"},
+                                    {"unit", "ms"},
+                                    {"message", "p95 too slow"}},
                                    {{"id", "bench.rps"}, {"status", "pass"}}});
   const std::string xml = to_junit(gather({envelope("scan", {f, suppressed}, checks)}));
   pugi::xml_document doc;
@@ -183,8 +206,8 @@ TEST_CASE("Code Quality: GitLab's fields, severities mapped, fingerprints unique
   json suppressed = finding("b", "low", "y.py", 1, "f2");
   suppressed["suppressed"] = true;
   json no_fingerprint = finding("c", "medium", "z.py", 7, "");
-  const json cq = to_codequality(gather({envelope("scan", {finding("a", "critical", "x.py", 3, "f1"), suppressed,
-                                                           no_fingerprint, no_fingerprint})}));
+  const json cq = to_codequality(gather(
+      {envelope("scan", {finding("a", "critical", "x.py", 3, "f1"), suppressed, no_fingerprint, no_fingerprint})}));
   REQUIRE(cq.size() == 2);
   CHECK(cq[0]["severity"] == "blocker");
   CHECK(cq[0]["check_name"] == "a");
@@ -213,18 +236,27 @@ TEST_CASE("annotations: most severe first, at most 10 per level, then one notice
   CHECK(count("::error ") == 10);
   CHECK(count("::warning ") == 3);
   CHECK(count("::notice ") == 10);  // 9 findings and the closing notice
-  CHECK(out.find("::error file=a.py,line=1,col=3,endLine=1,endColumn=9,title=e%3A Title of e::message of e%0AFix: fix it") == 0);
+  CHECK(out.find(
+            "::error file=a.py,line=1,col=3,endLine=1,endColumn=9,title=e%3A Title of e::message of e%0AFix: fix it") ==
+        0);
   CHECK(out.find("3 more findings are not annotated") != std::string::npos);
   CHECK(out.rfind("::notice title=readygate::", 0) == std::string::npos);
 }
 
 TEST_CASE("Markdown: the verdict first, tables of findings and checks, bench charts, bounded size") {
   json score = envelope("score", json::array());
-  score["score"] = {{"value", 93.2}, {"gate", "pass"}, {"min", 80}, {"blockers", json::array()},
+  score["score"] = {{"value", 93.2},
+                    {"gate", "pass"},
+                    {"min", 80},
+                    {"blockers", json::array()},
                     {"categories", {{{"name", "security"}, {"weight", 30}, {"score", 85}, {"status", "scored"}}}}};
   json bench = envelope("bench", json::array());
-  bench["metrics"] = {{"endpoints", {{{"name", "GET /health"}, {"requests", 1000}, {"errors", 0}, {"rps", 179.9},
-                                      {"latency_ms", {{"p50", 7.41}, {"p95", 10.3}, {"p99", 18.31}}}}}},
+  bench["metrics"] = {{"endpoints",
+                       {{{"name", "GET /health"},
+                         {"requests", 1000},
+                         {"errors", 0},
+                         {"rps", 179.9},
+                         {"latency_ms", {{"p50", 7.41}, {"p95", 10.3}, {"p99", 18.31}}}}}},
                       {"timeline", {{{"t", 0}, {"requests", 207}}, {{"t", 1}, {"requests", 210}}}}};
   json f = finding("py.eval", "high", "src/a.py", 4, "f1");
   f["title"] = "a | pipe";
@@ -242,7 +274,8 @@ TEST_CASE("Markdown: the verdict first, tables of findings and checks, bench cha
     many.push_back(g);
   }
   json checks = json::array();
-  for (int i = 0; i < 20000; ++i) checks.push_back({{"id", "check." + std::to_string(i)}, {"status", "pass"}, {"message", std::string(100, 'm')}});
+  for (int i = 0; i < 20000; ++i)
+    checks.push_back({{"id", "check." + std::to_string(i)}, {"status", "pass"}, {"message", std::string(100, 'm')}});
   const std::string big = to_markdown(gather({envelope("scan", many, checks)}));
   CHECK(big.size() <= max_markdown_bytes);
   CHECK(big.find("The summary was cut here") != std::string::npos);

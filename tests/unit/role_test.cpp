@@ -1,7 +1,8 @@
+#include "role.hpp"
+
 #include <doctest/doctest.h>
 
 #include "common/error.hpp"
-#include "role.hpp"
 
 using namespace readygate::scan;
 
@@ -32,7 +33,8 @@ TEST_CASE("a file's role from its path") {
 }
 
 TEST_CASE("--role overrides, the last match winning") {
-  const std::vector<RoleOverride> overrides{parse_role_override("test=qa/**"), parse_role_override("product=qa/keep/**")};
+  const std::vector<RoleOverride> overrides{parse_role_override("test=qa/**"),
+                                            parse_role_override("product=qa/keep/**")};
   CHECK(role_of("qa/x.py", "", overrides) == Role::test);
   CHECK(role_of("qa/keep/y.py", "", overrides) == Role::product);
   CHECK(role_of("tests/z.py", "", {parse_role_override("product=tests")}) == Role::product);

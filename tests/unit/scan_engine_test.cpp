@@ -81,7 +81,8 @@ TEST_CASE("an exclusion on the matched lines drops the match") {
   Rule r = rule("t", "yaml\\.load\\(");
   r.exclude = "SafeLoader";
   const RuleEngine engine({r});
-  CHECK(lines_of(engine.scan("a.py", "yaml.load(f, Loader=SafeLoader)\nyaml.load(f)\n")) == std::vector<std::size_t>{2});
+  CHECK(lines_of(engine.scan("a.py", "yaml.load(f, Loader=SafeLoader)\nyaml.load(f)\n")) ==
+        std::vector<std::size_t>{2});
 }
 
 TEST_CASE("absent-within-N-lines: report only when the context is missing") {
@@ -113,10 +114,10 @@ TEST_CASE("secrets: entropy threshold, placeholders and allowed values") {
   r.allow_values = {"[a-z]+(?:-[a-z]+)*"};
   const RuleEngine engine({r});
   CHECK(engine.scan("a.py", "key = \"Zx8#kQ2!mW9v\"\n").size() == 1);
-  CHECK(engine.scan("a.py", "key = \"aaaaaaaaaaaa\"\n").empty());          // low entropy
-  CHECK(engine.scan("a.py", "key = \"${API_KEY}\"\n").empty());             // placeholder
-  CHECK(engine.scan("a.py", "key = \"<your-key>\"\n").empty());             // placeholder
-  CHECK(engine.scan("a.py", "key = \"reset-password-link\"\n").empty());    // allowed value
+  CHECK(engine.scan("a.py", "key = \"aaaaaaaaaaaa\"\n").empty());         // low entropy
+  CHECK(engine.scan("a.py", "key = \"${API_KEY}\"\n").empty());           // placeholder
+  CHECK(engine.scan("a.py", "key = \"<your-key>\"\n").empty());           // placeholder
+  CHECK(engine.scan("a.py", "key = \"reset-password-link\"\n").empty());  // allowed value
 }
 
 TEST_CASE("secrets are redacted in every snippet of their line, by whichever rule found them") {
@@ -191,7 +192,8 @@ TEST_CASE("nothing of a token survives past its first characters, where its rule
   // Base64 padding, '.', ':', '%', '~' and JSON's escaped slash continue a token; a quote, a
   // space, '@', ',', ';', '&' and '\\n' (an escaped newline) end it.
   CHECK(make_snippet("k=Zx8kQ2mW9vAb7Cd3+/x=.y:z%2B~w\\/v;next", 0, {"Zx8kQ2mW9vAb7Cd3"}) == "k=Zx8k****;next");
-  CHECK(make_snippet("mongodb://u:Zx8kQ2mW9vAb7Cd3@db.host/x", 0, {"Zx8kQ2mW9vAb7Cd3"}) == "mongodb://u:Zx8k****@db.host/x");
+  CHECK(make_snippet("mongodb://u:Zx8kQ2mW9vAb7Cd3@db.host/x", 0, {"Zx8kQ2mW9vAb7Cd3"}) ==
+        "mongodb://u:Zx8k****@db.host/x");
   CHECK(make_snippet("\"key\": \"Zx8kQ2mW9vAb\\nrest\"", 0, {"Zx8kQ2mW9vAb"}) == "\"key\": \"Zx8k****\\nrest\"");
   CHECK(make_snippet("a=Zx8kQ2mW9vAb&b=2", 0, {"Zx8kQ2mW9vAb"}) == "a=Zx8k****&b=2");
 
@@ -213,8 +215,10 @@ TEST_CASE("every value of a tuple or list assignment is redacted when one of the
         "KEYS = ['ghp_****','Qm7L****', `Qm7L****`]");
   // Words, short strings and text with spaces stay: they are not credentials, and the snippet
   // must still say what the line is.
-  CHECK(make_snippet("h = {\"Content-Type\": \"application/json\", \"X-Key\": \"" + first + "\", \"a\": \"two words here\"}", 0,
-                     {first}) == "h = {\"Content-Type\": \"application/json\", \"X-Key\": \"ghp_****\", \"a\": \"two words here\"}");
+  CHECK(make_snippet(
+            "h = {\"Content-Type\": \"application/json\", \"X-Key\": \"" + first + "\", \"a\": \"two words here\"}", 0,
+            {first}) ==
+        "h = {\"Content-Type\": \"application/json\", \"X-Key\": \"ghp_****\", \"a\": \"two words here\"}");
   // A line without a secret is shown as it is, random-looking strings and all.
   CHECK(make_snippet("eval(\"" + second + "\")", 0, {}) == "eval(\"" + second + "\")");
 
@@ -222,8 +226,10 @@ TEST_CASE("every value of a tuple or list assignment is redacted when one of the
   Rule keys = rule("keys", "(?:KEYS = \\[|, SECONDARY = )\"(?P<secret>[A-Za-z0-9_]{20,})\"");
   keys.category = "secrets";
   const RuleEngine engine({keys, rule("print", "print\\(")});
-  const auto findings = engine.scan("a.py", "KEYS = [\"" + first + "\", \"" + second + "\"]; print(KEYS)\n"
-                                    "PRIMARY, SECONDARY = \"" + first + "\", \"" + second + "\"\n");
+  const auto findings = engine.scan("a.py", "KEYS = [\"" + first + "\", \"" + second +
+                                                "\"]; print(KEYS)\n"
+                                                "PRIMARY, SECONDARY = \"" +
+                                                first + "\", \"" + second + "\"\n");
   REQUIRE(findings.size() == 3);
   for (const auto& f : findings) {
     CAPTURE(f.snippet);
@@ -239,7 +245,8 @@ TEST_CASE("a secret over several lines is redacted from the snippets of each of 
   Rule other = rule("other", "Zx8kQ2mW9vAb7Cd3Ef1G");
   other.category = "secrets";  // looks in any text
   const RuleEngine engine({key, other});
-  const auto findings = engine.scan("a.txt", "BEGIN KEY\nAb3De6Gh9KZx8kQ2mW9vAb7Cd3Ef1G\r\nLm4No7Pq0RsT5uV8wX1yZ2\nEND KEY\n");
+  const auto findings =
+      engine.scan("a.txt", "BEGIN KEY\nAb3De6Gh9KZx8kQ2mW9vAb7Cd3Ef1G\r\nLm4No7Pq0RsT5uV8wX1yZ2\nEND KEY\n");
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].line == 1);
   CHECK(findings[1].line == 2);  // "other" reports the key's first line: the key is hidden there too
@@ -295,20 +302,20 @@ TEST_CASE("inside: every target in a block is reported, nothing outside it") {
   r.inside = InsideContext{"^[ \\t]*async[ \\t]+def\\b", "", "^[ \\t]*(?:def|class)\\b", 200, false};
   const RuleEngine engine({r});
   const std::string text =
-      "async def handler(\n"        // 1
-      "    request,\n"              // 2
-      "):\n"                        // 3
-      "    time.sleep(1)\n"         // 4  inside
-      "    if x:\n"                 // 5
-      "        # a comment\n"       // 6
-      "        time.sleep(2)\n"     // 7  inside, nested deeper
-      "\n"                          // 8
-      "    def sync_helper():\n"    // 9
-      "        time.sleep(3)\n"     // 10 a plain def stops the search
-      "\n"                          // 11
-      "def other():\n"              // 12
-      "    time.sleep(4)\n"         // 13 not async
-      "time.sleep(5)\n";            // 14 top level
+      "async def handler(\n"      // 1
+      "    request,\n"            // 2
+      "):\n"                      // 3
+      "    time.sleep(1)\n"       // 4  inside
+      "    if x:\n"               // 5
+      "        # a comment\n"     // 6
+      "        time.sleep(2)\n"   // 7  inside, nested deeper
+      "\n"                        // 8
+      "    def sync_helper():\n"  // 9
+      "        time.sleep(3)\n"   // 10 a plain def stops the search
+      "\n"                        // 11
+      "def other():\n"            // 12
+      "    time.sleep(4)\n"       // 13 not async
+      "time.sleep(5)\n";          // 14 top level
   CHECK(lines_of(engine.scan("a.py", text)) == std::vector<std::size_t>{4, 7});
 }
 
@@ -355,7 +362,8 @@ TEST_CASE("a secret repeated on a long line before the match is redacted and the
   CHECK(snippet.find(secret) == std::string::npos);
   CHECK(snippet.find("eval(data)") != std::string::npos);
   CHECK(snippet.size() <= max_snippet_bytes + 6);
-  CHECK(make_snippet(std::string(300, 'a') + "\xff\xfe" + std::string(300, 'b'), 300, {}).size() <= max_snippet_bytes + 6);
+  CHECK(make_snippet(std::string(300, 'a') + "\xff\xfe" + std::string(300, 'b'), 300, {}).size() <=
+        max_snippet_bytes + 6);
 }
 
 TEST_CASE("a fallback secrets rule yields a secret to a provider rule, and to its documented example") {

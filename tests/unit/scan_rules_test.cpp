@@ -11,8 +11,8 @@ using nlohmann::json;
 
 namespace {
 json minimal_rule() {
-  return {{"id", "x.test"}, {"title", "T"}, {"category", "security"}, {"severity", "high"},
-          {"pattern", "danger\\("}, {"message", "m"}};
+  return {{"id", "x.test"},     {"title", "T"},           {"category", "security"},
+          {"severity", "high"}, {"pattern", "danger\\("}, {"message", "m"}};
 }
 
 std::string error_of(const json& document) {

@@ -22,13 +22,17 @@ json envelope(const std::string& tool, json findings = json::array(), json metri
 }
 
 json finding(const std::string& severity, int i, const std::string& category = "security", bool suppressed = false) {
-  return {{"rule", "r." + severity}, {"severity", severity}, {"category", category}, {"fingerprint", "fp" + std::to_string(i)},
+  return {{"rule", "r." + severity},  {"severity", severity},
+          {"category", category},     {"fingerprint", "fp" + std::to_string(i)},
           {"suppressed", suppressed}, {"location", {{"path", "a.py"}, {"line", i + 1}}}};
 }
 
 json bench_metrics(double p95, double rps, double error_rate, const json& extra = json::object()) {
-  json m{{"overall", {{"requests", 1000}, {"errors", static_cast<int>(error_rate * 1000)}, {"rps", rps},
-                      {"latency_ms", {{"p50", p95 / 2}, {"p95", p95}}}}}};
+  json m{{"overall",
+          {{"requests", 1000},
+           {"errors", static_cast<int>(error_rate * 1000)},
+           {"rps", rps},
+           {"latency_ms", {{"p50", p95 / 2}, {"p95", p95}}}}}};
   m.update(extra);
   return m;
 }
@@ -56,12 +60,17 @@ std::string policy_error(const json& category) {
   }
 }
 
-const json security{{"name", "security"}, {"weight", 30}, {"kind", "findings"},
+const json security{{"name", "security"},
+                    {"weight", 30},
+                    {"kind", "findings"},
                     {"points", {{"critical", 40}, {"high", 15}, {"medium", 5}, {"low", 1}, {"info", 0}}},
                     {"caps", {{"high", 30}}}};
-const json performance{{"name", "performance"}, {"weight", 30}, {"kind", "load"},
-                       {"targets", {{{"threshold", "p95<100ms"}, {"limit", "1s"}, {"points", 50}},
-                                    {{"threshold", "rps>=50"}, {"limit", "10"}, {"points", 50}}}}};
+const json performance{{"name", "performance"},
+                       {"weight", 30},
+                       {"kind", "load"},
+                       {"targets",
+                        {{{"threshold", "p95<100ms"}, {"limit", "1s"}, {"points", 50}},
+                         {{"threshold", "rps>=50"}, {"limit", "10"}, {"points", 50}}}}};
 
 }  // namespace
 
@@ -73,7 +82,8 @@ TEST_CASE("the default policy encodes the original targets") {
     for (const auto& t : c.targets) thresholds.push_back(t.threshold.text);
   }
   CHECK(thresholds == std::vector<std::string>{"p95<100ms", "rps>=50", "error_rate<0.1%", "query: p95<50ms"});
-  const auto availability = std::find_if(p.categories.begin(), p.categories.end(), [](const Category& c) { return c.kind == CategoryKind::health; });
+  const auto availability = std::find_if(p.categories.begin(), p.categories.end(),
+                                         [](const Category& c) { return c.kind == CategoryKind::health; });
   REQUIRE(availability != p.categories.end());
   CHECK(availability->availability_target == doctest::Approx(0.999));
   CHECK(p.blockers.size() == 4);
@@ -107,9 +117,9 @@ TEST_CASE("policy mistakes name the category and the field") {
 TEST_CASE("findings lose points by severity, up to each severity's cap; suppressed ones do not count") {
   const Policy p = policy_of(json::array({security}));
   json findings = json::array();
-  for (int i = 0; i < 3; ++i) findings.push_back(finding("high", i));       // 45 points, capped at 30
-  for (int i = 3; i < 5; ++i) findings.push_back(finding("medium", i));     // 10
-  findings.push_back(finding("critical", 9, "security", true));             // suppressed
+  for (int i = 0; i < 3; ++i) findings.push_back(finding("high", i));    // 45 points, capped at 30
+  for (int i = 3; i < 5; ++i) findings.push_back(finding("medium", i));  // 10
+  findings.push_back(finding("critical", 9, "security", true));          // suppressed
   const ScoreResult r = compute_score(p, evidence_of({envelope("scan", findings)}));
   const CategoryScore& s = r.categories[0];
   CHECK(s.score == doctest::Approx(60.0));
@@ -117,14 +127,16 @@ TEST_CASE("findings lose points by severity, up to each severity's cap; suppress
   double listed = 0;
   for (const auto& d : s.deductions) listed += d.points;
   CHECK(listed == doctest::Approx(40.0));  // every point lost is listed
-  CHECK(s.deductions.back().reason == "1 more high findings not counted: the cap of 30 points for high findings is reached");
+  CHECK(s.deductions.back().reason ==
+        "1 more high findings not counted: the cap of 30 points for high findings is reached");
   CHECK(s.deductions.front().evidence == "scan:fp0");
   CHECK(r.value == doctest::Approx(60.0));
 }
 
 TEST_CASE("a clean scan is evidence of a perfect score; no scan at all is no evidence") {
   const Policy p = policy_of(json::array({security, performance}));
-  const ScoreResult clean = compute_score(p, evidence_of({envelope("scan"), envelope("bench", {}, bench_metrics(10, 200, 0))}));
+  const ScoreResult clean =
+      compute_score(p, evidence_of({envelope("scan"), envelope("bench", {}, bench_metrics(10, 200, 0))}));
   CHECK(clean.value == 100.0);
   CHECK(clean.evidence_coverage == 1.0);
   const ScoreResult no_scan = compute_score(p, evidence_of({envelope("bench", {}, bench_metrics(10, 200, 0))}));
@@ -156,15 +168,18 @@ TEST_CASE("load targets are graded linearly between the threshold and the limit"
   CHECK(r.categories[0].deductions[0].points == doctest::Approx(25.0));
   CHECK(r.categories[0].deductions[0].reason == "overall p95 = 550 ms, target < 100 ms (no points at 1000 ms)");
   // Beyond the limit: nothing for that target, never negative.
-  CHECK(compute_score(p, evidence_of({envelope("bench", {}, bench_metrics(5000, 200, 0))})).categories[0].score == doctest::Approx(50.0));
+  CHECK(compute_score(p, evidence_of({envelope("bench", {}, bench_metrics(5000, 200, 0))})).categories[0].score ==
+        doctest::Approx(50.0));
 }
 
 TEST_CASE("a scoped target without its endpoint is noted, not counted") {
   json c = performance;
   c["targets"].push_back({{"threshold", "query: p95<50ms"}, {"limit", "500ms"}, {"points", 50}});
-  const ScoreResult r = compute_score(policy_of(json::array({c})), evidence_of({envelope("bench", {}, bench_metrics(10, 200, 0))}));
+  const ScoreResult r =
+      compute_score(policy_of(json::array({c})), evidence_of({envelope("bench", {}, bench_metrics(10, 200, 0))}));
   CHECK(r.categories[0].score == 100.0);
-  CHECK(r.categories[0].deductions.back().reason == "no evidence for 'query: p95<50ms' (no p95 for query): not counted");
+  CHECK(r.categories[0].deductions.back().reason ==
+        "no evidence for 'query: p95<50ms' (no p95 for query): not counted");
 }
 
 TEST_CASE("several load generators: histograms merged before percentiles") {
@@ -191,9 +206,10 @@ TEST_CASE("several load generators: histograms merged before percentiles") {
 
 TEST_CASE("availability: the share of critical checks healthy") {
   const json health{{"name", "availability"}, {"weight", 25}, {"kind", "health"}, {"target", "99.9%"}};
-  const json checks{{"checks", {{{"name", "api"}, {"status", "healthy"}, {"critical", true}},
-                                {{"name", "db"}, {"status", "unhealthy"}, {"critical", true}, {"error", "connection refused"}},
-                                {{"name", "cdn"}, {"status", "unhealthy"}, {"critical", false}}}}};
+  const json checks{{"checks",
+                     {{{"name", "api"}, {"status", "healthy"}, {"critical", true}},
+                      {{"name", "db"}, {"status", "unhealthy"}, {"critical", true}, {"error", "connection refused"}},
+                      {{"name", "cdn"}, {"status", "unhealthy"}, {"critical", false}}}}};
   const ScoreResult r = compute_score(policy_of(json::array({health}), json::array({"critical_check_down"})),
                                       evidence_of({envelope("healthcheck", {}, checks)}));
   CHECK(r.categories[0].score == doctest::Approx(50.0));
@@ -230,7 +246,8 @@ TEST_CASE("blockers fail the gate whatever the score") {
 }
 
 TEST_CASE("testing: pass rate and coverage, each an equal share") {
-  const json testing{{"name", "testing"}, {"weight", 15}, {"kind", "tests"}, {"pass_rate_target", "100%"}, {"coverage_target", "80%"}};
+  const json testing{
+      {"name", "testing"}, {"weight", 15}, {"kind", "tests"}, {"pass_rate_target", "100%"}, {"coverage_target", "80%"}};
   Evidence e = evidence_of({});
   e.tests = TestResults{27, 3, 0, 0, {"a", "b", "c"}, {"junit.xml"}};
   e.coverage = 0.6;
@@ -244,8 +261,9 @@ TEST_CASE("informational categories are shown, never counted") {
   json info = security;
   info["name"] = "code-health";
   info["informational"] = true;
-  const ScoreResult r = compute_score(policy_of(json::array({performance, info})),
-                                      evidence_of({envelope("scan", {finding("high", 1)}), envelope("bench", {}, bench_metrics(10, 200, 0))}));
+  const ScoreResult r = compute_score(
+      policy_of(json::array({performance, info})),
+      evidence_of({envelope("scan", {finding("high", 1)}), envelope("bench", {}, bench_metrics(10, 200, 0))}));
   CHECK(r.categories[1].status == "informational");
   CHECK(r.categories[1].score == 85.0);
   CHECK(r.value == 100.0);
@@ -268,12 +286,14 @@ TEST_CASE("the score is the weighted mean, to one decimal") {
 
 TEST_CASE("JUnit reports are counted by their test cases; malformed XML is an input error") {
   test::TempDir dir;
-  const auto a = dir.write("a.xml", "<testsuites><testsuite name=\"x\" tests=\"99\">"
-                                     "<testcase classname=\"c\" name=\"ok\"/>"
-                                     "<testcase classname=\"c\" name=\"bad\"><failure/></testcase>"
-                                     "<testsuite name=\"nested\"><testcase classname=\"d\" name=\"err\"><error/></testcase></testsuite>"
-                                     "<testcase classname=\"c\" name=\"skip\"><skipped/></testcase>"
-                                     "</testsuite></testsuites>");
+  const auto a =
+      dir.write("a.xml",
+                "<testsuites><testsuite name=\"x\" tests=\"99\">"
+                "<testcase classname=\"c\" name=\"ok\"/>"
+                "<testcase classname=\"c\" name=\"bad\"><failure/></testcase>"
+                "<testsuite name=\"nested\"><testcase classname=\"d\" name=\"err\"><error/></testcase></testsuite>"
+                "<testcase classname=\"c\" name=\"skip\"><skipped/></testcase>"
+                "</testsuite></testsuites>");
   const auto b = dir.write("b.xml", "<testsuite><testcase classname=\"e\" name=\"ok\"/></testsuite>");
   const TestResults r = read_junit({a.string(), b.string()});
   CHECK(r.tests == 5);
@@ -295,10 +315,11 @@ TEST_CASE("JUnit reports are counted by their test cases; malformed XML is an in
 
 TEST_CASE("coverage from Cobertura or lcov") {
   test::TempDir dir;
-  CHECK(read_coverage(dir.write("c.xml", "<?xml version=\"1.0\"?><coverage line-rate=\"0.83\" branch-rate=\"0.5\"/>").string()) ==
+  CHECK(read_coverage(
+            dir.write("c.xml", "<?xml version=\"1.0\"?><coverage line-rate=\"0.83\" branch-rate=\"0.5\"/>").string()) ==
         doctest::Approx(0.83));
-  CHECK(read_coverage(dir.write("l.info", "SF:a.c\nLF:10\nLH:7\nend_of_record\nSF:b.c\nLF:30\nLH:13\nend_of_record\n").string()) ==
-        doctest::Approx(0.5));
+  CHECK(read_coverage(dir.write("l.info", "SF:a.c\nLF:10\nLH:7\nend_of_record\nSF:b.c\nLF:30\nLH:13\nend_of_record\n")
+                          .string()) == doctest::Approx(0.5));
   CHECK_THROWS_AS(read_coverage(dir.write("x.txt", "hello").string()), Error);
   CHECK_THROWS_AS(read_coverage(dir.write("bad.info", "LF:ten\n").string()), Error);
 }
@@ -310,9 +331,11 @@ TEST_CASE("with new_only, findings already in the baseline cost nothing") {
   known["baseline_state"] = "unchanged";
   json fresh = finding("medium", 2);
   fresh["baseline_state"] = "new";
-  const ScoreResult r = compute_score(policy_of(json::array({baseline_aware})), evidence_of({envelope("scan", {known, fresh})}));
+  const ScoreResult r =
+      compute_score(policy_of(json::array({baseline_aware})), evidence_of({envelope("scan", {known, fresh})}));
   CHECK(r.categories[0].score == 95.0);
   CHECK(r.categories[0].evidence == "1 open findings from scan, 1 known from the baseline");
-  const ScoreResult all = compute_score(policy_of(json::array({security})), evidence_of({envelope("scan", {known, fresh})}));
+  const ScoreResult all =
+      compute_score(policy_of(json::array({security})), evidence_of({envelope("scan", {known, fresh})}));
   CHECK(all.categories[0].score == 80.0);
 }

@@ -1,9 +1,9 @@
 // The lexers of source_layout.hpp: what kind of text each byte is, and statement lines.
+#include "source_layout.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "source_layout.hpp"
 
 using namespace readygate::scan;
 
@@ -19,10 +19,18 @@ std::string kinds(const std::string& path, const std::string& text) {
       continue;
     }
     switch (layout.kind_at(i)) {
-      case TextKind::code: out += '.'; break;
-      case TextKind::comment: out += 'm'; break;
-      case TextKind::string: out += 's'; break;
-      case TextKind::docstring: out += 'd'; break;
+      case TextKind::code:
+        out += '.';
+        break;
+      case TextKind::comment:
+        out += 'm';
+        break;
+      case TextKind::string:
+        out += 's';
+        break;
+      case TextKind::docstring:
+        out += 'd';
+        break;
     }
   }
   return out;
@@ -58,8 +66,7 @@ TEST_CASE("javascript: comments, strings, templates, regex literals, JSX text") 
   CHECK(kinds("a.js", "/* a\nb */ c") == "mmmm\nmmmm..");
   CHECK(kinds("a.js", "q = `id = ${req.query.id} x`") == ".....sssss...............ss.");
   CHECK(kinds("a.js", "r = /a\\/b[/]c/g; d = a / b / c") == ".....ssssssss.................");
-  CHECK(kinds("a.jsx", "x = <p className=\"k\">eval(t) {run(c)}</p>;") ==
-        "..................s..ssssssss.............");
+  CHECK(kinds("a.jsx", "x = <p className=\"k\">eval(t) {run(c)}</p>;") == "..................s..ssssssss.............");
   CHECK(kinds("a.ts", "if (a < b && c > d) run()") == ".........................");
   CHECK(kinds("a.js", "s = 'it\\'s'; t = \"a//b\"") == ".....sssss........ssss.");
 }

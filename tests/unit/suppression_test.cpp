@@ -43,8 +43,10 @@ TEST_CASE("ready:ignore on the line, alone on the line above, and for named rule
 
 TEST_CASE("a marker is a comment: text in a string is never a marker") {
   const RuleEngine engine({rule("py.eval", "eval\\(")});
-  CHECK(outcome(engine, "a.py", "eval(x, '# ready:ignore')\neval(y, \"nosec\")\n") == std::vector<std::string>{"1", "2"});
-  CHECK(outcome(engine, "a.js", "eval(x, '// ready:ignore');\neval(y); // ready:ignore\n") == std::vector<std::string>{"1", "2:S"});
+  CHECK(outcome(engine, "a.py", "eval(x, '# ready:ignore')\neval(y, \"nosec\")\n") ==
+        std::vector<std::string>{"1", "2"});
+  CHECK(outcome(engine, "a.js", "eval(x, '// ready:ignore');\neval(y); // ready:ignore\n") ==
+        std::vector<std::string>{"1", "2:S"});
 }
 
 TEST_CASE("a marker applies to every line of a multi-line statement") {
@@ -65,7 +67,8 @@ TEST_CASE("a marker applies to every line of a multi-line statement") {
 }
 
 TEST_CASE("nosec ids name rules through their bandit aliases, nosemgrep ids through ids and aliases") {
-  const RuleEngine engine({rule("py.shell", "shell=True", {"bandit:B602"}), rule("py.eval", "eval\\(", {"bandit:B307"})});
+  const RuleEngine engine(
+      {rule("py.shell", "shell=True", {"bandit:B602"}), rule("py.eval", "eval\\(", {"bandit:B307"})});
   CHECK(outcome(engine, "a.py",
                 "run(x, shell=True)  # nosec B602\n"
                 "run(eval(x), shell=True)  # nosec B307\n"
@@ -79,7 +82,8 @@ TEST_CASE("nosec ids name rules through their bandit aliases, nosemgrep ids thro
 
 TEST_CASE("a ready:ignore naming no rule is warned about") {
   const RuleEngine engine({rule("py.eval", "eval\\(")});
-  const FileScan scanned = engine.scan_file("a.py", "eval(a)  # ready:ignore[py.evl]\nx = 1  # ready:ignore[py.eval]\n");
+  const FileScan scanned =
+      engine.scan_file("a.py", "eval(a)  # ready:ignore[py.evl]\nx = 1  # ready:ignore[py.eval]\n");
   REQUIRE(scanned.warnings.size() == 1);
   CHECK(scanned.warnings[0] == "a.py:1: ready:ignore[py.evl] names no rule (see ready-scan --list-rules)");
   CHECK_FALSE(scanned.findings.at(0).suppressed);

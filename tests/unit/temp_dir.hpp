@@ -9,7 +9,7 @@
 namespace readygate::test {
 
 class TempDir {
-public:
+ public:
   TempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "readygate-test-XXXXXX").string();
     m_path = mkdtemp(pattern.data());
@@ -31,7 +31,7 @@ public:
     return full;
   }
 
-private:
+ private:
   std::filesystem::path m_path;
 };
 

@@ -1,7 +1,8 @@
+#include "common/threshold.hpp"
+
 #include <doctest/doctest.h>
 
 #include "common/error.hpp"
-#include "common/threshold.hpp"
 
 using namespace readygate;
 

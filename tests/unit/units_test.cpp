@@ -1,7 +1,8 @@
+#include "common/units.hpp"
+
 #include <doctest/doctest.h>
 
 #include "common/error.hpp"
-#include "common/units.hpp"
 
 using namespace readygate;
 

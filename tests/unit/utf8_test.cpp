@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "common/utf8.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace readygate;
 
@@ -12,10 +12,15 @@ TEST_CASE("valid UTF-8 is recognised and left alone") {
 }
 
 TEST_CASE("invalid sequences are replaced by U+FFFD, one per bad byte") {
-  CHECK_FALSE(is_valid_utf8("a\xff" "b"));
-  CHECK(repair_utf8("a\xff" "b") == "a\xEF\xBF\xBD" "b");
-  CHECK(repair_utf8("\xC3") == "\xEF\xBF\xBD");                  // truncated sequence
-  CHECK(repair_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  CHECK_FALSE(
+      is_valid_utf8("a\xff"
+                    "b"));
+  CHECK(repair_utf8("a\xff"
+                    "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(repair_utf8("\xC3") == "\xEF\xBF\xBD");                                  // truncated sequence
+  CHECK(repair_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
   CHECK(repair_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   CHECK(is_valid_utf8(repair_utf8("\xF5\x80\x80\x80 mixed \xE2\x82")));
 }

@@ -1,10 +1,11 @@
+#include "common/walk.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 #include "common/error.hpp"
 #include "common/process.hpp"
-#include "common/walk.hpp"
 #include "temp_dir.hpp"
 
 using namespace readygate;
@@ -88,7 +89,8 @@ TEST_CASE("inside a git work tree, .gitignore is respected") {
   ListingStats stats;
   const auto files = collect_files(root, {}, &stats);
   CHECK(stats.from_git);
-  CHECK(displays(files) == std::vector<std::string>{root + "/.gitignore", root + "/app.py", root + "/new/untracked.py"});
+  CHECK(displays(files) ==
+        std::vector<std::string>{root + "/.gitignore", root + "/app.py", root + "/new/untracked.py"});
   ListOptions no_git;
   no_git.use_git = false;
   CHECK(collect_files(root, no_git).size() == 5);

@@ -56,10 +56,14 @@ ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& com
   json envelope = make_envelope("bench", run, redact_url_credentials(scenario.endpoints.front().url));
   const BenchFigures& overall = *metrics.overall;
   const double p95 = overall.latency.p95.value_or(0.0);
-  envelope["summary"] = {{"requests", overall.requests}, {"errors", overall.errors},
-                         {"error_rate", overall.error_rate.value_or(0.0)}, {"rps", overall.rps.value_or(0.0)},
-                         {"p95_ms", p95}, {"phases", scenario.phases.size()},
-                         {"endpoints", scenario.endpoints.size()}, {"partial", result.partial}};
+  envelope["summary"] = {{"requests", overall.requests},
+                         {"errors", overall.errors},
+                         {"error_rate", overall.error_rate.value_or(0.0)},
+                         {"rps", overall.rps.value_or(0.0)},
+                         {"p95_ms", p95},
+                         {"phases", scenario.phases.size()},
+                         {"endpoints", scenario.endpoints.size()},
+                         {"partial", result.partial}};
   bool failed = false;
   for (const auto& check : checks) {
     envelope["checks"].push_back(to_json(check));

@@ -13,14 +13,14 @@ namespace readygate::bench {
 
 struct BenchCommand {
   std::optional<std::string> scenario_file;
-  std::string base_url;  // overrides the scenario's
-  Endpoint endpoint_template;              // method, headers, body, expect_status for --url
+  std::string base_url;        // overrides the scenario's
+  Endpoint endpoint_template;  // method, headers, body, expect_status for --url
   std::vector<std::string> urls;
-  Phase phase;                             // for --url runs
+  Phase phase;  // for --url runs
   std::vector<std::string> thresholds;
   std::optional<std::chrono::milliseconds> timeout;
   bool http2 = false, insecure = false;
-  unsigned threads = 0;                    // 0: one per core
+  unsigned threads = 0;  // 0: one per core
 };
 
 // Builds the scenario; throws Error (exit 2) for any mistake, before any request is sent.

@@ -12,19 +12,21 @@ double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 LatencySummary summary_of(const LatencyHistogram& h) {
   if (h.count() == 0) return {};
-  return {round3(h.min_ms()),           round3(h.mean_ms()),           round3(h.stddev_ms()),
-          round3(h.percentile_ms(50)),  round3(h.percentile_ms(90)),   round3(h.percentile_ms(95)),
-          round3(h.percentile_ms(99)),  round3(h.percentile_ms(99.9)), round3(h.max_ms())};
+  return {round3(h.min_ms()),          round3(h.mean_ms()),           round3(h.stddev_ms()),
+          round3(h.percentile_ms(50)), round3(h.percentile_ms(90)),   round3(h.percentile_ms(95)),
+          round3(h.percentile_ms(99)), round3(h.percentile_ms(99.9)), round3(h.max_ms())};
 }
 
 BenchFigures figures(const Stats& s, double seconds, bool open_model) {
   BenchFigures out;
   out.requests = s.requests;
   out.errors = s.errors;
-  out.error_rate = s.requests ? round3(static_cast<double>(s.errors) / static_cast<double>(s.requests) * 1000.0) / 1000.0 : 0.0;
+  out.error_rate =
+      s.requests ? round3(static_cast<double>(s.errors) / static_cast<double>(s.requests) * 1000.0) / 1000.0 : 0.0;
   out.rps = seconds > 0 ? round3(static_cast<double>(s.requests) / seconds) : 0.0;
   out.bytes = s.bytes;
-  for (std::size_t i = 0; i < error_class_names.size(); ++i) out.errors_by_class[error_class_names[i]] = s.errors_by_class[i];
+  for (std::size_t i = 0; i < error_class_names.size(); ++i)
+    out.errors_by_class[error_class_names[i]] = s.errors_by_class[i];
   out.latency = summary_of(s.latency);
   out.histogram = s.latency;
   out.open_model = open_model;
@@ -64,7 +66,8 @@ BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
       seconds += result.phases[p].measured_s;
     }
     const Endpoint& endpoint = scenario.endpoints[e];
-    out.endpoints.push_back({endpoint.name, endpoint.method, redact_url_credentials(endpoint.url), figures(merged, seconds, any_open)});
+    out.endpoints.push_back(
+        {endpoint.name, endpoint.method, redact_url_credentials(endpoint.url), figures(merged, seconds, any_open)});
   }
   for (std::size_t t = 0; t < rec.timeline.size(); ++t) {
     const Second& s = rec.timeline[t];
@@ -91,17 +94,27 @@ std::vector<Check> bench_checks(const Scenario& scenario, const RunResult& resul
                                         : t.metric == "error_rate" ? figures->error_rate
                                                                    : figures->latency.value(t.metric);
     const std::string unit(metric_unit(t.metric));
-    Check check{"bench.threshold." + std::to_string(++n), t.text, CheckStatus::error, "", value, t.value, t.op,
+    Check check{"bench.threshold." + std::to_string(++n),
+                t.text,
+                CheckStatus::error,
+                "",
+                value,
+                t.value,
+                t.op,
                 unit == "rps" ? "rps" : unit};
     if (!value) {
       check.message = where + ": no " + t.metric + " was measured (no successful request)";
     } else {
       const bool holds = threshold_holds(t, *value);
       check.status = pass_or_fail(holds);
-      const auto shown = [&](double v) { return unit.empty() ? format_number(v * 100) + " %" : format_number(v) + " " + unit; };
-      check.message = where + " " + t.metric + " = " + shown(*value) + (holds ? ", within " : ", not ") + t.op + " " + shown(t.value);
+      const auto shown = [&](double v) {
+        return unit.empty() ? format_number(v * 100) + " %" : format_number(v) + " " + unit;
+      };
+      check.message = where + " " + t.metric + " = " + shown(*value) + (holds ? ", within " : ", not ") + t.op + " " +
+                      shown(t.value);
     }
-    if (result.partial && check.status == CheckStatus::pass) check.status = CheckStatus::warn;  // an interrupted run proves less
+    if (result.partial && check.status == CheckStatus::pass)
+      check.status = CheckStatus::warn;  // an interrupted run proves less
     checks.push_back(check);
   }
   if (result.cpu_utilisation >= 0.9) {

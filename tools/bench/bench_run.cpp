@@ -19,7 +19,9 @@ namespace {
 double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -27,7 +29,7 @@ void on_sigint(int) { interrupted().store(true); }
 
 // The progress line: elapsed, requests, RPS, errors and the recent p95, redrawn 4 times a second.
 class LiveDisplay {
-public:
+ public:
   LiveDisplay(ProgressMode mode, const LiveCounters& live) : m_live(live) {
     const bool enabled = mode == ProgressMode::always || (mode == ProgressMode::automatic && stderr_is_terminal());
     if (!enabled) return;
@@ -39,7 +41,8 @@ public:
         const auto requests = m_live.requests.load();
         char line[160];
         std::snprintf(line, sizeof line, "\r\033[K%6.1fs  %llu requests  %.0f rps  %llu errors  p95 %.1f ms", elapsed,
-                      static_cast<unsigned long long>(requests), elapsed > 0 ? static_cast<double>(requests) / elapsed : 0.0,
+                      static_cast<unsigned long long>(requests),
+                      elapsed > 0 ? static_cast<double>(requests) / elapsed : 0.0,
                       static_cast<unsigned long long>(m_live.errors.load()), m_live.recent_p95_ms.load());
         std::cerr << line << std::flush;
       }
@@ -55,7 +58,7 @@ public:
     if (m_thread.joinable()) m_thread.join();
   }
 
-private:
+ private:
   const LiveCounters& m_live;
   std::mutex m_mutex;
   std::condition_variable m_wake;

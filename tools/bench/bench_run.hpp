@@ -19,8 +19,8 @@ struct PhaseTiming {
 struct RunResult {
   Recording recording;
   std::vector<PhaseTiming> phases;
-  bool partial = false;         // interrupted (SIGINT)
-  double cpu_utilisation = 0;   // the client's CPU time over wall time × cores, 0–1
+  bool partial = false;        // interrupted (SIGINT)
+  double cpu_utilisation = 0;  // the client's CPU time over wall time × cores, 0–1
   unsigned threads = 1;
 
   explicit RunResult(const Scenario& s) : recording(s.phases.size(), s.endpoints.size()) {}

@@ -40,7 +40,7 @@ struct Slot {
 std::size_t discard_body(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 
 class FileDescriptor {
-public:
+ public:
   explicit FileDescriptor(int fd) : m_fd(fd) {}
   ~FileDescriptor() {
     if (m_fd >= 0) ::close(m_fd);
@@ -49,15 +49,20 @@ public:
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   int get() const { return m_fd; }
 
-private:
+ private:
   int m_fd;
 };
 
 class Loop {
-public:
+ public:
   Loop(const Scenario& scenario, const ShareOfPhase& share, Recording& recording, LiveCounters& live)
-      : m_scenario(scenario), m_share(share), m_phase(scenario.phases[share.phase_index]), m_recording(recording),
-        m_live(live), m_multi(make_curl_multi()), m_epoll(epoll_create1(EPOLL_CLOEXEC)) {
+      : m_scenario(scenario),
+        m_share(share),
+        m_phase(scenario.phases[share.phase_index]),
+        m_recording(recording),
+        m_live(live),
+        m_multi(make_curl_multi()),
+        m_epoll(epoll_create1(EPOLL_CLOEXEC)) {
     if (m_epoll.get() < 0) throw_runtime_error(std::string("epoll_create1: ") + std::strerror(errno));
     curl_multi_setopt(m_multi.get(), CURLMOPT_SOCKETFUNCTION, &Loop::on_socket);
     curl_multi_setopt(m_multi.get(), CURLMOPT_SOCKETDATA, this);
@@ -99,7 +104,7 @@ public:
     }
   }
 
-private:
+ private:
   static Clock::duration to_clock(double seconds) {
     return std::chrono::duration_cast<Clock::duration>(duration<double>(seconds));
   }
@@ -124,7 +129,8 @@ private:
         m_due.push_back({m_next_intended});
         if (m_next_intended >= m_share.measure_from && m_share.quota) ++m_sent_measured;
         ++m_scheduled;
-        m_next_intended = m_share.start + to_clock(m_share.first_offset + static_cast<double>(m_scheduled) / m_share.rate);
+        m_next_intended =
+            m_share.start + to_clock(m_share.first_offset + static_cast<double>(m_scheduled) / m_share.rate);
       }
       while (!m_due.empty() && m_in_flight < m_slots.size()) {
         start(m_due.front().intended, now, m_due.front().waited);
@@ -151,7 +157,8 @@ private:
     slot.waited = waited;
     slot.busy = true;
     ++m_in_flight;
-    if (curl_multi_add_handle(m_multi.get(), slot.easy.get()) != CURLM_OK) throw_runtime_error("libcurl refused a transfer");
+    if (curl_multi_add_handle(m_multi.get(), slot.easy.get()) != CURLM_OK)
+      throw_runtime_error("libcurl refused a transfer");
   }
 
   void configure(Slot& slot, std::size_t endpoint_index) {
@@ -217,11 +224,13 @@ private:
       Outcome outcome;
       outcome.error = classify(code, status, m_scenario.endpoints[slot->endpoint].expect_status);
       if (status > 0) outcome.protocol = protocol_index(version);
-      outcome.bytes = static_cast<std::uint64_t>(std::max<curl_off_t>(0, body)) + static_cast<std::uint64_t>(std::max(0L, header_bytes));
+      outcome.bytes = static_cast<std::uint64_t>(std::max<curl_off_t>(0, body)) +
+                      static_cast<std::uint64_t>(std::max(0L, header_bytes));
       outcome.latency_ms = Ms(now - slot->intended).count();
       outcome.service_ms = Ms(now - slot->sent).count();
       outcome.late = slot->waited || Ms(slot->sent - slot->intended).count() > late_tolerance_ms;
-      const auto second = static_cast<std::size_t>(std::max(0.0, duration<double>(slot->intended - m_share.run_origin).count()));
+      const auto second =
+          static_cast<std::size_t>(std::max(0.0, duration<double>(slot->intended - m_share.run_origin).count()));
       m_recording.record(m_share.phase_index, slot->endpoint, second, outcome);
       m_live.requests.fetch_add(1, std::memory_order_relaxed);
       if (outcome.error != ErrorClass::none) m_live.errors.fetch_add(1, std::memory_order_relaxed);

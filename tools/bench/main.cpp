@@ -15,24 +15,28 @@ int main(int argc, char* argv[]) {
     double rate = 0;
     long expect_status = 0;
     po::options_description options("Load options");
-    options.add_options()
-        ("url", po::value(&command.urls)->value_name("URL"), "an endpoint to load (repeatable: taken in turn)")
-        ("scenario", po::value(&scenario)->value_name("FILE"), "a scenario of endpoints and phases (JSON)")
-        ("base-url", po::value(&command.base_url)->value_name("URL"), "where a scenario's relative URLs point")
-        ("concurrency,c", po::value(&command.phase.concurrency)->value_name("N"), "requests in flight at once (default 10)")
-        ("requests,n", po::value(&requests)->value_name("N"), "send exactly N requests (default 1000)")
-        ("duration,d", po::value(&duration)->value_name("D"), "send for D (250ms, 30s, 2m) instead of a count")
-        ("rate", po::value(&rate)->value_name("R"), "open model: R requests/s on a timetable; -c caps what is in flight")
-        ("warmup", po::value(&warmup)->value_name("D"), "load for D first, and leave it out of the figures")
-        ("timeout", po::value(&timeout)->value_name("D"), "per request (default 10s)")
-        ("method,X", po::value(&command.endpoint_template.method)->value_name("METHOD"), "HTTP method (default GET)")
-        ("header,H", po::value(&command.endpoint_template.headers)->value_name("'Name: value'"), "a request header (repeatable)")
-        ("body", po::value(&body)->value_name("TEXT|@FILE"), "the request body")
-        ("expect-status", po::value(&expect_status)->value_name("CODE"), "only this status is a success (default: 2xx, 3xx)")
-        ("threshold", po::value(&command.thresholds)->value_name("EXPR"), "p95<100ms, rps>50, error_rate<0.1%, 'NAME: p95<50ms'")
-        ("http2", po::bool_switch(&command.http2), "use HTTP/2 where the server offers it")
-        ("insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates")
-        ("threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
+    options.add_options()("url", po::value(&command.urls)->value_name("URL"),
+                          "an endpoint to load (repeatable: taken in turn)")(
+        "scenario", po::value(&scenario)->value_name("FILE"), "a scenario of endpoints and phases (JSON)")(
+        "base-url", po::value(&command.base_url)->value_name("URL"), "where a scenario's relative URLs point")(
+        "concurrency,c", po::value(&command.phase.concurrency)->value_name("N"),
+        "requests in flight at once (default 10)")("requests,n", po::value(&requests)->value_name("N"),
+                                                   "send exactly N requests (default 1000)")(
+        "duration,d", po::value(&duration)->value_name("D"), "send for D (250ms, 30s, 2m) instead of a count")(
+        "rate", po::value(&rate)->value_name("R"),
+        "open model: R requests/s on a timetable; -c caps what is in flight")(
+        "warmup", po::value(&warmup)->value_name("D"), "load for D first, and leave it out of the figures")(
+        "timeout", po::value(&timeout)->value_name("D"), "per request (default 10s)")(
+        "method,X", po::value(&command.endpoint_template.method)->value_name("METHOD"), "HTTP method (default GET)")(
+        "header,H", po::value(&command.endpoint_template.headers)->value_name("'Name: value'"),
+        "a request header (repeatable)")("body", po::value(&body)->value_name("TEXT|@FILE"), "the request body")(
+        "expect-status", po::value(&expect_status)->value_name("CODE"),
+        "only this status is a success (default: 2xx, 3xx)")("threshold",
+                                                             po::value(&command.thresholds)->value_name("EXPR"),
+                                                             "p95<100ms, rps>50, error_rate<0.1%, 'NAME: p95<50ms'")(
+        "http2", po::bool_switch(&command.http2), "use HTTP/2 where the server offers it")(
+        "insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates")(
+        "threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
     po::positional_options_description positional;
     const ToolSpec spec{
         "ready-bench",
@@ -82,7 +86,8 @@ int main(int argc, char* argv[]) {
     if (!scenario.empty()) command.scenario_file = scenario;
     if (!body.empty()) command.endpoint_template.body = body.front() == '@' ? read_input(body.substr(1)) : body;
     if (values->count("expect-status")) {
-      if (expect_status < 100 || expect_status > 599) throw_input_error("--expect-status: expected a status from 100 to 599");
+      if (expect_status < 100 || expect_status > 599)
+        throw_input_error("--expect-status: expected a status from 100 to 599");
       command.endpoint_template.expect_status = expect_status;
     }
     for (const auto& h : command.endpoint_template.headers) check_header_syntax(h, "--header");

@@ -24,8 +24,8 @@ std::string resolve(const std::string& base, const std::string& url, const JsonF
 
 enum class Zero { allowed, refused };
 
-std::chrono::milliseconds duration_field(const JsonFields& f, std::string_view field, std::chrono::milliseconds fallback,
-                                         Zero zero = Zero::allowed) {
+std::chrono::milliseconds duration_field(const JsonFields& f, std::string_view field,
+                                         std::chrono::milliseconds fallback, Zero zero = Zero::allowed) {
   const json* value = f.find(field);
   if (!value) return fallback;
   const std::string text = value->is_string() ? value->get<std::string>() : value->dump();
@@ -91,7 +91,8 @@ Scenario parse_scenario(const json& document, const std::string& source, const s
     Phase phase;
     phase.name = pf.text("name", Presence::required);
     for (const auto& name : pf.texts("endpoints")) {
-      const auto it = std::find_if(s.endpoints.begin(), s.endpoints.end(), [&](const Endpoint& e) { return e.name == name; });
+      const auto it =
+          std::find_if(s.endpoints.begin(), s.endpoints.end(), [&](const Endpoint& e) { return e.name == name; });
       if (it == s.endpoints.end()) pf.fail("endpoints", "no endpoint is named \"" + name + "\"");
       phase.endpoints.push_back(static_cast<std::size_t>(it - s.endpoints.begin()));
     }
@@ -103,7 +104,8 @@ Scenario parse_scenario(const json& document, const std::string& source, const s
     if (const auto n = pf.whole("requests", 1, 1'000'000'000'000)) phase.requests = static_cast<std::uint64_t>(*n);
     if (pf.find("duration")) phase.duration = duration_field(pf, "duration", {}, Zero::refused);
     phase.warmup = duration_field(pf, "warmup", {});
-    if (!phase.requests && !phase.duration) pf.fail("requests", "a phase needs \"requests\" or \"duration\": every run must end by itself");
+    if (!phase.requests && !phase.duration)
+      pf.fail("requests", "a phase needs \"requests\" or \"duration\": every run must end by itself");
     if (phase.requests && phase.duration) pf.fail("duration", "give \"requests\" or \"duration\", not both");
     s.phases.push_back(std::move(phase));
   }
@@ -116,13 +118,15 @@ Scenario parse_scenario(const json& document, const std::string& source, const s
 void check_threshold_scopes(const Scenario& s) {
   for (const auto& t : s.thresholds) {
     if (t.scope.empty()) continue;
-    const bool endpoint = std::any_of(s.endpoints.begin(), s.endpoints.end(), [&](const Endpoint& e) { return e.name == t.scope; });
+    const bool endpoint =
+        std::any_of(s.endpoints.begin(), s.endpoints.end(), [&](const Endpoint& e) { return e.name == t.scope; });
     const bool phase = std::any_of(s.phases.begin(), s.phases.end(), [&](const Phase& p) { return p.name == t.scope; });
     if (!endpoint && !phase) {
       std::string names;
       for (const auto& e : s.endpoints) names += (names.empty() ? "" : ", ") + e.name;
       for (const auto& p : s.phases) names += (names.empty() ? "" : ", ") + p.name;
-      throw_input_error("threshold '" + t.text + "': no endpoint or phase is named \"" + t.scope + "\" (there are: " + names + ")");
+      throw_input_error("threshold '" + t.text + "': no endpoint or phase is named \"" + t.scope +
+                        "\" (there are: " + names + ")");
     }
   }
 }

@@ -13,11 +13,10 @@
 //              "warmup": "2s"}],                          open model: a timetable of R/s
 //  "thresholds": ["p95<100ms", "query: p95<50ms"]}
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/threshold.hpp"
 
@@ -55,7 +54,8 @@ struct Scenario {
 std::string endpoint_name(const std::string& method, const std::string& url);
 
 // Throws Error (exit 2) naming the file and the field.
-Scenario parse_scenario(const nlohmann::json& document, const std::string& source, const std::string& base_url_override);
+Scenario parse_scenario(const nlohmann::json& document, const std::string& source,
+                        const std::string& base_url_override);
 
 // Every threshold's scope must name an endpoint or a phase: checked before any load is sent.
 void check_threshold_scopes(const Scenario& scenario);

@@ -6,12 +6,16 @@ namespace readygate::bench {
 
 ErrorClass classify(CURLcode code, long status, std::optional<long> expect_status) {
   switch (code) {
-    case CURLE_OK: break;
+    case CURLE_OK:
+      break;
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY: return ErrorClass::connect;
-    case CURLE_OPERATION_TIMEDOUT: return ErrorClass::timeout;
-    default: return ErrorClass::other;
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return ErrorClass::connect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return ErrorClass::timeout;
+    default:
+      return ErrorClass::other;
   }
   const bool expected = expect_status ? status == *expect_status : status >= 200 && status < 400;
   if (expected) return ErrorClass::none;
@@ -22,11 +26,16 @@ ErrorClass classify(CURLcode code, long status, std::optional<long> expect_statu
 
 std::optional<std::size_t> protocol_index(long version) {
   switch (version) {
-    case CURL_HTTP_VERSION_1_0: return 0;
-    case CURL_HTTP_VERSION_1_1: return 1;
-    case CURL_HTTP_VERSION_2_0: return 2;
-    case CURL_HTTP_VERSION_3: return 3;
-    default: return std::nullopt;
+    case CURL_HTTP_VERSION_1_0:
+      return 0;
+    case CURL_HTTP_VERSION_1_1:
+      return 1;
+    case CURL_HTTP_VERSION_2_0:
+      return 2;
+    case CURL_HTTP_VERSION_3:
+      return 3;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -67,7 +76,8 @@ void Recording::record(std::size_t phase, std::size_t endpoint, std::size_t seco
 
 void Recording::merge(const Recording& other) {
   for (std::size_t p = 0; p < by_phase_endpoint.size(); ++p) {
-    for (std::size_t e = 0; e < by_phase_endpoint[p].size(); ++e) by_phase_endpoint[p][e].merge(other.by_phase_endpoint[p][e]);
+    for (std::size_t e = 0; e < by_phase_endpoint[p].size(); ++e)
+      by_phase_endpoint[p][e].merge(other.by_phase_endpoint[p][e]);
   }
   for (std::size_t i = 0; i < protocols.size(); ++i) protocols[i] += other.protocols[i];
   if (timeline.size() < other.timeline.size()) timeline.resize(other.timeline.size());

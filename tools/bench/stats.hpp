@@ -3,12 +3,12 @@
 // latency histograms — from each request's intended start (the figure that counts: in the open
 // model a stalled server cannot hide behind requests that were never sent) and from its actual
 // send (the uncorrected service time). Recorded per thread, merged at the end.
+#include <curl/curl.h>
+
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
-
-#include <curl/curl.h>
 
 #include "common/histogram.hpp"
 
@@ -55,7 +55,7 @@ struct Second {
 // Everything one thread (or, merged, the whole run) recorded.
 struct Recording {
   std::vector<std::vector<Stats>> by_phase_endpoint;  // [phase][endpoint]
-  std::vector<Second> timeline;                        // [second since the run's first measured instant]
+  std::vector<Second> timeline;                       // [second since the run's first measured instant]
   std::array<std::uint64_t, 4> protocols{};           // responses by HTTP version
 
   Recording(std::size_t phases, std::size_t endpoints) : by_phase_endpoint(phases, std::vector<Stats>(endpoints)) {}

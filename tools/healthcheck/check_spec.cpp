@@ -19,15 +19,16 @@ std::chrono::milliseconds duration_of(const JsonFields& f, std::string_view fiel
                                       Zero zero = Zero::allowed) {
   const json* value = f.find(field);
   if (!value) return fallback;
-  const auto duration =
-      parse_duration(f.where() + ": field \"" + std::string(field) + "\"", value->is_string() ? value->get<std::string>() : value->dump());
+  const auto duration = parse_duration(f.where() + ": field \"" + std::string(field) + "\"",
+                                       value->is_string() ? value->get<std::string>() : value->dump());
   // libcurl reads a timeout of 0 as "none": against a silent server the probe would never end.
   if (zero == Zero::refused && duration.count() == 0) f.fail(field, "must be more than 0");
   return duration;
 }
 
 CheckSpec parse_check(const json& value, const std::string& where, const std::string& base,
-                      const std::vector<std::string>& shared_headers, std::chrono::milliseconds timeout, unsigned retries) {
+                      const std::vector<std::string>& shared_headers, std::chrono::milliseconds timeout,
+                      unsigned retries) {
   const JsonFields first(value, where);
   CheckSpec c;
   c.name = first.text("name", Presence::required);
@@ -54,7 +55,8 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   if (const json* status = f.find("expect_status")) {
     if (status->is_number_integer()) {
       c.expect_status = {status->get<long>(), status->get<long>()};
-    } else if (status->is_array() && status->size() == 2 && (*status)[0].is_number_integer() && (*status)[1].is_number_integer()) {
+    } else if (status->is_array() && status->size() == 2 && (*status)[0].is_number_integer() &&
+               (*status)[1].is_number_integer()) {
       c.expect_status = {(*status)[0].get<long>(), (*status)[1].get<long>()};
     } else {
       f.fail("expect_status", "expected a status (200) or a range ([200, 299])");
@@ -93,7 +95,8 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
 void validate_target(CheckSpec& check, const std::string& where) {
   const std::string shown = redact_url_credentials(check.url);
   const std::size_t scheme_end = check.url.find("://");
-  if (scheme_end == std::string::npos) throw_input_error(where + ": '" + shown + "' is not a URL (http://, https:// or tcp://host:port)");
+  if (scheme_end == std::string::npos)
+    throw_input_error(where + ": '" + shown + "' is not a URL (http://, https:// or tcp://host:port)");
   check_url_characters(check.url, where);
   const std::string scheme = url_scheme(check.url);
   if (scheme == "http" || scheme == "https") {
@@ -136,9 +139,11 @@ CheckSpec parse_check_flag(const std::string& text) {
   return c;
 }
 
-HealthConfig parse_health_config(const json& document, const std::string& source, const std::string& base_url_override) {
+HealthConfig parse_health_config(const json& document, const std::string& source,
+                                 const std::string& base_url_override) {
   const JsonFields f(document, source);
-  f.only({"base_url", "checks", "timeout", "retries", "interval", "cert_warn_days", "cert_fail_days", "headers", "insecure", "cacert"});
+  f.only({"base_url", "checks", "timeout", "retries", "interval", "cert_warn_days", "cert_fail_days", "headers",
+          "insecure", "cacert"});
   HealthConfig config;
   const auto timeout = duration_of(f, "timeout", std::chrono::milliseconds(5000), Zero::refused);
   const auto retries = static_cast<unsigned>(f.whole("retries", 0, 100).value_or(2));
@@ -154,7 +159,8 @@ HealthConfig parse_health_config(const json& document, const std::string& source
   const std::string base = base_url_override.empty() ? f.text("base_url") : base_url_override;
   std::size_t i = 0;
   for (const json& c : f.array("checks")) {
-    CheckSpec check = parse_check(c, source + ": checks[" + std::to_string(i++) + "]", base, shared_headers, timeout, retries);
+    CheckSpec check =
+        parse_check(c, source + ": checks[" + std::to_string(i++) + "]", base, shared_headers, timeout, retries);
     for (const auto& other : config.checks) {
       if (other.name == check.name) f.fail("checks", "two checks are named \"" + check.name + "\"");
     }

@@ -14,12 +14,11 @@
 //     "critical": true, "timeout": "2s", "retries": 3, "headers": […], "method": "GET"},
 //    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true}]}
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate::healthcheck {
 

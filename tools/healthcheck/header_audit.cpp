@@ -9,7 +9,8 @@ namespace readygate::healthcheck {
 namespace {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -39,15 +40,17 @@ bool has_version(const std::string& value) {
 
 }  // namespace
 
-std::vector<Finding> audit_headers(const std::string& target, bool is_https, bool https_twin, long status, const HeaderList& headers) {
+std::vector<Finding> audit_headers(const std::string& target, bool is_https, bool https_twin, long status,
+                                   const HeaderList& headers) {
   std::vector<Finding> out;
   const std::string* csp = header(headers, "content-security-policy");
   if (is_https) {
     const std::string* hsts = header(headers, "strict-transport-security");
     if (!hsts) {
-      out.push_back(finding("headers.hsts", "No Strict-Transport-Security", Severity::medium, target,
-                            "The https response has no Strict-Transport-Security header: browsers may still try http first.",
-                            "Send Strict-Transport-Security: max-age=31536000; includeSubDomains", {"CWE-319"}));
+      out.push_back(
+          finding("headers.hsts", "No Strict-Transport-Security", Severity::medium, target,
+                  "The https response has no Strict-Transport-Security header: browsers may still try http first.",
+                  "Send Strict-Transport-Security: max-age=31536000; includeSubDomains", {"CWE-319"}));
     } else {
       const std::string value = lower(*hsts);
       const auto at = value.find("max-age=");
@@ -71,9 +74,10 @@ std::vector<Finding> audit_headers(const std::string& target, bool is_https, boo
                           "Send X-Content-Type-Options: nosniff", {"CWE-693"}));
   }
   if (!header(headers, "x-frame-options") && !(csp && lower(*csp).find("frame-ancestors") != std::string::npos)) {
-    out.push_back(finding("headers.frame-protection", "No frame protection", Severity::medium, target,
-                          "Neither X-Frame-Options nor a CSP frame-ancestors directive: the page can be framed (clickjacking).",
-                          "Send Content-Security-Policy: frame-ancestors 'none' (or X-Frame-Options: DENY).", {"CWE-1021"}));
+    out.push_back(
+        finding("headers.frame-protection", "No frame protection", Severity::medium, target,
+                "Neither X-Frame-Options nor a CSP frame-ancestors directive: the page can be framed (clickjacking).",
+                "Send Content-Security-Policy: frame-ancestors 'none' (or X-Frame-Options: DENY).", {"CWE-1021"}));
   }
   if (!header(headers, "referrer-policy")) {
     out.push_back(finding("headers.referrer-policy", "No Referrer-Policy", Severity::low, target,
@@ -85,13 +89,15 @@ std::vector<Finding> audit_headers(const std::string& target, bool is_https, boo
       out.push_back(finding("headers.version-disclosure", "Version disclosed", Severity::low, target,
                             std::string(name == std::string("server") ? "Server" : "X-Powered-By") + ": " + *value +
                                 " tells attackers which exploits to try.",
-                            "Hide versions (nginx: server_tokens off; Express: app.disable('x-powered-by')).", {"CWE-200"}));
+                            "Hide versions (nginx: server_tokens off; Express: app.disable('x-powered-by')).",
+                            {"CWE-200"}));
     }
   }
   const std::string* origin = header(headers, "access-control-allow-origin");
   const std::string* credentials = header(headers, "access-control-allow-credentials");
   if (origin && *origin == "*" && credentials && lower(*credentials) == "true") {
-    out.push_back(finding("headers.cors-credentials", "Any origin may read credentialed responses", Severity::high, target,
+    out.push_back(finding("headers.cors-credentials", "Any origin may read credentialed responses", Severity::high,
+                          target,
                           "Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true.",
                           "Allow only known origins, and credentials only for them.", {"CWE-942"}));
   }

@@ -23,6 +23,6 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;  // names l
 // Findings for one response. `is_https` applies the https-only rules; `https_twin` asks for the
 // redirect rule (an http target whose https twin was also probed); `status` is the HTTP status.
 std::vector<Finding> audit_headers(const std::string& target, bool is_https, bool https_twin, long status,
-                                          const HeaderList& headers);
+                                   const HeaderList& headers);
 
 }  // namespace readygate::healthcheck

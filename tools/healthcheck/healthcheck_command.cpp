@@ -29,7 +29,8 @@ bool has_https_twin(const HealthConfig& config, const CheckSpec& check) {
   const auto strip_port = [](std::string s) {
     const std::size_t slash = s.find('/');
     const std::size_t colon = s.find(':');
-    if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) s.erase(colon, slash == std::string::npos ? std::string::npos : slash - colon);
+    if (colon != std::string::npos && (slash == std::string::npos || colon < slash))
+      s.erase(colon, slash == std::string::npos ? std::string::npos : slash - colon);
     return s;
   };
   plain = strip_port(plain);
@@ -50,11 +51,13 @@ HealthConfig build_config(const HealthcheckCommand& c) {
   for (const auto& text : c.checks) {
     CheckSpec check = parse_check_flag(text);
     for (const auto& other : config.checks) {
-      if (other.name == check.name) throw_input_error("--check " + check.name + ": two checks are named \"" + check.name + "\"");
+      if (other.name == check.name)
+        throw_input_error("--check " + check.name + ": two checks are named \"" + check.name + "\"");
     }
     config.checks.push_back(std::move(check));
   }
-  if (config.checks.empty()) throw_input_error("nothing to check: give URLs, --check [NAME=]URL (repeatable) or -c FILE");
+  if (config.checks.empty())
+    throw_input_error("nothing to check: give URLs, --check [NAME=]URL (repeatable) or -c FILE");
   for (auto& check : config.checks) {
     for (const auto& h : c.headers) {
       check_header_syntax(h, "--header");
@@ -89,12 +92,12 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     degraded += health == Health::degraded;
     unhealthy += health == Health::unhealthy;
     critical_down += health == Health::unhealthy && spec.critical;
-    metrics.checks.push_back({spec.name, target,
-                              spec.kind == ProbeKind::tcp ? "tcp" : (spec.url.rfind("https", 0) == 0 ? "https" : "http"),
-                              health, spec.critical, o.attempts, o.last.latency_ms, o.last.http_status, o.last.tls,
-                              o.verdict.reason, o.time_to_healthy_ms});
+    metrics.checks.push_back(
+        {spec.name, target, spec.kind == ProbeKind::tcp ? "tcp" : (spec.url.rfind("https", 0) == 0 ? "https" : "http"),
+         health, spec.critical, o.attempts, o.last.latency_ms, o.last.http_status, o.last.tls, o.verdict.reason,
+         o.time_to_healthy_ms});
 
-    const CheckStatus status = health == Health::healthy                     ? CheckStatus::pass
+    const CheckStatus status = health == Health::healthy                      ? CheckStatus::pass
                                : health == Health::degraded || !spec.critical ? CheckStatus::warn
                                                                               : CheckStatus::fail;
     const std::string message = spec.name + " (" + target + ") is " + std::string(to_string(health)) +
@@ -105,8 +108,8 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     if (health == Health::unhealthy) log_warning(message);
 
     if (command.audit_headers && spec.kind == ProbeKind::http && o.last.transport_ok) {
-      for (auto& f : audit_headers(target, spec.url.rfind("https://", 0) == 0, has_https_twin(config, spec), o.last.http_status,
-                                   o.last.headers)) {
+      for (auto& f : audit_headers(target, spec.url.rfind("https://", 0) == 0, has_https_twin(config, spec),
+                                   o.last.http_status, o.last.headers)) {
         findings.push_back(std::move(f));
       }
     }
@@ -116,14 +119,18 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     const std::string severity(to_string(f.severity));
     by_severity[severity] = by_severity.value(severity, 0) + 1;
   }
-  envelope["summary"] = {{"checks", config.checks.size()}, {"healthy", healthy}, {"degraded", degraded},
-                         {"unhealthy", unhealthy}, {"critical_unhealthy", critical_down},
-                         {"findings", findings.size()}, {"by_severity", by_severity}};
+  envelope["summary"] = {{"checks", config.checks.size()},
+                         {"healthy", healthy},
+                         {"degraded", degraded},
+                         {"unhealthy", unhealthy},
+                         {"critical_unhealthy", critical_down},
+                         {"findings", findings.size()},
+                         {"by_severity", by_severity}};
   envelope["metrics"] = to_json(metrics);
   for (const auto& f : findings) envelope["findings"].push_back(to_json(f));
   write_json_output(envelope, common.output, common.pretty);
-  log_info(std::to_string(healthy) + " healthy, " + std::to_string(degraded) + " degraded, " + std::to_string(unhealthy) +
-           " unhealthy (" + std::to_string(critical_down) + " critical)");
+  log_info(std::to_string(healthy) + " healthy, " + std::to_string(degraded) + " degraded, " +
+           std::to_string(unhealthy) + " unhealthy (" + std::to_string(critical_down) + " critical)");
   return critical_down > 0 ? ExitCode::check_failed : ExitCode::ok;
 }
 

@@ -16,9 +16,9 @@
 namespace readygate::healthcheck {
 
 struct HealthcheckCommand {
-  std::vector<std::string> checks;     // NAME=URL
-  std::optional<std::string> config;   // -c FILE
-  std::string base_url;                // replaces the config's base_url
+  std::vector<std::string> checks;    // NAME=URL
+  std::optional<std::string> config;  // -c FILE
+  std::string base_url;               // replaces the config's base_url
   std::vector<std::string> headers;
   std::optional<std::chrono::milliseconds> wait, interval, timeout;
   std::optional<unsigned> retries;

@@ -14,7 +14,7 @@ struct Attempt {
   std::string error;  // libcurl's own words when the transport failed
   long http_status = 0;
   double latency_ms = 0;
-  std::string body;  // the first 1 MiB
+  std::string body;                                          // the first 1 MiB
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case, in order
   std::optional<TlsFacts> tls;
 };

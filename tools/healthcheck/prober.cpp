@@ -46,7 +46,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     run->attempt.headers.clear();  // a new response (after 100 Continue)
   } else if (const std::size_t colon = line.find(':'); colon != std::string::npos) {
     std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     std::size_t value = colon + 1;
     while (value < line.size() && line[value] == ' ') ++value;
     run->attempt.headers.emplace_back(std::move(name), line.substr(value));
@@ -184,15 +185,16 @@ std::vector<CheckOutcome> probe_all(const HealthConfig& config, std::optional<st
       outcome.last = std::move(run->attempt);
       const auto done_at = Clock::now();
       const bool up = outcome.verdict.health != Health::unhealthy;
-      const bool may_retry = wait ? done_at + backoff(outcome.attempts) < begin + *wait
-                                  : outcome.attempts <= run->spec->retries;
+      const bool may_retry =
+          wait ? done_at + backoff(outcome.attempts) < begin + *wait : outcome.attempts <= run->spec->retries;
       if (up) outcome.time_to_healthy_ms = std::chrono::duration<double, std::milli>(done_at - begin).count();
       next[i] = up || !may_retry ? std::nullopt : std::optional(done_at + backoff(outcome.attempts));
       running[i].reset();
     }
     const auto wait_for = std::chrono::duration_cast<std::chrono::milliseconds>(soonest - Clock::now());
     if (still > 0 || wait_for.count() > 0) {
-      curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::clamp<long long>(wait_for.count(), 0, 200)), nullptr);
+      curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::clamp<long long>(wait_for.count(), 0, 200)),
+                      nullptr);
     }
   }
   return outcomes;

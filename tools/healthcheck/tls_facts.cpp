@@ -9,8 +9,8 @@ namespace readygate::healthcheck {
 
 std::optional<TlsFacts> tls_facts_of(CURL* easy) {
   curl_tlssessioninfo* info = nullptr;
-  if (curl_easy_getinfo(easy, CURLINFO_TLS_SSL_PTR, &info) != CURLE_OK || !info || info->backend != CURLSSLBACKEND_OPENSSL ||
-      !info->internals) {
+  if (curl_easy_getinfo(easy, CURLINFO_TLS_SSL_PTR, &info) != CURLE_OK || !info ||
+      info->backend != CURLSSLBACKEND_OPENSSL || !info->internals) {
     return std::nullopt;
   }
   SSL* ssl = static_cast<SSL*>(info->internals);

@@ -63,7 +63,8 @@ Verdict judge(const CheckSpec& check, const Attempt& a, int cert_warn_days, int 
       const auto value = json_at(*document, path);
       if (!value) return unhealthy("the JSON body has no \"" + path + "\"");
       if (*value != expected) {
-        return unhealthy("\"" + path + "\" is " + value->dump().substr(0, 80) + ", expected " + expected.dump().substr(0, 80));
+        return unhealthy("\"" + path + "\" is " + value->dump().substr(0, 80) + ", expected " +
+                         expected.dump().substr(0, 80));
       }
     }
   }

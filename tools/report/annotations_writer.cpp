@@ -26,10 +26,14 @@ std::string command(const Annotation& a) {
 std::string escape_annotation_data(std::string_view text) {
   std::string out;
   for (const char c : repair_utf8(text)) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -37,9 +41,12 @@ std::string escape_annotation_data(std::string_view text) {
 std::string escape_annotation_property(std::string_view text) {
   std::string out;
   for (const char c : escape_annotation_data(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -50,8 +57,8 @@ std::string to_annotations(const EnvelopeSet& report) {
   for (const ToolRun& run : report.runs) {
     for (const Check& c : run.checks) {
       if (!is_failure(c.status)) continue;
-      by_level["error"].push_back({"error", "title=" + escape_annotation_property(c.id),
-                                   escape_annotation_data(describe_check(c))});
+      by_level["error"].push_back(
+          {"error", "title=" + escape_annotation_property(c.id), escape_annotation_data(describe_check(c))});
     }
   }
   std::vector<const Finding*> findings;
@@ -60,12 +67,14 @@ std::string to_annotations(const EnvelopeSet& report) {
       if (is_open(f)) findings.push_back(&f);
     }
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
   for (const Finding* f : findings) {
     std::string properties;
     if (f->location) {
       const Location& l = *f->location;
-      properties = "file=" + escape_annotation_property(l.path) + ",line=" + std::to_string(std::max<std::size_t>(1, l.line));
+      properties =
+          "file=" + escape_annotation_property(l.path) + ",line=" + std::to_string(std::max<std::size_t>(1, l.line));
       if (l.column > 0) properties += ",col=" + std::to_string(l.column);
       if (l.end_line > 0) properties += ",endLine=" + std::to_string(l.end_line);
       if (l.end_column > 0 && l.end_line == l.line) properties += ",endColumn=" + std::to_string(l.end_column);
@@ -84,12 +93,13 @@ std::string to_annotations(const EnvelopeSet& report) {
     return n > cap ? n - cap : 0;
   };
   const bool needs_notice = over("error", annotations_per_level) + over("warning", annotations_per_level) +
-                                over("notice", annotations_per_level) > 0;
+                                over("notice", annotations_per_level) >
+                            0;
   std::string out;
   std::size_t hidden = 0;
   for (const char* level : {"error", "warning", "notice"}) {
-    const std::size_t cap = needs_notice && std::string_view(level) == "notice" ? annotations_per_level - 1
-                                                                                : annotations_per_level;
+    const std::size_t cap =
+        needs_notice && std::string_view(level) == "notice" ? annotations_per_level - 1 : annotations_per_level;
     const auto& list = by_level[level];
     for (std::size_t i = 0; i < list.size() && i < cap; ++i) out += command(list[i]);
     hidden += over(level, cap);

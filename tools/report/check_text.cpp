@@ -1,6 +1,5 @@
 #include "check_text.hpp"
 
-
 namespace readygate::report {
 
 std::string describe_check(const Check& check) {

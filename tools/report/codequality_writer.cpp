@@ -17,14 +17,16 @@ nlohmann::json to_codequality(const EnvelopeSet& report) {
       const std::string id = fingerprint_of(f);
       if (!fingerprints.insert(id).second) continue;
       const std::string title = f.title.empty() ? f.rule : f.title;
-      entries.push_back({{"description", repair_utf8(f.message.empty() ? title : title + ": " + f.message)},
-                         {"check_name", f.rule},
-                         {"fingerprint", id},
-                         {"severity", codequality_severity(f.severity)},
-                         {"categories", nlohmann::json::array({f.category == "performance" ? "Performance"
-                                                               : f.category == "quality"     ? "Style"
-                                                                                             : "Security"})},
-                         {"location", {{"path", f.location->path}, {"lines", {{"begin", std::max<std::size_t>(1, f.location->line)}}}}}});
+      entries.push_back(
+          {{"description", repair_utf8(f.message.empty() ? title : title + ": " + f.message)},
+           {"check_name", f.rule},
+           {"fingerprint", id},
+           {"severity", codequality_severity(f.severity)},
+           {"categories", nlohmann::json::array({f.category == "performance" ? "Performance"
+                                                 : f.category == "quality"   ? "Style"
+                                                                             : "Security"})},
+           {"location",
+            {{"path", f.location->path}, {"lines", {{"begin", std::max<std::size_t>(1, f.location->line)}}}}}});
     }
   }
   return entries;

@@ -1,8 +1,7 @@
 #include "junit_writer.hpp"
 
-#include <pugixml.hpp>
-
 #include <cstdio>
+#include <pugixml.hpp>
 #include <sstream>
 
 #include "check_text.hpp"
@@ -47,7 +46,8 @@ void add_finding(pugi::xml_node suite, const Finding& f, Counts& counts) {
   std::string position;
   if (f.location) {
     where = f.location->path + ":" + std::to_string(f.location->line);
-    position = f.location->path + ":" + std::to_string(f.location->line) + ":" + std::to_string(f.location->column) + ": ";
+    position =
+        f.location->path + ":" + std::to_string(f.location->line) + ":" + std::to_string(f.location->column) + ": ";
   }
   set(testcase, "name", f.rule + " at " + where);
   set(testcase, "classname", f.location ? f.location->path : "readygate.findings");

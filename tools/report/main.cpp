@@ -9,18 +9,18 @@ int main(int argc, char* argv[]) {
     report::ReportCommand command;
     std::string fail_on;
     po::options_description options("EnvelopeSet options");
-    options.add_options()
-        ("input", po::value(&command.inputs)->value_name("FILE"), "envelopes to read (default: stdin; - is stdin)")
-        ("sarif", po::value(&command.sarif)->value_name("FILE"), "SARIF 2.1.0 for GitHub code scanning")
-        ("junit", po::value(&command.junit)->value_name("FILE"), "JUnit XML for GitLab and GitHub test reports")
-        ("codequality", po::value(&command.codequality)->value_name("FILE"), "GitLab Code Quality JSON")
-        ("markdown", po::value(&command.markdown)->value_name("FILE"), "a Markdown summary ($GITHUB_STEP_SUMMARY)")
-        ("annotations", po::bool_switch(&command.annotations), "GitHub workflow-command annotations on stdout")
-        ("fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S")
-        ("github-output", po::value(&command.step_outputs.github_output)->value_name("FILE"),
-         "append score=, passed=, findings= and sarif= to FILE ($GITHUB_OUTPUT)")
-        ("dotenv", po::value(&command.step_outputs.dotenv)->value_name("FILE"),
-         "write READYGATE_SCORE=, READYGATE_PASSED= and READYGATE_FINDINGS= to FILE (GitLab's dotenv report)");
+    options.add_options()("input", po::value(&command.inputs)->value_name("FILE"),
+                          "envelopes to read (default: stdin; - is stdin)")(
+        "sarif", po::value(&command.sarif)->value_name("FILE"), "SARIF 2.1.0 for GitHub code scanning")(
+        "junit", po::value(&command.junit)->value_name("FILE"), "JUnit XML for GitLab and GitHub test reports")(
+        "codequality", po::value(&command.codequality)->value_name("FILE"), "GitLab Code Quality JSON")(
+        "markdown", po::value(&command.markdown)->value_name("FILE"), "a Markdown summary ($GITHUB_STEP_SUMMARY)")(
+        "annotations", po::bool_switch(&command.annotations), "GitHub workflow-command annotations on stdout")(
+        "fail-on", po::value(&fail_on)->value_name("S"), "exit 1 when an unsuppressed new finding is at or above S")(
+        "github-output", po::value(&command.step_outputs.github_output)->value_name("FILE"),
+        "append score=, passed=, findings= and sarif= to FILE ($GITHUB_OUTPUT)")(
+        "dotenv", po::value(&command.step_outputs.dotenv)->value_name("FILE"),
+        "write READYGATE_SCORE=, READYGATE_PASSED= and READYGATE_FINDINGS= to FILE (GitLab's dotenv report)");
     po::positional_options_description positional;
     positional.add("input", -1);
     const ToolSpec spec{

@@ -19,11 +19,16 @@ std::string text_at(const json& object, const char* key) {
 
 const char* status_mark(CheckStatus status) {
   switch (status) {
-    case CheckStatus::pass: return "✅";
-    case CheckStatus::fail: return "❌";
-    case CheckStatus::error: return "💥";
-    case CheckStatus::warn: return "⚠️";
-    case CheckStatus::skip: break;
+    case CheckStatus::pass:
+      return "✅";
+    case CheckStatus::fail:
+      return "❌";
+    case CheckStatus::error:
+      return "💥";
+    case CheckStatus::warn:
+      return "⚠️";
+    case CheckStatus::skip:
+      break;
   }
   return "⏭️";
 }
@@ -85,7 +90,8 @@ void verdict(const EnvelopeSet& report, std::string& out) {
   }
   const std::size_t failed = failed_checks(report);
   const auto counts = open_findings(report);
-  out += std::string("## ") + (failed == 0 ? "readygate report" : "❌ readygate report: " + std::to_string(failed) + " failed checks") +
+  out += std::string("## ") +
+         (failed == 0 ? "readygate report" : "❌ readygate report: " + std::to_string(failed) + " failed checks") +
          "\n\nOpen findings: " + severity_counts(counts) + ".\n\n";
 }
 
@@ -93,8 +99,10 @@ void findings_table(const ToolRun& run, std::string& out) {
   std::vector<const Finding*> open;
   std::size_t suppressed = 0, known = 0;
   for (const auto& f : run.findings) {
-    if (is_open(f)) open.push_back(&f);
-    else ++(f.suppressed() ? suppressed : known);
+    if (is_open(f))
+      open.push_back(&f);
+    else
+      ++(f.suppressed() ? suppressed : known);
   }
   std::map<Severity, std::size_t> counts;
   for (const auto* f : open) ++counts[f->severity];
@@ -110,15 +118,16 @@ void findings_table(const ToolRun& run, std::string& out) {
   out += "| severity | where | rule | finding |\n| --- | --- | --- | --- |\n";
   for (std::size_t i = 0; i < open.size() && i < markdown_findings_per_tool; ++i) {
     const Finding& f = *open[i];
-    const std::string where = f.location ? f.location->path + ":" + std::to_string(f.location->line)
-                                         : (f.target.empty() ? "—" : f.target);
+    const std::string where =
+        f.location ? f.location->path + ":" + std::to_string(f.location->line) : (f.target.empty() ? "—" : f.target);
     std::string text = f.title.empty() ? f.message : f.title;
     if (f.baseline == BaselineState::fresh) text += " (new)";
-    out += "| " + std::string(to_string(f.severity)) + " | `" + table_cell(where) + "` | `" + table_cell(f.rule) + "` | " +
-           table_cell(text) + " |\n";
+    out += "| " + std::string(to_string(f.severity)) + " | `" + table_cell(where) + "` | `" + table_cell(f.rule) +
+           "` | " + table_cell(text) + " |\n";
   }
   if (open.size() > markdown_findings_per_tool) {
-    out += "\n…and " + std::to_string(open.size() - markdown_findings_per_tool) + " more (see the SARIF, JUnit or JSON report).\n";
+    out += "\n…and " + std::to_string(open.size() - markdown_findings_per_tool) +
+           " more (see the SARIF, JUnit or JSON report).\n";
   }
   out += "\n";
 }
@@ -141,16 +150,17 @@ void latency_section(const ToolRun& run, std::string& out) {
   const BenchMetrics metrics = bench_metrics_from_json(run.metrics, run.tool + " metrics");
   const auto ms = [](const std::optional<double>& v) { return format_number(v.value_or(0.0)); };
   if (!metrics.endpoints.empty()) {
-    out += "| endpoint | requests | errors | rps | p50 ms | p90 ms | p95 ms | p99 ms | max ms |\n"
-           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+    out +=
+        "| endpoint | requests | errors | rps | p50 ms | p90 ms | p95 ms | p99 ms | max ms |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
     std::string labels, p50, p95, p99;
     for (const BenchEndpoint& e : metrics.endpoints) {
       const BenchFigures& f = e.figures;
       const LatencySummary& l = f.latency;
       const std::string name = e.name.empty() ? "?" : e.name;
       out += "| " + table_cell(name) + " | " + format_number(static_cast<double>(f.requests)) + " | " +
-             format_number(static_cast<double>(f.errors)) + " | " + ms(f.rps) + " | " + ms(l.p50) + " | " + ms(l.p90) + " | " +
-             ms(l.p95) + " | " + ms(l.p99) + " | " + ms(l.max) + " |\n";
+             format_number(static_cast<double>(f.errors)) + " | " + ms(f.rps) + " | " + ms(l.p50) + " | " + ms(l.p90) +
+             " | " + ms(l.p95) + " | " + ms(l.p99) + " | " + ms(l.max) + " |\n";
       std::string label = name;
       for (char& c : label) {
         if (c == '"') c = '\'';
@@ -179,10 +189,14 @@ void latency_section(const ToolRun& run, std::string& out) {
 std::string table_cell(std::string_view text, std::size_t max_bytes) {
   std::string cell;
   for (const char c : repair_utf8(text)) {
-    if (c == '|') cell += "\\|";
-    else if (c == '\n' || c == '\r' || c == '\t') cell += ' ';
-    else if (c == '`') cell += '\'';
-    else cell += c;
+    if (c == '|')
+      cell += "\\|";
+    else if (c == '\n' || c == '\r' || c == '\t')
+      cell += ' ';
+    else if (c == '`')
+      cell += '\'';
+    else
+      cell += c;
   }
   if (cell.size() > max_bytes) cell = std::string(truncate_utf8(cell, max_bytes)) + "…";
   return cell;
@@ -199,8 +213,9 @@ std::string to_markdown(const EnvelopeSet& report) {
     if (run.tool == "bench") latency_section(run, out);
   }
   if (out.size() > max_markdown_bytes) {
-    const std::string note = "\n\n_The summary was cut here: it would be longer than 1 MiB. The full results are in the "
-                             "SARIF, JUnit and JSON reports._\n";
+    const std::string note =
+        "\n\n_The summary was cut here: it would be longer than 1 MiB. The full results are in the "
+        "SARIF, JUnit and JSON reports._\n";
     std::size_t cut = out.rfind('\n', max_markdown_bytes - note.size());
     out.resize(cut == std::string::npos ? 0 : cut);
     out += note;

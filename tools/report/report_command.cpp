@@ -1,14 +1,14 @@
 #include "report_command.hpp"
 
+#include <filesystem>
+#include <map>
+
 #include "annotations_writer.hpp"
+#include "common/envelope_model.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/output.hpp"
-#include "common/envelope_model.hpp"
 #include "report_formats.hpp"
-
-#include <filesystem>
-#include <map>
 
 namespace readygate::report {
 namespace {
@@ -46,11 +46,13 @@ void check_destinations(const ReportCommand& c, const CommonOptions& common) {
     std::string key = std::filesystem::weakly_canonical(std::filesystem::absolute(*path, ec), ec).string();
     if (ec || key.empty()) key = *path;
     const auto [at, added] = files.emplace(key, flag);
-    if (!added) throw_input_error(std::string(flag) + " and " + at->second + " both write " + *path + ": give each its own file");
+    if (!added)
+      throw_input_error(std::string(flag) + " and " + at->second + " both write " + *path + ": give each its own file");
   }
   if (!asked) {
     throw_input_error(
-        "nothing to write: choose --sarif, --junit, --codequality, --markdown, --annotations, --github-output or --dotenv");
+        "nothing to write: choose --sarif, --junit, --codequality, --markdown, --annotations, --github-output or "
+        "--dotenv");
   }
 }
 
@@ -79,10 +81,10 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
     envelope["summary"] = {{"tools", report.runs.size()}, {"findings", findings}};
     if (command.fail_on) {
       const std::string level(to_string(*command.fail_on));
-      envelope["checks"].push_back(to_json(Check{"report.fail_on", "No findings at or above " + level,
-                                                 pass_or_fail(gating == 0),
-                                                 std::to_string(gating) + " finding(s) at or above " + level,
-                                                 static_cast<double>(gating), 0.0, "<=", "findings"}));
+      envelope["checks"].push_back(
+          to_json(Check{"report.fail_on", "No findings at or above " + level, pass_or_fail(gating == 0),
+                        std::to_string(gating) + " finding(s) at or above " + level, static_cast<double>(gating), 0.0,
+                        "<=", "findings"}));
     }
     write_json_output(envelope, common.output, common.pretty);
   }

@@ -13,9 +13,9 @@
 namespace readygate::report {
 
 struct ReportCommand {
-  std::vector<std::string> inputs;  // empty: stdin
+  std::vector<std::string> inputs;                  // empty: stdin
   std::string sarif, junit, codequality, markdown;  // empty: not written
-  bool annotations = false;                          // to stdout
+  bool annotations = false;                         // to stdout
   std::optional<Severity> fail_on;
   StepOutputs step_outputs;  // --github-output, --dotenv
 };

@@ -14,7 +14,8 @@ namespace {
 std::string json_text(const nlohmann::json& document, bool pretty) { return dump_json(document, pretty) + "\n"; }
 
 const std::array<ReportFormat, 4> formats{{
-    {"--sarif", &ReportCommand::sarif, [](const EnvelopeSet& r, bool pretty) { return json_text(to_sarif(r), pretty); }},
+    {"--sarif", &ReportCommand::sarif,
+     [](const EnvelopeSet& r, bool pretty) { return json_text(to_sarif(r), pretty); }},
     {"--junit", &ReportCommand::junit, [](const EnvelopeSet& r, bool) { return to_junit(r); }},
     {"--codequality", &ReportCommand::codequality,
      [](const EnvelopeSet& r, bool pretty) { return json_text(to_codequality(r), pretty); }},

@@ -61,13 +61,14 @@ json rule_descriptor(const Finding& f) {
       markdown += "\n\n[" + cwe + "](https://cwe.mitre.org/data/definitions/" + cwe.substr(4) + ".html)";
     }
   }
-  return {{"id", f.rule},
-          {"name", rule_name(f.rule)},
-          {"shortDescription", {{"text", repair_utf8(title)}}},
-          {"fullDescription", {{"text", repair_utf8(f.message.empty() ? title : f.message)}}},
-          {"help", {{"text", repair_utf8(help.empty() ? title : help)}, {"markdown", repair_utf8(markdown)}}},
-          {"defaultConfiguration", {{"level", sarif_level(f.severity)}}},
-          {"properties", {{"tags", tags}, {"security-severity", security_severity(f.severity)}, {"precision", "high"}}}};
+  return {
+      {"id", f.rule},
+      {"name", rule_name(f.rule)},
+      {"shortDescription", {{"text", repair_utf8(title)}}},
+      {"fullDescription", {{"text", repair_utf8(f.message.empty() ? title : f.message)}}},
+      {"help", {{"text", repair_utf8(help.empty() ? title : help)}, {"markdown", repair_utf8(markdown)}}},
+      {"defaultConfiguration", {{"level", sarif_level(f.severity)}}},
+      {"properties", {{"tags", tags}, {"security-severity", security_severity(f.severity)}, {"precision", "high"}}}};
 }
 
 json region_of(const Location& l) {
@@ -91,11 +92,12 @@ json result_of(const Finding& f, std::size_t rule_index) {
             (f.commit->date.empty() ? "" : " on " + f.commit->date.substr(0, 10)) +
             (f.commit->count > 1 ? "; in " + std::to_string(f.commit->count) + " commits" : "") + ")";
   }
-  json result{{"ruleId", f.rule},
-              {"ruleIndex", rule_index},
-              {"level", sarif_level(f.severity)},
-              {"message", {{"text", repair_utf8(text)}}},
-              {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region_of(l)}}}}})}};
+  json result{
+      {"ruleId", f.rule},
+      {"ruleIndex", rule_index},
+      {"level", sarif_level(f.severity)},
+      {"message", {{"text", repair_utf8(text)}}},
+      {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region_of(l)}}}}})}};
   if (!f.fingerprint.empty()) {
     result["partialFingerprints"] = {{"primaryLocationLineHash", f.fingerprint}};
     result["fingerprints"] = {{"readygate/v1", f.fingerprint}};
@@ -103,8 +105,8 @@ json result_of(const Finding& f, std::size_t rule_index) {
   if (f.suppressed()) result["suppressions"] = json::array({{{"kind", "inSource"}}});
   if (f.baseline != BaselineState::none) result["baselineState"] = to_string(f.baseline);
   if (f.commit) {
-    result["properties"] = {{"commit", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date},
-                            {"commits", f.commit->count}};
+    result["properties"] = {
+        {"commit", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date}, {"commits", f.commit->count}};
   }
   return result;
 }
@@ -141,7 +143,8 @@ json run_of(const ToolRun& run) {
   if (run.summary.contains("skipped") && run.summary["skipped"].is_object()) {
     std::string skipped;
     for (const auto& [reason, count] : run.summary["skipped"].items()) {
-      if (!count.is_number_integer() || count.get<long long>() <= 0 || reason == "excluded" || reason == "other_shards") continue;
+      if (!count.is_number_integer() || count.get<long long>() <= 0 || reason == "excluded" || reason == "other_shards")
+        continue;
       skipped += (skipped.empty() ? "" : ", ") + std::to_string(count.get<long long>()) + " " + reason;
     }
     if (!skipped.empty()) {
@@ -151,16 +154,20 @@ json run_of(const ToolRun& run) {
     }
   }
   if (omitted > 0) {
-    notifications.push_back({{"level", "warning"},
-                             {"message", {{"text", std::to_string(omitted) + " less severe results were left out: GitHub accepts at most " +
-                                                       std::to_string(sarif_max_results_per_run) + " per run"}}},
-                             {"descriptor", {{"id", "readygate.sarif.truncated"}}}});
+    notifications.push_back(
+        {{"level", "warning"},
+         {"message",
+          {{"text", std::to_string(omitted) + " less severe results were left out: GitHub accepts at most " +
+                        std::to_string(sarif_max_results_per_run) + " per run"}}},
+         {"descriptor", {{"id", "readygate.sarif.truncated"}}}});
   }
   if (without_location > 0) {
-    notifications.push_back({{"level", "note"},
-                             {"message", {{"text", std::to_string(without_location) +
-                                                       " findings without a file location are in the JUnit and Markdown reports"}}},
-                             {"descriptor", {{"id", "readygate.sarif.no_location"}}}});
+    notifications.push_back(
+        {{"level", "note"},
+         {"message",
+          {{"text", std::to_string(without_location) +
+                        " findings without a file location are in the JUnit and Markdown reports"}}},
+         {"descriptor", {{"id", "readygate.sarif.no_location"}}}});
   }
   json invocation{{"executionSuccessful", successful}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;

@@ -9,7 +9,6 @@
 // kept and a notification counts the rest), at most 20 runs, and snippets and messages are
 // bounded, so the file stays far below 10 MB gzipped.
 #include <cstddef>
-
 #include <nlohmann/json.hpp>
 
 #include "common/envelope_model.hpp"

@@ -13,8 +13,9 @@ std::string xml_safe(std::string_view text) {
     // XML 1.0 allows tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and above U+FFFF: the C0
     // controls and the non-characters U+FFFE (EF BF BE) and U+FFFF (EF BF BF) must go.
     const bool control = byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
-    const bool nonchar = byte == 0xEF && i + 2 < valid.size() && static_cast<unsigned char>(valid[i + 1]) == 0xBF &&
-                         (static_cast<unsigned char>(valid[i + 2]) == 0xBE || static_cast<unsigned char>(valid[i + 2]) == 0xBF);
+    const bool nonchar =
+        byte == 0xEF && i + 2 < valid.size() && static_cast<unsigned char>(valid[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(valid[i + 2]) == 0xBE || static_cast<unsigned char>(valid[i + 2]) == 0xBF);
     if (control || nonchar) {
       clean += "\xEF\xBF\xBD";
       if (nonchar) i += 2;

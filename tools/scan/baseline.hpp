@@ -1,11 +1,10 @@
 #pragma once
 // --baseline previous.json: findings whose fingerprint an earlier report already had are
 // marked not new (is_new = false); they stay in the output but do not count for --fail-on.
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "finding.hpp"
 

@@ -34,7 +34,8 @@ Span brace_block(const FileContext& file, Span match) {
   const std::string_view text = file.text();
   const SourceLayout& layout = file.layout();
   std::size_t open = match.end;
-  while (open < text.size() && open < match.end + max_brace_search && !(text[open] == '{' && layout.kind_at(open) == TextKind::code)) {
+  while (open < text.size() && open < match.end + max_brace_search &&
+         !(text[open] == '{' && layout.kind_at(open) == TextKind::code)) {
     ++open;
   }
   if (open >= text.size() || text[open] != '{') return {};

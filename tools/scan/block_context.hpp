@@ -3,10 +3,10 @@
 // indentation, the way people read code: walk up from the line, and each non-blank line that
 // is indented less than everything seen so far is an enclosing block's header. Works for
 // Python, and for JavaScript and TypeScript as formatted by every formatter in use.
+#include <re2/re2.h>
+
 #include <cstddef>
 #include <string_view>
-
-#include <re2/re2.h>
 
 #include "line_index.hpp"
 

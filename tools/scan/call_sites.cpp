@@ -1,20 +1,21 @@
-#include "char_class.hpp"
 #include "call_sites.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "char_class.hpp"
+
 namespace readygate::scan {
 namespace {
 
 bool is_keyword(std::string_view word, bool python) {
-  static constexpr std::array python_words{"if", "elif", "while", "for", "return", "not", "and", "or", "in", "is",
-                                           "lambda", "with", "assert", "except", "yield", "await", "del", "global",
-                                           "nonlocal", "raise", "import", "from", "as", "print_"};
-  static constexpr std::array js_words{"if", "for", "while", "switch", "catch", "function", "return", "typeof",
-                                       "new", "await", "yield", "delete", "void", "in", "of", "instanceof", "do",
-                                       "else", "case", "throw", "super", "import", "export"};
+  static constexpr std::array python_words{"if",  "elif",   "while",    "for",   "return", "not",    "and",   "or",
+                                           "in",  "is",     "lambda",   "with",  "assert", "except", "yield", "await",
+                                           "del", "global", "nonlocal", "raise", "import", "from",   "as",    "print_"};
+  static constexpr std::array js_words{"if",  "for",   "while", "switch", "catch", "function", "return", "typeof",
+                                       "new", "await", "yield", "delete", "void",  "in",       "of",     "instanceof",
+                                       "do",  "else",  "case",  "throw",  "super", "import",   "export"};
   const auto has = [&](const auto& words) { return std::find(words.begin(), words.end(), word) != words.end(); };
   return python ? has(python_words) : has(js_words);
 }
@@ -78,12 +79,15 @@ std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layo
       std::string prefix;
       if (begin > 0 && begin < end && text[begin] == '.' && text[begin - 1] == ')') {
         // require('m').f(…): the call that closed just before, if it is require of a literal.
-        const auto it = std::lower_bound(closed_calls.begin(), closed_calls.end(), std::make_pair(begin - 1, std::size_t{0}));
+        const auto it =
+            std::lower_bound(closed_calls.begin(), closed_calls.end(), std::make_pair(begin - 1, std::size_t{0}));
         if (it != closed_calls.end() && it->first == begin - 1) {
           const CallSite& before = calls[it->second];
           const std::string_view before_name = text.substr(before.name.begin, before.name.end - before.name.begin);
-          const std::string_view argument = text.substr(before.arguments.begin, before.arguments.end - before.arguments.begin);
-          if (before_name == "require" && argument.size() >= 2 && (argument.front() == '\'' || argument.front() == '"')) {
+          const std::string_view argument =
+              text.substr(before.arguments.begin, before.arguments.end - before.arguments.begin);
+          if (before_name == "require" && argument.size() >= 2 &&
+              (argument.front() == '\'' || argument.front() == '"')) {
             std::string_view module = argument.substr(1, argument.size() - 2);
             if (module.substr(0, 5) == "node:") module.remove_prefix(5);
             prefix.assign(module.data(), module.size());
@@ -92,7 +96,8 @@ std::vector<CallSite> find_calls(std::string_view text, const SourceLayout& layo
         if (prefix.empty()) prefix = "?";  // a method of something we cannot name
       }
       const std::string_view dotted = text.substr(begin, end - begin);
-      const bool has_name = std::any_of(dotted.begin(), dotted.end(), [](char ch) { return is_name_char(static_cast<unsigned char>(ch)); });
+      const bool has_name = std::any_of(dotted.begin(), dotted.end(),
+                                        [](char ch) { return is_name_char(static_cast<unsigned char>(ch)); });
       const std::string_view head = dotted.substr(0, dotted.find('.'));
       const std::string_view before_word = word_before(text, begin);
       const bool definition = python ? (before_word == "def" || before_word == "class")
@@ -186,7 +191,8 @@ bool is_literal(std::string_view text, const SourceLayout& layout, Span part) {
     if (i < skip_until) return true;
     const auto c = static_cast<unsigned char>(text[i]);
     // A string literal starting here (its prefix is a word): literal unless interpolated.
-    const auto s = std::lower_bound(strings.begin(), strings.end(), i, [](const StringLiteral& l, std::size_t o) { return l.begin < o; });
+    const auto s = std::lower_bound(strings.begin(), strings.end(), i,
+                                    [](const StringLiteral& l, std::size_t o) { return l.begin < o; });
     if (s != strings.end() && s->begin == i) {
       if (s->interpolated) {
         literal = false;

@@ -16,10 +16,10 @@
 namespace readygate::scan {
 
 struct CallSite {
-  Span name;        // the callee as written: "pk.loads", "require('child_process').exec"
-  Span arguments;   // between the parentheses
-  std::size_t close = 0;  // the closing parenthesis (or the end of the text when unclosed)
-  std::string resolved;   // "pickle.loads"
+  Span name;                      // the callee as written: "pk.loads", "require('child_process').exec"
+  Span arguments;                 // between the parentheses
+  std::size_t close = 0;          // the closing parenthesis (or the end of the text when unclosed)
+  std::string resolved;           // "pickle.loads"
   std::vector<std::string> also;  // other readings (star imports)
   bool constructed = false;       // `new Name(…)`
 };

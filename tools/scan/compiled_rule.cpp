@@ -4,7 +4,6 @@
 #include <cctype>
 
 #include "call_sites.hpp"
-
 #include "common/error.hpp"
 #include "secret_value.hpp"
 
@@ -63,7 +62,8 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
   not_inside = block(rule.not_inside, "not_inside");
   for (const auto& value : rule.allow_values) allow_values.push_back(compile(rule, "allow_values", value));
   for (const auto& value : rule.allow_names) allow_names.push_back(compile(rule, "allow_names", value));
-  if (rule.in_tests && !rule.in_tests->when.empty()) in_tests_when = compile(rule, "in_tests.when", rule.in_tests->when);
+  if (rule.in_tests && !rule.in_tests->when.empty())
+    in_tests_when = compile(rule, "in_tests.when", rule.in_tests->when);
   if (pattern) {
     secret_group = group_index(*pattern, "secret");
     name_group = group_index(*pattern, "name");
@@ -84,8 +84,7 @@ CompiledRule::CompiledRule(const Rule& r) : rule(r) {
     throw_input_error("rule \"" + rule.id + "\": field \"allow_names\" needs a (?P<name>…) group in the pattern");
   }
   if (rule.entropy && secret_group < 0) {
-    throw_input_error("rule \"" + rule.id +
-                      "\": field \"entropy\" needs a (?P<secret>…) group in the pattern");
+    throw_input_error("rule \"" + rule.id + "\": field \"entropy\" needs a (?P<secret>…) group in the pattern");
   }
 }
 
@@ -115,7 +114,8 @@ bool CompiledRule::name_is_reportable(std::string_view name) const {
 
 bool CompiledRule::is_allowed_value(std::string_view secret) const {
   const re2::StringPiece piece(secret.data(), secret.size());
-  return std::any_of(allow_values.begin(), allow_values.end(), [&](const auto& allow) { return RE2::FullMatch(piece, *allow); });
+  return std::any_of(allow_values.begin(), allow_values.end(),
+                     [&](const auto& allow) { return RE2::FullMatch(piece, *allow); });
 }
 
 bool CompiledRule::secret_is_credible(std::string_view secret) const {

@@ -1,13 +1,13 @@
 #pragma once
 // A Rule with its regular expressions compiled (RE2 objects are not copyable: held by pointer).
+#include <re2/re2.h>
+
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "block_context.hpp"
 #include "rule.hpp"
@@ -32,19 +32,19 @@ struct CompiledRule {
   explicit CompiledRule(const Rule& rule);
 
   const Rule& rule;
-  std::unique_ptr<RE2> pattern;                  // null for a call rule
-  std::unique_ptr<RE2> exclude;                  // may be null
-  std::vector<std::unique_ptr<RE2>> absent;      // one per rule.absent context
-  std::vector<std::unique_ptr<RE2>> required;    // one per rule.requires context
+  std::unique_ptr<RE2> pattern;                // null for a call rule
+  std::unique_ptr<RE2> exclude;                // may be null
+  std::vector<std::unique_ptr<RE2>> absent;    // one per rule.absent context
+  std::vector<std::unique_ptr<RE2>> required;  // one per rule.requires context
   std::optional<CompiledBlock> inside, not_inside;
   std::vector<std::unique_ptr<RE2>> allow_values, allow_names;
-  std::unique_ptr<RE2> in_tests_when;            // null: always (or no in_tests)
-  std::unique_ptr<RE2> body_absent;              // null: no condition on the block
+  std::unique_ptr<RE2> in_tests_when;                                            // null: always (or no in_tests)
+  std::unique_ptr<RE2> body_absent;                                              // null: no condition on the block
   std::unique_ptr<RE2> arguments_match, arguments_absent, first_argument_match;  // call rules; may be null
-  int secret_group = -1;                         // index of (?P<secret>…), or -1
-  int name_group = -1;                           // index of (?P<name>…), or -1
-  std::vector<int> location_groups;              // (?P<loc…>) groups, in pattern order
-  int group_count = 0;                           // capturing groups + the whole match
+  int secret_group = -1;                                                         // index of (?P<secret>…), or -1
+  int name_group = -1;                                                           // index of (?P<name>…), or -1
+  std::vector<int> location_groups;  // (?P<loc…>) groups, in pattern order
+  int group_count = 0;               // capturing groups + the whole match
 
   // The captured secret is a real-looking value: not a placeholder, not allowed, enough entropy.
   bool secret_is_credible(std::string_view secret) const;
@@ -52,7 +52,7 @@ struct CompiledRule {
   bool is_allowed_value(std::string_view secret) const;
   // A call rule: whether it names the call resolved as `resolved` ("pickle.loads").
   bool names_call(const std::string& resolved) const;
-  std::set<std::string> call_names;      // exact
+  std::set<std::string> call_names;        // exact
   std::vector<std::string> call_prefixes;  // "child_process." for "child_process.*"
 
   // The captured name is not one of allow_names.

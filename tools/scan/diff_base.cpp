@@ -55,8 +55,10 @@ std::optional<std::string> resolve_diff_base(const std::string& value, const Env
   const bool automatic = value == "auto";
   const std::string base = automatic ? request_base(env) : value;
   if (base.empty()) {
-    log_info(use.flag + " auto: not in a pull or merge request (neither GITHUB_BASE_REF nor "
-             "CI_MERGE_REQUEST_DIFF_BASE_SHA is set): " + use.otherwise);
+    log_info(use.flag +
+             " auto: not in a pull or merge request (neither GITHUB_BASE_REF nor "
+             "CI_MERGE_REQUEST_DIFF_BASE_SHA is set): " +
+             use.otherwise);
     return std::nullopt;
   }
   if (base.front() == '-') throw_input_error(use.flag + ": '" + base + "' is not a git ref");
@@ -67,9 +69,10 @@ std::optional<std::string> resolve_diff_base(const std::string& value, const Env
   }
   if (!commit) {
     const std::string hint = " (a shallow clone? fetch it, e.g. fetch-depth: 0)";
-    if (!automatic) throw_input_error(use.flag + " " + base + ": not a commit in this clone, nor one origin has" + hint);
-    log_warning(use.flag + " auto: the request's base '" + base + "' is not in this clone and cannot be fetched" + hint +
-                ": " + use.otherwise);
+    if (!automatic)
+      throw_input_error(use.flag + " " + base + ": not a commit in this clone, nor one origin has" + hint);
+    log_warning(use.flag + " auto: the request's base '" + base + "' is not in this clone and cannot be fetched" +
+                hint + ": " + use.otherwise);
     return std::nullopt;
   }
   const ProcessResult merge_base = git(directory, {"merge-base", *commit, "HEAD"});

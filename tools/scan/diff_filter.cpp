@@ -11,7 +11,8 @@ namespace {
 
 std::size_t parse_number(std::string_view text, std::size_t& pos) {
   std::size_t value = 0;
-  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') value = value * 10 + static_cast<std::size_t>(text[pos++] - '0');
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+    value = value * 10 + static_cast<std::size_t>(text[pos++] - '0');
   return value;
 }
 
@@ -49,14 +50,15 @@ ChangedLines parse_unified_diff(std::string_view diff, const std::string& prefix
 
 ChangedLines changed_lines_since(const std::string& ref, const std::string& directory) {
   if (ref.empty() || ref.front() == '-') throw_input_error("--diff-base: '" + ref + "' is not a git ref");
-  const ProcessResult diff = run_process({"git", "-C", directory, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff",
-                                          "--no-prefix", "--relative", "-U0", ref, "--"});
+  const ProcessResult diff = run_process({"git", "-C", directory, "-c", "core.quotePath=false", "diff", "--no-color",
+                                          "--no-ext-diff", "--no-prefix", "--relative", "-U0", ref, "--"});
   if (diff.exit_code != 0) {
     throw_input_error("--diff-base " + ref + ": git diff failed: " +
                       (diff.err.empty() ? "exit code " + std::to_string(diff.exit_code) : diff.err));
   }
   ChangedLines changed = parse_unified_diff(diff.out, "");
-  const ProcessResult untracked = run_process({"git", "-C", directory, "ls-files", "-z", "--others", "--exclude-standard"});
+  const ProcessResult untracked =
+      run_process({"git", "-C", directory, "ls-files", "-z", "--others", "--exclude-standard"});
   for (std::size_t start = 0; start < untracked.out.size();) {
     std::size_t end = untracked.out.find('\0', start);
     if (end == std::string::npos) end = untracked.out.size();

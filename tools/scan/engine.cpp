@@ -4,9 +4,9 @@
 #include <map>
 #include <tuple>
 
+#include "analyzers.hpp"
 #include "common/glob.hpp"
 #include "common/hash.hpp"
-#include "analyzers.hpp"
 #include "compiled_rule.hpp"
 #include "file_context.hpp"
 #include "keyword_filter.hpp"
@@ -30,7 +30,8 @@ void regex_matches(const CompiledRule& rule, std::string_view text, Visit&& visi
   const re2::StringPiece whole(text.data(), text.size());
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.group_count));
   std::size_t pos = 0;
-  while (pos <= text.size() && rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, groups.data(), rule.group_count)) {
+  while (pos <= text.size() &&
+         rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, groups.data(), rule.group_count)) {
     RawMatch match;
     match.whole = span_of(groups[0], text);
     pos = match.whole.end > match.whole.begin ? match.whole.end : match.whole.begin + 1;
@@ -77,8 +78,9 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
     }
     if (rule.arguments_match && !matches_text(rule.arguments_match.get(), text, call.arguments)) continue;
     if (rule.arguments_absent && matches_text(rule.arguments_absent.get(), text, call.arguments)) continue;
-    if (!conditions.first.empty() || rule.first_argument_match || conditions.any_non_literal || !conditions.from.empty() ||
-        !conditions.first_from.empty() || conditions.at_least > 0 || conditions.at_most >= 0) {
+    if (!conditions.first.empty() || rule.first_argument_match || conditions.any_non_literal ||
+        !conditions.from.empty() || !conditions.first_from.empty() || conditions.at_least > 0 ||
+        conditions.at_most >= 0) {
       const std::vector<Span> parts = split_arguments(text, file.layout(), call.arguments);
       const auto count = static_cast<int>(parts.size());
       if (count < conditions.at_least || (conditions.at_most >= 0 && count > conditions.at_most)) continue;
@@ -87,7 +89,8 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
         const bool literal = is_literal(text, file.layout(), parts.front());
         if (literal != (conditions.first == "literal")) continue;
       }
-      if (rule.first_argument_match && (parts.empty() || !matches_text(rule.first_argument_match.get(), text, parts.front()))) {
+      if (rule.first_argument_match &&
+          (parts.empty() || !matches_text(rule.first_argument_match.get(), text, parts.front()))) {
         continue;
       }
       if (!conditions.from.empty()) {
@@ -95,7 +98,8 @@ void call_matches(const CompiledRule& rule, const FileContext& file, Visit&& vis
         for (const Span& p : parts) strongest = std::max(strongest, origin(file, p));
         if (parts.empty() || !origin_is(strongest, conditions.from)) continue;
       }
-      if (!conditions.first_from.empty() && (parts.empty() || !origin_is(origin(file, parts.front()), conditions.first_from))) {
+      if (!conditions.first_from.empty() &&
+          (parts.empty() || !origin_is(origin(file, parts.front()), conditions.first_from))) {
         continue;
       }
       if (conditions.any_non_literal &&
@@ -159,10 +163,11 @@ void keep_first_of_groups(std::vector<Candidate>& candidates, const std::vector<
 }
 
 bool rule_applies(const Rule& rule, const std::string& path, std::string_view language) {
-  const bool applies =
-      (rule.languages.empty() && rule.paths.empty()) ||
-      (!language.empty() && std::find(rule.languages.begin(), rule.languages.end(), language) != rule.languages.end()) ||
-      std::any_of(rule.paths.begin(), rule.paths.end(), [&](const std::string& glob) { return file_matches(glob, path); });
+  const bool applies = (rule.languages.empty() && rule.paths.empty()) ||
+                       (!language.empty() &&
+                        std::find(rule.languages.begin(), rule.languages.end(), language) != rule.languages.end()) ||
+                       std::any_of(rule.paths.begin(), rule.paths.end(),
+                                   [&](const std::string& glob) { return file_matches(glob, path); });
   // Excludes only matter for a file the rule would run on (asked last: globs cost the most).
   return applies && std::none_of(rule.exclude_paths.begin(), rule.exclude_paths.end(),
                                  [&](const std::string& glob) { return path_matches(glob, path); });
@@ -171,7 +176,8 @@ bool rule_applies(const Rule& rule, const std::string& path, std::string_view la
 }  // namespace
 
 RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_file)
-    : m_rules(std::move(rules)), m_keywords(std::make_unique<KeywordFilter>(m_rules)),
+    : m_rules(std::move(rules)),
+      m_keywords(std::make_unique<KeywordFilter>(m_rules)),
       m_max_findings_per_file(max_findings_per_file) {
   m_compiled.resize(m_rules.size());
   m_compile_once = std::make_unique<std::once_flag[]>(m_rules.size());
@@ -185,7 +191,8 @@ RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_fil
     std::vector<bool>& mask = m_by_language[language];
     mask.resize(m_rules.size());
     // A path that no rule's globs look at: rule_applies decides by the language alone.
-    for (std::size_t i = 0; i < m_rules.size(); ++i) mask[i] = m_rules[i].paths.empty() && rule_applies(m_rules[i], "", language);
+    for (std::size_t i = 0; i < m_rules.size(); ++i)
+      mask[i] = m_rules[i].paths.empty() && rule_applies(m_rules[i], "", language);
   }
   for (const auto& rule : builtin_rules()) m_known_ids.insert(rule.id);
   for (const auto& rule : m_rules) {
@@ -279,9 +286,9 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
   // fallback rule that knows only the variable's name either.
   if (!examples.empty()) {
     std::erase_if(candidates, [&](const Candidate& c) {
-      return c.has_secret() && m_rules[c.rule].fallback && std::any_of(examples.begin(), examples.end(), [&](const Span& e) {
-               return e.begin < c.secret_span.end && c.secret_span.begin < e.end;
-             });
+      return c.has_secret() && m_rules[c.rule].fallback &&
+             std::any_of(examples.begin(), examples.end(),
+                         [&](const Span& e) { return e.begin < c.secret_span.end && c.secret_span.begin < e.end; });
     });
   }
   if (candidates.empty()) return result;
@@ -330,7 +337,8 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     f.suppressed = c.suppressed;
     f.snippet = make_snippet(line_text, c.line_offset, secrets == secrets_by_line.end() ? no_secrets : secrets->second);
     f.line_digest = sha256_hex(normalize_line(line_text));
-    if (c.has_secret()) f.secret_digest = sha256_hex(text.substr(c.secret_span.begin, c.secret_span.end - c.secret_span.begin));
+    if (c.has_secret())
+      f.secret_digest = sha256_hex(text.substr(c.secret_span.begin, c.secret_span.end - c.secret_span.begin));
     result.findings.push_back(std::move(f));
   }
   std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {

@@ -27,13 +27,13 @@ class KeywordFilter;
 
 // One file's result.
 struct FileScan {
-  std::vector<Finding> findings;  // sorted by position
-  std::size_t over_cap = 0;       // findings past the per-file cap, not reported
+  std::vector<Finding> findings;      // sorted by position
+  std::size_t over_cap = 0;           // findings past the per-file cap, not reported
   std::vector<std::string> warnings;  // "path:line: …" (a suppression naming no rule)
 };
 
 class RuleEngine {
-public:
+ public:
   static constexpr std::size_t default_max_findings_per_file = 1000;
 
   // Throws Error (exit 2) naming the rule and the field whose regular expression is invalid.
@@ -61,7 +61,7 @@ public:
   // expression in a user's rules file is an error before the scan starts. Throws Error.
   void compile_all() const;
 
-private:
+ private:
   const CompiledRule& compiled(std::size_t index) const;
 
   std::vector<Rule> m_rules;
@@ -69,12 +69,11 @@ private:
   std::unique_ptr<std::once_flag[]> m_compile_once;
   std::unique_ptr<KeywordFilter> m_keywords;
   std::map<std::string_view, std::vector<bool>> m_by_language;  // rules without path globs, per language
-  std::vector<std::size_t> m_path_rules;                         // rules with paths or exclude_paths
+  std::vector<std::size_t> m_path_rules;                        // rules with paths or exclude_paths
   std::size_t m_max_findings_per_file;
-  std::set<std::string> m_known_ids;  // built-in and loaded rules: what ready:ignore[…] may name
+  std::set<std::string> m_known_ids;                  // built-in and loaded rules: what ready:ignore[…] may name
   std::set<std::string, std::less<>> m_wanted_calls;  // last names of every call rule's calls, and the analyzers'
-  bool m_all_calls = false;                            // a rule names module.*: keep every call
-
+  bool m_all_calls = false;                           // a rule names module.*: keep every call
 };
 
 }  // namespace readygate::scan

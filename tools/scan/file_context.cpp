@@ -39,10 +39,10 @@ const Provenance& FileContext::provenance() const {
 const Suppressions& FileContext::suppressions() const {
   if (!m_suppressions) {
     // Most files carry no marker at all: then there is nothing to lex for.
-    const bool any = m_text.find("ready:ignore") != std::string_view::npos || m_text.find("nosec") != std::string_view::npos ||
-                     m_text.find("nosemgrep") != std::string_view::npos ||
-                     m_text.find("gitleaks:allow") != std::string_view::npos ||
-                     m_text.find("pragma: allowlist") != std::string_view::npos;
+    const bool any =
+        m_text.find("ready:ignore") != std::string_view::npos || m_text.find("nosec") != std::string_view::npos ||
+        m_text.find("nosemgrep") != std::string_view::npos || m_text.find("gitleaks:allow") != std::string_view::npos ||
+        m_text.find("pragma: allowlist") != std::string_view::npos;
     static const SourceLayout none;
     if (!any) {
       m_suppressions.emplace(std::vector<SuppressionMarker>{}, lines(), none);

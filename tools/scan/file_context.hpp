@@ -17,7 +17,7 @@
 namespace readygate::scan {
 
 class FileContext {
-public:
+ public:
   // `wanted_calls`: the last names of the calls the rules ask about (call_sites.hpp).
   FileContext(const std::string& path, std::string_view text, Role role,
               const std::set<std::string, std::less<>>* wanted_calls = nullptr);
@@ -38,7 +38,7 @@ public:
   // The kind of text at `offset`.
   TextKind kind_at(std::size_t offset) const { return layout().kind_at(offset); }
 
-private:
+ private:
   const std::string& m_path;
   std::string_view m_text;
   std::string_view m_language;

@@ -13,15 +13,15 @@
 namespace readygate::scan {
 
 struct Finding {
-  std::size_t rule = 0;  // index into RuleEngine::rules()
+  std::size_t rule = 0;                // index into RuleEngine::rules()
   Severity severity = Severity::info;  // the rule's, or its in_tests severity in a test file
   Role role = Role::product;
-  std::string path;      // as reported, '/'-separated
+  std::string path;                          // as reported, '/'-separated
   std::size_t line = 0, column = 0;          // 1-based; columns count code points
   std::size_t end_line = 0, end_column = 0;  // end_column is one past the last character (SARIF)
-  std::string snippet;     // the line, trimmed, secrets redacted, valid UTF-8, bounded length
-  std::string line_digest;  // SHA-256 of the line with white space folded: fingerprint input,
-                            // kept as a digest so a finding on a 5 MB minified line stays small
+  std::string snippet;                       // the line, trimmed, secrets redacted, valid UTF-8, bounded length
+  std::string line_digest;                   // SHA-256 of the line with white space folded: fingerprint input,
+                                             // kept as a digest so a finding on a 5 MB minified line stays small
   bool suppressed = false;
   std::string fingerprint;
   std::optional<bool> is_new;  // set only when a baseline is given

@@ -10,12 +10,15 @@ namespace readygate::scan {
 namespace {
 
 // Each commit starts with this line: \x01commit HASH\0AUTHOR <EMAIL>\0DATE.
-constexpr std::string_view commit_mark = "\x01" "commit ";
+constexpr std::string_view commit_mark =
+    "\x01"
+    "commit ";
 constexpr const char* log_format = "--format=%x01commit %H%x00%an <%ae>%x00%aI";
 
 std::size_t number_at(std::string_view text, std::size_t& pos) {
   std::size_t value = 0;
-  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') value = value * 10 + static_cast<std::size_t>(text[pos++] - '0');
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+    value = value * 10 + static_cast<std::size_t>(text[pos++] - '0');
   return value;
 }
 
@@ -63,7 +66,8 @@ void LogPatchReader::line(std::string_view text) {
     const std::size_t a = text.find('\0');
     const std::size_t b = a == std::string_view::npos ? a : text.find('\0', a + 1);
     m_commit.id = std::string(text.substr(0, a));
-    m_commit.author = a == std::string_view::npos ? "" : std::string(text.substr(a + 1, b == std::string_view::npos ? b : b - a - 1));
+    m_commit.author =
+        a == std::string_view::npos ? "" : std::string(text.substr(a + 1, b == std::string_view::npos ? b : b - a - 1));
     m_commit.date = b == std::string_view::npos ? "" : std::string(text.substr(b + 1));
     return;
   }
@@ -138,8 +142,9 @@ ScanResult scan_history(const RuleEngine& engine, const HistoryOptions& options)
       result.findings.push_back(std::move(f));
     }
   });
-  std::vector<std::string> argv{"git", "-C", options.directory, "-c", "core.quotePath=false", "log", "-p", "--reverse",
-                                "--no-color", "--no-ext-diff", "--no-prefix", "--unified=0", "--no-textconv", log_format};
+  std::vector<std::string> argv{"git",         "-C",          options.directory, "-c",         "core.quotePath=false",
+                                "log",         "-p",          "--reverse",       "--no-color", "--no-ext-diff",
+                                "--no-prefix", "--unified=0", "--no-textconv",   log_format};
   for (const auto& revision : options.revisions) argv.push_back(revision);
   argv.push_back("--");
   const ProcessResult git = run_process(argv, [&](std::string_view chunk) { reader.feed(chunk); });

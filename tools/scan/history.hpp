@@ -19,7 +19,7 @@ namespace readygate::scan {
 
 struct HistoryOptions {
   std::vector<std::string> revisions;  // what `git log` is given: a range ("main..HEAD"), refs, or --all
-  std::string directory = ".";          // the repository (paths are relative to its root)
+  std::string directory = ".";         // the repository (paths are relative to its root)
   std::vector<RoleOverride> roles;
   std::uint64_t max_file_size = 5ULL * 1024 * 1024;  // added lines of one file in one commit
 };
@@ -33,14 +33,14 @@ struct HistoryCommit {
   std::string id, author, date;
 };
 class LogPatchReader {
-public:
+ public:
   using OnFile = std::function<void(const HistoryCommit&, const std::string& path, const std::string& added,
                                     const std::vector<std::size_t>& lines)>;
   explicit LogPatchReader(OnFile on_file) : m_on_file(std::move(on_file)) {}
   void feed(std::string_view chunk);
   void finish();
 
-private:
+ private:
   void line(std::string_view text);
   void flush();
 

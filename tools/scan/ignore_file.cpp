@@ -50,10 +50,12 @@ void read_readygate_ignore(std::string_view text, const std::string& name, Ignor
     const std::string_view fingerprint = trim_space(line.substr(0, line.find('#')));
     if (fingerprint.size() >= 16 && all_of(fingerprint, hex)) {
       std::string lower(fingerprint);
-      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       into.fingerprints.insert(std::move(lower));
     } else {
-      into.warnings.push_back(name + ":" + std::to_string(number) + ": not a finding fingerprint (hex digits), ignored");
+      into.warnings.push_back(name + ":" + std::to_string(number) +
+                              ": not a finding fingerprint (hex digits), ignored");
     }
   });
 }
@@ -62,9 +64,11 @@ void read_gitleaks_ignore(std::string_view text, const std::string& name, Ignore
   each_line(text, [&](std::string_view line, std::size_t number) {
     // [COMMIT:]FILE:RULE:LINE, read from the right: FILE may hold ':' itself.
     const std::size_t last = line.rfind(':');
-    const std::size_t rule = last == std::string_view::npos || last == 0 ? std::string_view::npos : line.rfind(':', last - 1);
+    const std::size_t rule =
+        last == std::string_view::npos || last == 0 ? std::string_view::npos : line.rfind(':', last - 1);
     if (rule == std::string_view::npos || !all_of(line.substr(last + 1), digit) || last - rule < 2 || rule == 0) {
-      into.warnings.push_back(name + ":" + std::to_string(number) + ": not a gitleaks fingerprint ([COMMIT:]FILE:RULE:LINE), ignored");
+      into.warnings.push_back(name + ":" + std::to_string(number) +
+                              ": not a gitleaks fingerprint ([COMMIT:]FILE:RULE:LINE), ignored");
       return;
     }
     std::string_view file = line.substr(0, rule);
@@ -79,7 +83,8 @@ void read_gitleaks_ignore(std::string_view text, const std::string& name, Ignore
       into.warnings.push_back(name + ":" + std::to_string(number) + ": line number out of range, ignored");
       return;
     }
-    into.secret_places.insert({commit, without_dot_slash(file), static_cast<std::size_t>(std::stoull(std::string(digits)))});
+    into.secret_places.insert(
+        {commit, without_dot_slash(file), static_cast<std::size_t>(std::stoull(std::string(digits)))});
   });
 }
 
@@ -87,14 +92,14 @@ IgnoreList read_ignore_files(const std::string& folder, const std::vector<std::s
   IgnoreList list;
   const std::filesystem::path base(folder.empty() ? "." : folder);
   std::error_code error;
-  for (const auto& [name, reader] : {std::pair{".readygateignore", &read_readygate_ignore},
-                                     std::pair{".gitleaksignore", &read_gitleaks_ignore}}) {
+  for (const auto& [name, reader] :
+       {std::pair{".readygateignore", &read_readygate_ignore}, std::pair{".gitleaksignore", &read_gitleaks_ignore}}) {
     const std::filesystem::path path = base / name;
     if (std::filesystem::is_regular_file(path, error)) reader(read_file(path), path.generic_string(), list);
   }
   for (const auto& file : more_files) {
-    const bool gitleaks = std::string_view(file).size() >= 14 &&
-                          std::string_view(file).substr(file.size() - 14) == "gitleaksignore";
+    const bool gitleaks =
+        std::string_view(file).size() >= 14 && std::string_view(file).substr(file.size() - 14) == "gitleaksignore";
     (gitleaks ? read_gitleaks_ignore : read_readygate_ignore)(read_input(file), file, list);
   }
   return list;

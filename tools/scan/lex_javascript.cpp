@@ -12,7 +12,7 @@
 namespace readygate::scan {
 namespace {
 
-constexpr int max_nesting = 16;             // templates in templates, JSX in JSX, …
+constexpr int max_nesting = 16;                   // templates in templates, JSX in JSX, …
 constexpr std::size_t max_jsx_element = 1 << 16;  // an element that does not close by then is not JSX
 
 // Words after which an expression (so a regex literal or JSX) may start.
@@ -20,16 +20,28 @@ bool keyword_before_expression(std::string_view word) {
   // Asked for every word of a file: most are rejected by their length or first letter.
   if (word.size() < 2 || word.size() > 10) return false;
   switch (word[0]) {
-    case 'r': case 't': case 'i': case 'o': case 'n': case 'd': case 'v': case 'c': case 'e': case 'y': case 'a': break;
-    default: return false;
+    case 'r':
+    case 't':
+    case 'i':
+    case 'o':
+    case 'n':
+    case 'd':
+    case 'v':
+    case 'c':
+    case 'e':
+    case 'y':
+    case 'a':
+      break;
+    default:
+      return false;
   }
-  static constexpr std::array words{"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
-                                    "case", "do", "else", "yield", "await", "default"};
+  static constexpr std::array words{"return", "typeof", "instanceof", "in",   "of",    "new",   "delete", "void",
+                                    "throw",  "case",   "do",         "else", "yield", "await", "default"};
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 class JavaScriptLexer {
-public:
+ public:
   JavaScriptLexer(std::string_view text, bool jsx, bool regex_literals)
       : m_text(text), m_jsx(jsx), m_regex(regex_literals) {}
 
@@ -39,7 +51,7 @@ public:
     return std::move(m_out);
   }
 
-private:
+ private:
   bool at(std::size_t i, char c) const { return i < m_text.size() && m_text[i] == c; }
 
   void newline(bool continues) {

@@ -16,18 +16,31 @@ bool is_string_prefix(std::string_view word) {
   bool raw = false, bytes = false, format = false, unicode = false;
   for (const char c : word) {
     switch (std::tolower(static_cast<unsigned char>(c))) {
-      case 'r': if (raw) return false; raw = true; break;
-      case 'b': if (bytes) return false; bytes = true; break;
-      case 'f': if (format) return false; format = true; break;
-      case 'u': if (unicode) return false; unicode = true; break;
-      default: return false;
+      case 'r':
+        if (raw) return false;
+        raw = true;
+        break;
+      case 'b':
+        if (bytes) return false;
+        bytes = true;
+        break;
+      case 'f':
+        if (format) return false;
+        format = true;
+        break;
+      case 'u':
+        if (unicode) return false;
+        unicode = true;
+        break;
+      default:
+        return false;
     }
   }
   return !(unicode && word.size() > 1) && !(bytes && format);
 }
 
 class PythonLexer {
-public:
+ public:
   explicit PythonLexer(std::string_view text) : m_text(text) {}
 
   SourceLayout run() {
@@ -37,7 +50,7 @@ public:
     return std::move(m_out);
   }
 
-private:
+ private:
   bool at(std::size_t i, char c) const { return i < m_text.size() && m_text[i] == c; }
 
   // A newline at `i` was consumed; `continues`: the next line belongs to this statement.
@@ -56,7 +69,8 @@ private:
 
   void end_logical_line() {
     if (m_candidate) {
-      for (std::size_t i = m_candidate_string; i < m_out.strings().size(); ++i) m_out.strings_to_edit()[i].docstring = true;
+      for (std::size_t i = m_candidate_string; i < m_out.strings().size(); ++i)
+        m_out.strings_to_edit()[i].docstring = true;
       auto& regions = m_out.regions_to_edit();
       for (std::size_t i = m_candidate_region; i < regions.size(); ++i) {
         if (regions[i].kind == TextKind::string) regions[i].kind = TextKind::docstring;
@@ -185,8 +199,8 @@ private:
   std::string_view m_text;
   SourceLayout m_out{true};
   std::size_t m_line = 1;
-  bool m_line_start = true;   // nothing significant yet on this logical line
-  bool m_candidate = false;   // this logical line is, so far, only string literals
+  bool m_line_start = true;  // nothing significant yet on this logical line
+  bool m_candidate = false;  // this logical line is, so far, only string literals
   std::size_t m_candidate_string = 0, m_candidate_region = 0;
 };
 

@@ -7,7 +7,7 @@
 namespace readygate::scan {
 
 class LineIndex {
-public:
+ public:
   explicit LineIndex(std::string_view text);
 
   std::size_t line_count() const { return m_starts.size(); }
@@ -20,7 +20,7 @@ public:
   // Lines first..last (1-based, clamped), joined as in the file.
   std::string_view lines_text(std::size_t first, std::size_t last) const;
 
-private:
+ private:
   std::string_view m_text;
   std::vector<std::size_t> m_starts;  // offset where each line starts
 };

@@ -1,7 +1,7 @@
 #include "match_judge.hpp"
 
-#include "block_context.hpp"
 #include "block_body.hpp"
+#include "block_context.hpp"
 
 namespace readygate::scan {
 namespace {
@@ -24,7 +24,11 @@ std::string_view text_of(std::string_view text, Span span) { return text.substr(
 }  // namespace
 
 MatchJudge::MatchJudge(const CompiledRule& rule, const FileContext& file, std::vector<Span>* examples)
-    : m_rule(rule), m_examples(examples), m_file(file), m_absent_in_file(rule.absent.size()), m_present_in_file(rule.required.size()) {}
+    : m_rule(rule),
+      m_examples(examples),
+      m_file(file),
+      m_absent_in_file(rule.absent.size()),
+      m_present_in_file(rule.required.size()) {}
 
 std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   const std::string_view text = m_file.text();
@@ -50,7 +54,8 @@ std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   const std::size_t first_line = lines.line_of(spanned.begin);
   const std::size_t last_line = lines.line_of(spanned.end > spanned.begin ? spanned.end - 1 : spanned.begin);
   if (m_rule.exclude && matches(*m_rule.exclude, lines.lines_text(first_line, last_line))) return std::nullopt;
-  if (!contexts_hold(m_rule.rule.absent, m_rule.absent, m_absent_in_file, false, first_line, last_line, spanned.begin) ||
+  if (!contexts_hold(m_rule.rule.absent, m_rule.absent, m_absent_in_file, false, first_line, last_line,
+                     spanned.begin) ||
       !contexts_hold(m_rule.rule.required, m_rule.required, m_present_in_file, true, first_line, last_line,
                      spanned.begin)) {
     return std::nullopt;
@@ -67,7 +72,8 @@ std::optional<Candidate> MatchJudge::evaluate(const RawMatch& match) {
   }
   if (m_rule.body_absent) {
     const Span body = block_after(m_file, spanned);
-    if (!body.empty() && matches(*m_rule.body_absent, text.substr(body.begin, body.end - body.begin))) return std::nullopt;
+    if (!body.empty() && matches(*m_rule.body_absent, text.substr(body.begin, body.end - body.begin)))
+      return std::nullopt;
   }
   candidate.column = lines.column_of(location.begin);
   candidate.end_line = lines.line_of(location.end > location.begin ? location.end - 1 : location.begin);
@@ -85,14 +91,16 @@ Severity MatchJudge::severity_of(const RawMatch& match) const {
   const Rule& rule = m_rule.rule;
   const bool in_tests = m_file.role() == Role::test || m_file.role() == Role::example;
   if (!rule.in_tests || !in_tests) return rule.severity;
-  if (m_rule.in_tests_when && !matches(*m_rule.in_tests_when, text_of(m_file.text(), match.whole))) return rule.severity;
+  if (m_rule.in_tests_when && !matches(*m_rule.in_tests_when, text_of(m_file.text(), match.whole)))
+    return rule.severity;
   return rule.in_tests->severity;
 }
 
 // Each context's pattern must be absent (or, with `present`, present) in its window: the
 // lines around the match, the body of the function around it (offset `at`), or the whole file
 // (computed once per file).
-bool MatchJudge::contexts_hold(const std::vector<AbsentContext>& contexts, const std::vector<std::unique_ptr<RE2>>& regexes,
+bool MatchJudge::contexts_hold(const std::vector<AbsentContext>& contexts,
+                               const std::vector<std::unique_ptr<RE2>>& regexes,
                                std::vector<std::optional<bool>>& in_file, bool present, std::size_t first_line,
                                std::size_t last_line, std::size_t at) {
   for (std::size_t i = 0; i < contexts.size(); ++i) {
@@ -107,7 +115,8 @@ bool MatchJudge::contexts_hold(const std::vector<AbsentContext>& contexts, const
     } else {
       const auto before = static_cast<std::size_t>(context.before);
       const std::size_t from = first_line > before ? first_line - before : 1;
-      found = matches(*regexes[i], m_file.lines().lines_text(from, last_line + static_cast<std::size_t>(context.after)));
+      found =
+          matches(*regexes[i], m_file.lines().lines_text(from, last_line + static_cast<std::size_t>(context.after)));
     }
     if (found != present) return false;
   }

@@ -12,14 +12,14 @@
 namespace readygate::scan {
 
 class MatchJudge {
-public:
+ public:
   // `examples`, when given, collects the secrets a provider rule recognised as its documented
   // example values, so that a fallback rule does not report them either.
   MatchJudge(const CompiledRule& rule, const FileContext& file, std::vector<Span>* examples = nullptr);
 
   std::optional<Candidate> evaluate(const RawMatch& match);
 
-private:
+ private:
   bool contexts_hold(const std::vector<AbsentContext>& contexts, const std::vector<std::unique_ptr<RE2>>& regexes,
                      std::vector<std::optional<bool>>& in_file, bool present, std::size_t first_line,
                      std::size_t last_line, std::size_t at);

@@ -1,13 +1,13 @@
-#include "char_class.hpp"
 #include "names.hpp"
 
 #include <re2/re2.h>
 
 #include <cctype>
 
+#include "char_class.hpp"
+
 namespace readygate::scan {
 namespace {
-
 
 // Splits at commas, trimming each part and dropping empty ones.
 std::vector<std::string_view> split_commas(std::string_view list) {
@@ -96,7 +96,8 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
   static const RE2 from_imports(R"(^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\n#;]+))");
   static const RE2 with(R"(^[ \t]*(?:async[ \t]+)?with[ \t]+([A-Za-z_][\w.]*)[ \t]*\([^\n]*?\)[ \t]+as[ \t]+(\w+))");
   static const RE2 shadow_def(R"(^[ \t]*(?:async[ \t]+)?def[ \t]+(eval|exec|compile|input)\b)");
-  static const RE2 shadow_parameter(R"(^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\b(eval|exec|compile|input)\b[ \t]*[,)=:])");
+  static const RE2 shadow_parameter(
+      R"(^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\b(eval|exec|compile|input)\b[ \t]*[,)=:])");
   NameTable names;
   std::vector<std::pair<std::string, std::string>> assignments;  // (name, right side): after the imports
   std::vector<std::pair<std::string, std::string>> withs;
@@ -149,9 +150,11 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
       }
     } else if (word.substr(0, 3) == "def" || word.substr(0, 5) == "async") {
       // A builtin the file defines again (a def, a parameter) is the file's own.
-      const bool mentions = statement.find("eval") != std::string_view::npos || statement.find("exec") != std::string_view::npos ||
-                            statement.find("compile") != std::string_view::npos || statement.find("input") != std::string_view::npos;
-      if (mentions && (RE2::PartialMatch(piece, shadow_def, &g[0]) || RE2::PartialMatch(piece, shadow_parameter, &g[0]))) {
+      const bool mentions =
+          statement.find("eval") != std::string_view::npos || statement.find("exec") != std::string_view::npos ||
+          statement.find("compile") != std::string_view::npos || statement.find("input") != std::string_view::npos;
+      if (mentions &&
+          (RE2::PartialMatch(piece, shadow_def, &g[0]) || RE2::PartialMatch(piece, shadow_parameter, &g[0]))) {
         names.bind(std::string(g[0].data(), g[0].size()), "<local>." + std::string(g[0].data(), g[0].size()));
       }
       if (word.substr(0, 5) == "async" && statement.find(" as ") != std::string_view::npos &&
@@ -167,7 +170,9 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
       const auto dotted_at = [&](std::size_t i) {
         std::size_t j = i;
         if (j < statement.size() && (is_alpha(static_cast<unsigned char>(statement[j])) || statement[j] == '_')) {
-          while (j < statement.size() && (is_name_char(static_cast<unsigned char>(statement[j])) || statement[j] == '.')) ++j;
+          while (j < statement.size() &&
+                 (is_name_char(static_cast<unsigned char>(statement[j])) || statement[j] == '.'))
+            ++j;
         }
         return j;
       };
@@ -175,7 +180,8 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
       if (name_end == first) continue;
       std::size_t i = name_end;
       while (i < statement.size() && (statement[i] == ' ' || statement[i] == '\t')) ++i;
-      if (i >= statement.size() || statement[i] != '=' || (i + 1 < statement.size() && statement[i + 1] == '=')) continue;
+      if (i >= statement.size() || statement[i] != '=' || (i + 1 < statement.size() && statement[i + 1] == '='))
+        continue;
       const std::string name(statement.substr(first, name_end - first));
       if (name == "eval" || name == "exec" || name == "compile" || name == "input") {
         names.bind(name, "<local>." + name);  // the file's own
@@ -195,7 +201,8 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
   // Assignments and with-statements after the imports, so that their right-hand sides resolve.
   for (const auto& [name, right] : assignments) {
     const bool call = !right.empty() && right.back() == '(';
-    const std::string_view callee = call ? std::string_view(right).substr(0, right.size() - 1) : std::string_view(right);
+    const std::string_view callee =
+        call ? std::string_view(right).substr(0, right.size() - 1) : std::string_view(right);
     const std::string resolved = names.resolve(callee);
     const bool bound = resolved != callee || names.bindings().count(std::string(callee.substr(0, callee.find('.'))));
     if (bound) names.bind(name, resolved + (call ? "()" : ""));
@@ -208,8 +215,10 @@ NameTable python_names(std::string_view text, const SourceLayout& layout) {
 // `require`, the statement of each `import` — never over the whole file; instances and
 // shadowing are parsed by hand at each const/let/var/function.
 NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
-  static const RE2 require_name(R"(^(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)(\s*\.\s*[\w$]+)?)");
-  static const RE2 require_destructure(R"(^(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\))");
+  static const RE2 require_name(
+      R"(^(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)(\s*\.\s*[\w$]+)?)");
+  static const RE2 require_destructure(
+      R"(^(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\))");
   static const RE2 import_default(R"(^import\s+([\w$]+)\s*(?:,\s*\{([^}]*)\})?\s*from\s*['"]([^'"\n]+)['"])");
   static const RE2 import_namespace(R"(^import\s*\*\s*as\s+([\w$]+)\s+from\s*['"]([^'"\n]+)['"])");
   static const RE2 import_named(R"(^import\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"\n]+)['"])");
@@ -232,13 +241,16 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
     const std::string_view before = text.substr(window, at - window);  // never further back than that
     for (const std::string_view keyword : {"const", "let", "var"}) {
       const std::size_t k = before.rfind(keyword);
-      if (k != std::string_view::npos && (declaration == std::string_view::npos || window + k > declaration)) declaration = window + k;
+      if (k != std::string_view::npos && (declaration == std::string_view::npos || window + k > declaration))
+        declaration = window + k;
     }
     if (declaration == std::string_view::npos || !is_code(declaration)) continue;
     const std::size_t close = text.find(')', at);
     if (close == std::string_view::npos) continue;
     std::size_t end = close + 1;
-    while (end < text.size() && (text[end] == '.' || text[end] == ' ' || is_name_char(static_cast<unsigned char>(text[end])))) ++end;
+    while (end < text.size() &&
+           (text[end] == '.' || text[end] == ' ' || is_name_char(static_cast<unsigned char>(text[end]))))
+      ++end;
     const std::string_view slice = text.substr(declaration, end - declaration);
     re2::StringPiece g[3];
     if (RE2::PartialMatch(piece(slice), require_name, &g[0], &g[1], &g[2])) {
@@ -252,11 +264,13 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
   // import … from 'm': the statement from the line's `import` to its module name.
   for (std::size_t at = text.find("import"); at != std::string_view::npos; at = text.find("import", at + 6)) {
     const std::size_t line_start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;
-    if (text.substr(line_start, at - line_start).find_first_not_of(" \t") != std::string_view::npos || !is_code(at)) continue;
+    if (text.substr(line_start, at - line_start).find_first_not_of(" \t") != std::string_view::npos || !is_code(at))
+      continue;
     const std::size_t from = text.find("from", at);
     if (from == std::string_view::npos || from - at > 4000) continue;
     const std::size_t quote_end = text.find_first_of("\n;", from);
-    const std::string_view slice = text.substr(at, (quote_end == std::string_view::npos ? text.size() : quote_end) - at);
+    const std::string_view slice =
+        text.substr(at, (quote_end == std::string_view::npos ? text.size() : quote_end) - at);
     re2::StringPiece g[3];
     if (RE2::PartialMatch(piece(slice), import_default, &g[0], &g[1], &g[2])) {
       const std::string module = module_name(view(g[2]));
@@ -287,10 +301,13 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
   // const x = [await] [new] bound.name(…): an instance of what an import bound.
   if (names.bindings().empty()) return names;
   for (const std::string_view keyword : {"const ", "let ", "var "}) {
-    for (std::size_t at = text.find(keyword); at != std::string_view::npos; at = text.find(keyword, at + keyword.size())) {
+    for (std::size_t at = text.find(keyword); at != std::string_view::npos;
+         at = text.find(keyword, at + keyword.size())) {
       if (at > 0 && is_name_char(static_cast<unsigned char>(text[at - 1]))) continue;
       std::size_t i = at + keyword.size();
-      const auto skip_spaces = [&] { while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i; };
+      const auto skip_spaces = [&] {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+      };
       const auto name_at = [&] {
         const std::size_t b = i;
         while (i < text.size() && (is_name_char(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
@@ -299,7 +316,9 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
       skip_spaces();
       const std::string_view name = name_at();
       skip_spaces();
-      if (name.empty() || i >= text.size() || text[i] != '=' || (i + 1 < text.size() && (text[i + 1] == '=' || text[i + 1] == '>'))) continue;
+      if (name.empty() || i >= text.size() || text[i] != '=' ||
+          (i + 1 < text.size() && (text[i + 1] == '=' || text[i + 1] == '>')))
+        continue;
       ++i;
       skip_spaces();
       if (text.compare(i, 6, "await ") == 0) i += 6;
@@ -319,7 +338,8 @@ NameTable javascript_names(std::string_view text, const SourceLayout& layout) {
         skip_spaces();
         const std::string_view wrapped = name_at();
         skip_spaces();
-        if (!wrapped.empty() && i < text.size() && text[i] == ')') names.bind(std::string(name), names.resolve(wrapped));
+        if (!wrapped.empty() && i < text.size() && text[i] == ')')
+          names.bind(std::string(name), names.resolve(wrapped));
         continue;
       }
       names.bind(std::string(name), resolved + "()");

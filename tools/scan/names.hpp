@@ -21,7 +21,7 @@
 namespace readygate::scan {
 
 class NameTable {
-public:
+ public:
   void bind(std::string name, std::string meaning);
   void star_import(std::string module) { m_star_modules.push_back(std::move(module)); }
 
@@ -32,7 +32,7 @@ public:
 
   const std::map<std::string, std::string, std::less<>>& bindings() const { return m_bindings; }
 
-private:
+ private:
   std::map<std::string, std::string, std::less<>> m_bindings;
   std::vector<std::string> m_star_modules;
 };

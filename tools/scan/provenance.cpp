@@ -1,4 +1,3 @@
-#include "char_class.hpp"
 #include "provenance.hpp"
 
 #include <re2/re2.h>
@@ -7,6 +6,7 @@
 #include <cctype>
 
 #include "block_context.hpp"
+#include "char_class.hpp"
 #include "file_context.hpp"
 #include "suppression.hpp"
 
@@ -17,8 +17,8 @@ namespace {
 // own (its command line, standard input, a prompt, its environment) is the operator's, trusted
 // as far as a caller's parameter is. Others say nothing (inside).
 Origin source_origin(std::string_view name) {
-  static const std::set<std::string_view> request{"request", "req", "event", "environ", "cookies", "query_params",
-                                                  "path_params"};
+  static const std::set<std::string_view> request{"request", "req",          "event",      "environ",
+                                                  "cookies", "query_params", "path_params"};
   static const std::set<std::string_view> process{"argv", "input", "raw_input", "stdin", "os.environ"};
   if (request.count(name) > 0) return Origin::input;
   if (process.count(name) > 0) return Origin::parameter;
@@ -27,7 +27,8 @@ Origin source_origin(std::string_view name) {
 
 // The variables named by the code in `span`: identifiers outside string literals (f-string
 // and template holes are code), but not string prefixes (f"…"), members (x.name; but
-// sys.argv, sys.stdin, os.environ and self.request are input) or what stands inside a subscript (the `key` of table[key]; a list literal's names count).
+// sys.argv, sys.stdin, os.environ and self.request are input) or what stands inside a subscript (the `key` of
+// table[key]; a list literal's names count).
 std::vector<std::string> names_in(const FileContext& file, Span span) {
   std::vector<std::string> words;
   const std::string_view text = file.text();
@@ -130,7 +131,8 @@ Provenance::Provenance(const FileContext& file) : m_file(file), m_python(file.la
 // Whether the def at 1-based `line` is under a route decorator (@app.get("/x"), @bp.route(…),
 // @router.api_route(…)), looking up through the decorators just above it.
 bool Provenance::routed(std::size_t line) const {
-  static const RE2 route(R"(^\s*@\s*[\w.]*\.(?:get|post|put|patch|delete|head|options|route|api_route|websocket)\s*\()");
+  static const RE2 route(
+      R"(^\s*@\s*[\w.]*\.(?:get|post|put|patch|delete|head|options|route|api_route|websocket)\s*\()");
   static const RE2 decorator(R"(^\s*@)");
   const LineIndex& lines = m_file.lines();
   const SourceLayout& layout = m_file.layout();
@@ -200,7 +202,8 @@ void Provenance::find_javascript_functions() {
       parameters = parameters_of(std::string_view(params.data(), params.size()));
     } else if (RE2::PartialMatch(head, bare_arrow, &word)) {
       parameters = std::set<std::string>{std::string(word.data(), word.size())};
-    } else if (RE2::PartialMatch(head, named, &word, &params) && !blocks.count(std::string_view(word.data(), word.size()))) {
+    } else if (RE2::PartialMatch(head, named, &word, &params) &&
+               !blocks.count(std::string_view(word.data(), word.size()))) {
       parameters = parameters_of(std::string_view(params.data(), params.size()));
     }
     if (!parameters) {
@@ -237,7 +240,8 @@ std::optional<Span> Provenance::function_body_at(std::size_t offset) const {
   return Span{f->begin, f->end};
 }
 
-const std::map<std::string, std::vector<Provenance::Assignment>>& Provenance::locals_of(const Function& function) const {
+const std::map<std::string, std::vector<Provenance::Assignment>>& Provenance::locals_of(
+    const Function& function) const {
   if (function.locals) return *function.locals;
   function.locals.emplace();
   auto& locals = *function.locals;

@@ -36,7 +36,7 @@ class FileContext;
 enum class Origin { inside, parameter, input };
 
 class Provenance {
-public:
+ public:
   explicit Provenance(const FileContext& file);
 
   Origin origin(Span expression) const;
@@ -45,7 +45,7 @@ public:
   // nothing outside every function.
   std::optional<Span> function_body_at(std::size_t offset) const;
 
-private:
+ private:
   struct Assignment {
     std::size_t at = 0;  // where the assignment is (an offset): only earlier ones count
     Span value;

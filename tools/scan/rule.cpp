@@ -5,11 +5,11 @@
 #include <map>
 #include <set>
 
+#include "analyzers.hpp"
+#include "builtin_rule_files.hpp"
 #include "common/error.hpp"
 #include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
-#include "analyzers.hpp"
-#include "builtin_rule_files.hpp"
 #include "language.hpp"
 
 namespace readygate::scan {
@@ -28,7 +28,8 @@ bool valid_id(std::string_view id) {
 }
 
 AbsentContext parse_one_absent(const json& value, const std::string& where, const std::string& field) {
-  if (!value.is_object()) throw_input_error(where + ": field \"" + field + "\": expected an object or a list of objects");
+  if (!value.is_object())
+    throw_input_error(where + ": field \"" + field + "\": expected an object or a list of objects");
   JsonFields r(value, where + ": field \"" + field + "\"");
   r.only({"pattern", "before", "after", "scope"});
   AbsentContext absent;
@@ -68,11 +69,13 @@ InsideContext parse_inside(const json& value, const std::string& where, const st
 }
 
 Rule parse_rule(const json& object, const std::string& where) {
-  if (!object.is_object()) throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
+  if (!object.is_object())
+    throw_input_error(where + ": expected a rule object, got " + std::string(object.type_name()));
   JsonFields r(object, where);
-  r.only({"id", "title", "category", "severity", "pattern", "message", "fix", "help", "cwe", "tags",
-          "languages", "paths", "exclude_paths", "keywords", "exclude", "absent", "requires", "inside", "not_inside", "fallback", "entropy",
-          "allow_values", "allow_names", "in", "group", "aliases", "in_tests", "calls", "arguments", "analyzer", "body_absent"});
+  r.only({"id",       "title",   "category",   "severity", "pattern",       "message",      "fix",         "help",
+          "cwe",      "tags",    "languages",  "paths",    "exclude_paths", "keywords",     "exclude",     "absent",
+          "requires", "inside",  "not_inside", "fallback", "entropy",       "allow_values", "allow_names", "in",
+          "group",    "aliases", "in_tests",   "calls",    "arguments",     "analyzer",     "body_absent"});
   Rule rule;
   rule.id = r.text("id", Presence::required);
   if (!valid_id(rule.id)) {
@@ -99,8 +102,13 @@ Rule parse_rule(const json& object, const std::string& where) {
     if (rule.calls.empty()) named.fail("arguments", "only a rule with \"calls\" has conditions on arguments");
     const JsonFields a(*arguments, named.where() + ": field \"arguments\"");
     a.only({"match", "absent", "first", "first_match", "any_non_literal", "from", "first_from", "at_least", "at_most"});
-    rule.arguments = {a.text("match"), a.text("absent"), a.text("first_match"), a.text("first"), a.text("from"),
-                      a.text("first_from"), a.flag("any_non_literal"),
+    rule.arguments = {a.text("match"),
+                      a.text("absent"),
+                      a.text("first_match"),
+                      a.text("first"),
+                      a.text("from"),
+                      a.text("first_from"),
+                      a.flag("any_non_literal"),
                       static_cast<int>(a.whole("at_least", 0, 64).value_or(0)),
                       static_cast<int>(a.whole("at_most", 0, 64).value_or(-1))};
     for (const char* field : {"from", "first_from"}) {
@@ -140,8 +148,8 @@ Rule parse_rule(const json& object, const std::string& where) {
     // Every part of a call's name is written in the file (at the call, or in the import that
     // renames it). The module is usually the rarest (subprocess, hashlib); a short or common
     // one (os, vm, window, code) gives way to the next part (system, runInNewContext, eval).
-    static const std::set<std::string> common{"window", "globalThis", "global", "self", "this", "code", "util", "path",
-                                              "time", "json", "http", "https", "request", "parse"};
+    static const std::set<std::string> common{"window", "globalThis", "global", "self", "this",  "code",    "util",
+                                              "path",   "time",       "json",   "http", "https", "request", "parse"};
     for (const auto& call : rule.calls) {
       std::vector<std::string> parts;
       std::size_t start = 0;
@@ -179,14 +187,16 @@ Rule parse_rule(const json& object, const std::string& where) {
     rule.required = parse_absent(*required, where + " (\"" + rule.id + "\")", "requires");
   }
   rule.entropy = named.number("entropy", 0.0, 8.0);
-  if (const json* inside = named.find("inside")) rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")", "inside");
+  if (const json* inside = named.find("inside"))
+    rule.inside = parse_inside(*inside, where + " (\"" + rule.id + "\")", "inside");
   if (const json* outside = named.find("not_inside")) {
     rule.not_inside = parse_inside(*outside, where + " (\"" + rule.id + "\")", "not_inside");
   }
   rule.allow_values = named.texts("allow_values");
   rule.allow_names = named.texts("allow_names");
   for (const auto& name : named.texts("in")) {
-    const auto kind = std::find_if(all_kinds.begin(), all_kinds.end(), [&](TextKind k) { return to_string(k) == name; });
+    const auto kind =
+        std::find_if(all_kinds.begin(), all_kinds.end(), [&](TextKind k) { return to_string(k) == name; });
     if (kind == all_kinds.end()) named.fail("in", "expected code, comment, string or docstring, got \"" + name + "\"");
     if (std::find(rule.in.begin(), rule.in.end(), *kind) == rule.in.end()) rule.in.push_back(*kind);
   }
@@ -298,12 +308,20 @@ bool Rule::looks_everywhere() const {
 }
 
 nlohmann::json to_json(const Rule& rule) {
-  json out{{"id", rule.id},         {"title", rule.title},     {"category", rule.category},
+  json out{{"id", rule.id},
+           {"title", rule.title},
+           {"category", rule.category},
            {"severity", to_string(rule.severity)},
-           {"message", rule.message}, {"cwe", rule.cwe},         {"tags", rule.tags},
-           {"languages", rule.languages}, {"paths", rule.paths}, {"exclude_paths", rule.exclude_paths},
-           {"keywords", rule.keywords}, {"allow_values", rule.allow_values},
-           {"allow_names", rule.allow_names}, {"aliases", rule.aliases}};
+           {"message", rule.message},
+           {"cwe", rule.cwe},
+           {"tags", rule.tags},
+           {"languages", rule.languages},
+           {"paths", rule.paths},
+           {"exclude_paths", rule.exclude_paths},
+           {"keywords", rule.keywords},
+           {"allow_values", rule.allow_values},
+           {"allow_names", rule.allow_names},
+           {"aliases", rule.aliases}};
   out["in"] = json::array();
   for (const TextKind kind : all_kinds) {
     if (rule.may_start_in(kind)) out["in"].push_back(to_string(kind));

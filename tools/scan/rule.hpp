@@ -70,12 +70,11 @@
 //   "fix": "…", "help": "…"           optional
 // }]}
 // A bare array of rules is accepted too.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/severity.hpp"
 #include "source_layout.hpp"
@@ -110,8 +109,8 @@ struct ArgumentConditions {
   std::string from;
   std::string first_from;  // the same, for the first argument only
   bool any_non_literal = false;
-  int at_least = 0;   // the call has at least this many arguments (0: any)
-  int at_most = -1;   // and at most this many (-1: any)
+  int at_least = 0;  // the call has at least this many arguments (0: any)
+  int at_most = -1;  // and at most this many (-1: any)
 };
 
 struct Rule {

@@ -26,7 +26,8 @@ std::vector<Rule> load_rules(const ScanCommand& command) {
       rules = merge_rules(std::move(rules), parsed);
     }
     // An empty file would silently run none of the rules its author meant to add.
-    if (in_file == 0) throw_input_error(file + ": no rules in this file (expected {\"rules\": [...]} with at least one)");
+    if (in_file == 0)
+      throw_input_error(file + ": no rules in this file (expected {\"rules\": [...]} with at least one)");
   }
   // --history looks for secrets (code rules on lines torn from their files would only guess).
   const std::vector<std::string> secrets_only{"secrets"};
@@ -95,14 +96,14 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
   }
   if (baseline) mark_new(result.findings, *baseline);
 
-  const std::string target = command.history ? "git history: " + describe_target(history->revisions)
+  const std::string target = command.history  ? "git history: " + describe_target(history->revisions)
                              : command.staged ? "git index (staged)"
                                               : describe_target(command.scan.paths);
-  const json envelope = scan_envelope(run, target, result, engine.rules(),
-                                      {command.fail_on, baseline.has_value()});
-  write_json_output(envelope, "findings", result.findings.size(),
-                    [&](std::size_t i) { return finding_json(result.findings[i], engine.rules()[result.findings[i].rule]); },
-                    common.output, common.pretty);
+  const json envelope = scan_envelope(run, target, result, engine.rules(), {command.fail_on, baseline.has_value()});
+  write_json_output(
+      envelope, "findings", result.findings.size(),
+      [&](std::size_t i) { return finding_json(result.findings[i], engine.rules()[result.findings[i].rule]); },
+      common.output, common.pretty);
   const auto& summary = envelope["summary"];
   log_info(std::to_string(summary["files"].get<std::size_t>()) + " files, " +
            std::to_string(summary["findings"].get<std::size_t>()) + " findings (" +

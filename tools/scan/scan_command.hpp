@@ -7,9 +7,9 @@
 
 #include "common/cli.hpp"
 #include "common/envelope.hpp"
+#include "common/severity.hpp"
 #include "history.hpp"
 #include "scanner.hpp"
-#include "common/severity.hpp"
 
 namespace readygate::scan {
 
@@ -22,8 +22,8 @@ struct ScanCommand {
   std::optional<std::string> baseline;
   std::optional<std::string> diff_base;
   bool list_rules = false;
-  std::optional<HistoryOptions> history;  // --history: added lines of commits, secrets rules
-  bool staged = false;                    // --staged: the index's content
+  std::optional<HistoryOptions> history;     // --history: added lines of commits, secrets rules
+  bool staged = false;                       // --staged: the index's content
   std::size_t max_findings_per_file = 1000;  // 0: no cap
   std::vector<std::string> ignore_files;     // --ignore-file, besides .readygateignore/.gitleaksignore
 };

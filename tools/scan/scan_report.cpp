@@ -32,19 +32,33 @@ json finding_json(const Finding& f, const Rule& rule) { return to_json(to_findin
 namespace {
 
 Check unreadable_check(const ScanStats& stats) {
-  Check check{"scan.unreadable", "Every file could be read", CheckStatus::pass, "all files were readable", 0.0, 0.0, "<=", "files"};
+  Check check{"scan.unreadable",
+              "Every file could be read",
+              CheckStatus::pass,
+              "all files were readable",
+              0.0,
+              0.0,
+              "<=",
+              "files"};
   check.value = static_cast<double>(stats.unreadable.size());
   if (!stats.unreadable.empty()) {
     check.status = CheckStatus::warn;
-    check.message = std::to_string(stats.unreadable.size()) + " file(s) or folder(s) could not be read, first: " +
-                    stats.unreadable.front();
+    check.message = std::to_string(stats.unreadable.size()) +
+                    " file(s) or folder(s) could not be read, first: " + stats.unreadable.front();
   }
   return check;
 }
 
 Check fail_on_check(std::size_t gating, Severity threshold) {
   const std::string level(to_string(threshold));
-  Check check{"scan.fail_on", "No findings at or above " + level, pass_or_fail(gating == 0), "", static_cast<double>(gating), 0.0, "<=", "findings"};
+  Check check{"scan.fail_on",
+              "No findings at or above " + level,
+              pass_or_fail(gating == 0),
+              "",
+              static_cast<double>(gating),
+              0.0,
+              "<=",
+              "findings"};
   check.message = std::to_string(gating) + " unsuppressed" + " finding(s) at or above " + level;
   return check;
 }
@@ -105,11 +119,11 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
   envelope["summary"] = summary;
   envelope["checks"].push_back(to_json(unreadable_check(stats)));
   if (!stats.over_cap.empty()) {
-    envelope["checks"].push_back(to_json(Check{
-        "scan.over_cap", "Every finding was reported", CheckStatus::warn,
-        std::to_string(over_cap_findings) + " finding(s) in " + std::to_string(stats.over_cap.size()) +
-            " file(s) past the per-file cap were not reported, first: " + stats.over_cap.front().first,
-        static_cast<double>(over_cap_findings), 0.0, "<=", "findings"}));
+    envelope["checks"].push_back(
+        to_json(Check{"scan.over_cap", "Every finding was reported", CheckStatus::warn,
+                      std::to_string(over_cap_findings) + " finding(s) in " + std::to_string(stats.over_cap.size()) +
+                          " file(s) past the per-file cap were not reported, first: " + stats.over_cap.front().first,
+                      static_cast<double>(over_cap_findings), 0.0, "<=", "findings"}));
   }
   if (options.fail_on) {
     const std::size_t gating = count_gating(result.findings, rules, *options.fail_on);

@@ -3,15 +3,14 @@
 // files, bytes, skips, findings by severity and category; checks for unreadable files and
 // --fail-on. Each finding is written as the common record (common/finding.hpp), with the
 // rule's title, category, cwe, message, fix and help, and "baseline_state" only with --baseline.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "common/envelope.hpp"
 #include "common/finding.hpp"
-#include "scanner.hpp"
 #include "common/severity.hpp"
+#include "scanner.hpp"
 
 namespace readygate::scan {
 

@@ -120,8 +120,12 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
       while (auto queued = queue.pop()) {
         const ListedFile* file = &queued->file;
         switch (read_file(*file, options.max_file_size, buffer, error)) {
-          case ReadOutcome::too_large: ++local.skipped_too_large; break;
-          case ReadOutcome::unreadable: local.unreadable.push_back(file->display + ": " + error); break;
+          case ReadOutcome::too_large:
+            ++local.skipped_too_large;
+            break;
+          case ReadOutcome::unreadable:
+            local.unreadable.push_back(file->display + ": " + error);
+            break;
           case ReadOutcome::ok:
             if (looks_binary(buffer)) {
               ++local.skipped_binary;
@@ -129,8 +133,8 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
             }
             {
               const Role role = role_of(queued->role_path, std::string_view(buffer).substr(0, 4096), options.roles);
-              if (skipped_by_default(role) &&
-                  std::find(options.include_roles.begin(), options.include_roles.end(), role) == options.include_roles.end()) {
+              if (skipped_by_default(role) && std::find(options.include_roles.begin(), options.include_roles.end(),
+                                                        role) == options.include_roles.end()) {
                 ++(role == Role::vendored ? local.vendored : local.generated);
                 break;
               }
@@ -204,7 +208,8 @@ ScanResult scan_paths(const RuleEngine& engine, const ScanOptions& options) {
   for (const auto& w : stats.warnings) log_warning(w);
   for (const auto& [path, count] : stats.over_cap) {
     log_warning(path + ": " + std::to_string(count) + " more finding(s) past the cap of " +
-                std::to_string(engine.max_findings_per_file()) + " per file were not reported (--max-findings-per-file)");
+                std::to_string(engine.max_findings_per_file()) +
+                " per file were not reported (--max-findings-per-file)");
   }
   const auto& rules = engine.rules();
   std::sort(result.findings.begin(), result.findings.end(), [&](const Finding& a, const Finding& b) {

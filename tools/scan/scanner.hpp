@@ -29,8 +29,8 @@ struct ScanOptions {
   unsigned jobs = 0;  // 0: one per core
   std::optional<Shard> shard;
   ProgressMode progress = ProgressMode::automatic;
-  std::vector<RoleOverride> roles;   // --role ROLE=GLOB, in order
-  std::vector<Role> include_roles;   // vendored / generated files to scan all the same
+  std::vector<RoleOverride> roles;  // --role ROLE=GLOB, in order
+  std::vector<Role> include_roles;  // vendored / generated files to scan all the same
 };
 
 struct ScanStats {
@@ -43,7 +43,7 @@ struct ScanStats {
   std::size_t special = 0;
   std::size_t other_shards = 0;
   std::size_t vendored = 0, generated = 0;  // not scanned: their role says so
-  std::vector<std::string> unreadable;  // "path: reason", sorted
+  std::vector<std::string> unreadable;      // "path: reason", sorted
   // Files with more findings than the engine's cap, and how many each had past it; sorted.
   std::vector<std::pair<std::string, std::size_t>> over_cap;
   std::vector<std::string> warnings;  // from the engine ("path:line: …"), sorted

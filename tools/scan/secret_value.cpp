@@ -48,14 +48,13 @@ bool is_placeholder(std::string_view value) {
     return true;
   }
   static constexpr std::array<std::string_view, 17> words{
-      "changeme", "change_me", "change-me", "example", "placeholder", "your_", "your-", "yourpass",
-      "dummy",    "redacted",  "xxxx",      "****",    "....",        "replace_", "insert_",
-      "fake",     "sample"};
+      "changeme", "change_me", "change-me", "example", "placeholder", "your_",   "your-", "yourpass", "dummy",
+      "redacted", "xxxx",      "****",      "....",    "replace_",    "insert_", "fake",  "sample"};
   for (const auto word : words) {
     if (lower.find(word) != std::string::npos) return true;
   }
-  static constexpr std::array<std::string_view, 9> exact{"password", "secret", "none", "null", "true",
-                                                          "false", "undefined", "token", "test"};
+  static constexpr std::array<std::string_view, 9> exact{"password", "secret",    "none",  "null", "true",
+                                                         "false",    "undefined", "token", "test"};
   if (std::find(exact.begin(), exact.end(), lower) != exact.end()) return true;
   return std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); });
 }

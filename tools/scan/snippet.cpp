@@ -19,8 +19,8 @@ bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
 // not take): what follows it on the line is part of the same credential and is hidden too.
 bool continues_token(char c) {
   const auto u = static_cast<unsigned char>(c);
-  return (u < 0x80 && std::isalnum(u) != 0) || c == '-' || c == '_' || c == '+' || c == '/' || c == '=' ||
-         c == '.' || c == '~' || c == '%' || c == ':';
+  return (u < 0x80 && std::isalnum(u) != 0) || c == '-' || c == '_' || c == '+' || c == '/' || c == '=' || c == '.' ||
+         c == '~' || c == '%' || c == ':';
 }
 
 // The end of the token that continues at `at` ("\/", JSON's escaped slash, continues it too);
@@ -68,8 +68,7 @@ bool looks_like_credential(std::string_view value) {
 
 }  // namespace
 
-std::string make_snippet(std::string_view line, std::size_t match_offset,
-                         const std::vector<std::string>& secrets) {
+std::string make_snippet(std::string_view line, std::size_t match_offset, const std::vector<std::string>& secrets) {
   // Which bytes of the line are hidden; each run of hidden bytes becomes one "****".
   std::vector<char> hidden(secrets.empty() ? 0 : line.size());
   for (const auto& secret : secrets) {
@@ -92,8 +91,9 @@ std::string make_snippet(std::string_view line, std::size_t match_offset,
       while (close < line.size() && !is_space(line[close]) && !is_quote(line[close])) ++close;
       if (close == line.size()) break;
       const std::string_view value = line.substr(open + 1, close - open - 1);
-      const bool untouched = std::none_of(hidden.begin() + static_cast<std::ptrdiff_t>(open + 1),
-                                          hidden.begin() + static_cast<std::ptrdiff_t>(close), [](char h) { return h; });
+      const bool untouched =
+          std::none_of(hidden.begin() + static_cast<std::ptrdiff_t>(open + 1),
+                       hidden.begin() + static_cast<std::ptrdiff_t>(close), [](char h) { return h; });
       if (line[close] == line[open] && untouched && looks_like_credential(value)) {
         hide(hidden, open + 1 + redacted_prefix_size(value), close);
       }

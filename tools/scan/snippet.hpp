@@ -16,8 +16,7 @@ inline constexpr std::size_t max_snippet_bytes = 200;
 // stopped short of it. On a line with a secret, every other quoted value that looks like a
 // credential (a tuple's or a list's other values) is redacted the same way. Redaction happens
 // before any cutting, so no part of a secret can survive a window boundary.
-std::string make_snippet(std::string_view line, std::size_t match_offset,
-                         const std::vector<std::string>& secrets);
+std::string make_snippet(std::string_view line, std::size_t match_offset, const std::vector<std::string>& secrets);
 
 // The line with runs of white space folded to one space and the ends trimmed.
 std::string normalize_line(std::string_view line);

@@ -8,10 +8,14 @@ namespace readygate::scan {
 
 std::string_view to_string(TextKind kind) {
   switch (kind) {
-    case TextKind::code: return "code";
-    case TextKind::comment: return "comment";
-    case TextKind::string: return "string";
-    case TextKind::docstring: return "docstring";
+    case TextKind::code:
+      return "code";
+    case TextKind::comment:
+      return "comment";
+    case TextKind::string:
+      return "string";
+    case TextKind::docstring:
+      return "docstring";
   }
   return "code";
 }
@@ -46,13 +50,16 @@ void SourceLayout::rewind(const Mark& mark, std::size_t line_now) {
   m_regions.resize(mark.regions);
   if (!m_regions.empty()) m_regions.back().end = mark.last_region_end;  // a merge may have extended it
   m_strings.resize(mark.strings);
-  for (std::size_t line = mark.line + 1; line <= line_now && line < m_continues.size(); ++line) m_continues[line] = false;
+  for (std::size_t line = mark.line + 1; line <= line_now && line < m_continues.size(); ++line)
+    m_continues[line] = false;
 }
 
 void SourceLayout::finish() {
   const auto by_begin = [](const auto& a, const auto& b) { return a.begin < b.begin; };
-  if (!std::is_sorted(m_regions.begin(), m_regions.end(), by_begin)) std::stable_sort(m_regions.begin(), m_regions.end(), by_begin);
-  if (!std::is_sorted(m_strings.begin(), m_strings.end(), by_begin)) std::stable_sort(m_strings.begin(), m_strings.end(), by_begin);
+  if (!std::is_sorted(m_regions.begin(), m_regions.end(), by_begin))
+    std::stable_sort(m_regions.begin(), m_regions.end(), by_begin);
+  if (!std::is_sorted(m_strings.begin(), m_strings.end(), by_begin))
+    std::stable_sort(m_strings.begin(), m_strings.end(), by_begin);
 }
 
 std::size_t SourceLayout::statement_first_line(std::size_t line) const {

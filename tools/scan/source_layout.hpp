@@ -47,7 +47,7 @@ struct Region {
 };
 
 class SourceLayout {
-public:
+ public:
   SourceLayout() = default;  // all code, no literals: a language without a lexer
   explicit SourceLayout(bool lexed) : m_lexed(lexed) {}
 
@@ -55,7 +55,7 @@ public:
   bool lexed() const { return m_lexed; }
 
   TextKind kind_at(std::size_t offset) const;
-  const std::vector<Region>& regions() const { return m_regions; }  // not code, sorted, disjoint
+  const std::vector<Region>& regions() const { return m_regions; }         // not code, sorted, disjoint
   const std::vector<StringLiteral>& strings() const { return m_strings; }  // in order of `begin`
   // 1-based first and last lines of the statement that holds 1-based `line`: a Python logical
   // line, or a JavaScript expression over several lines inside ( or [.
@@ -68,7 +68,7 @@ public:
   std::vector<StringLiteral>& strings_to_edit() { return m_strings; }
   std::vector<Region>& regions_to_edit() { return m_regions; }
   void continue_line(std::size_t line);  // 1-based `line` continues the statement of line - 1
-  void finish();                          // sorts what the lexer added out of order
+  void finish();                         // sorts what the lexer added out of order
 
   // A point to come back to when a lexer's guess (JSX) turns out wrong: everything added
   // after it is undone by rewind, in time proportional to what was added.
@@ -78,7 +78,7 @@ public:
   Mark mark(std::size_t line) const;
   void rewind(const Mark& mark, std::size_t line_now);
 
-private:
+ private:
   bool m_lexed = false;
   std::vector<Region> m_regions;
   std::vector<StringLiteral> m_strings;

@@ -6,8 +6,8 @@
 #include <cctype>
 #include <set>
 
-#include "char_class.hpp"
 #include "analyzers.hpp"
+#include "char_class.hpp"
 #include "provenance.hpp"
 
 namespace readygate::scan {
@@ -26,7 +26,8 @@ bool starts_like_sql(std::string_view content) {
     word[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(content[i])));
   }
   const std::string_view w(word, n);
-  return w == "select" || w == "insert" || w == "update" || w == "delete" || w == "replace" || w == "with" || w == "merge";
+  return w == "select" || w == "insert" || w == "update" || w == "delete" || w == "replace" || w == "with" ||
+         w == "merge";
 }
 
 bool reads_as_sql(std::string_view content, bool clauses) {
@@ -36,8 +37,10 @@ bool reads_as_sql(std::string_view content, bool clauses) {
   // account", "select one from the list"): the word after FROM or INTO must not be English.
   static const RE2 lower_statement(
       R"(^\s*\(?\s*(?:select\s[\s\S]*?\sfrom|insert\s+(?:or\s+[a-z]+\s+)?into|delete\s+from|replace\s+into)\s+([\w."`\[\]{}$]+)|^\s*\(?\s*(?:update\s+\S+\s+set\s|with\s+(?:recursive\s+)?[\w"]+(?:\s*\([^)]*\))?\s+as\s*\())");
-  static const RE2 english(R"((?i)the|a|an|your|my|our|their|this|that|these|those|his|her|its|which|what|one|all|any|each|every|some|here|there|it|them|list|menu)");
-  static const RE2 clause(R"(^\s*(?:WHERE|AND|OR|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|VALUES|SET|(?:LEFT\s+|INNER\s+)?JOIN)\s+\S)");
+  static const RE2 english(
+      R"((?i)the|a|an|your|my|our|their|this|that|these|those|his|her|its|which|what|one|all|any|each|every|some|here|there|it|them|list|menu)");
+  static const RE2 clause(
+      R"(^\s*(?:WHERE|AND|OR|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|VALUES|SET|(?:LEFT\s+|INNER\s+)?JOIN)\s+\S)");
   const re2::StringPiece piece(content.data(), content.size());
   if (RE2::PartialMatch(piece, statement) || (clauses && RE2::PartialMatch(piece, clause))) return true;
   re2::StringPiece table;
@@ -47,7 +50,8 @@ bool reads_as_sql(std::string_view content, bool clauses) {
 
 // Placeholder lists built for parameters are not values: ",".join("?" * n), {placeholders}.
 bool builds_placeholders(std::string_view code) {
-  static const RE2 placeholders(R"((?i)placeholder|qmark|\bmarks\b|\bbind\w*|param_?list|['"][?%]s?['"]\s*\*|['"],\s*['"]\s*\.join\s*\(\s*(?:\[\s*)?(?:\(\s*)?(?:['"]|\w*(?:placeholder|qmark|marks|param))|\.join\s*\(\s*\[?\s*['"][?%]s?['"])");
+  static const RE2 placeholders(
+      R"((?i)placeholder|qmark|\bmarks\b|\bbind\w*|param_?list|['"][?%]s?['"]\s*\*|['"],\s*['"]\s*\.join\s*\(\s*(?:\[\s*)?(?:\(\s*)?(?:['"]|\w*(?:placeholder|qmark|marks|param))|\.join\s*\(\s*\[?\s*['"][?%]s?['"])");
   return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), placeholders);
 }
 
@@ -64,15 +68,20 @@ bool quoted_values(std::string_view code) {
 enum class SqlValues { from_outside, from_inside };
 
 constexpr std::array<std::string_view, 17> sql_sinks{
-    "execute", "executemany", "executescript", "mogrify", "raw", "RawSQL", "extra", "query", "whereRaw",
-    "orWhereRaw", "havingRaw", "orderByRaw", "joinRaw", "selectRaw", "$queryRawUnsafe", "$executeRawUnsafe", "unsafe"};
+    "execute", "executemany", "executescript",   "mogrify",           "raw",       "RawSQL",
+    "extra",   "query",       "whereRaw",        "orWhereRaw",        "havingRaw", "orderByRaw",
+    "joinRaw", "selectRaw",   "$queryRawUnsafe", "$executeRawUnsafe", "unsafe"};
 
 namespace {
 
 class SqlFinder {
-public:
+ public:
   SqlFinder(const FileContext& file, const MatchSink& sink, SqlValues wanted)
-      : m_text(file.text()), m_layout(file.layout()), m_file(file), m_sink(sink), m_python(file.language() == "python"),
+      : m_text(file.text()),
+        m_layout(file.layout()),
+        m_file(file),
+        m_sink(sink),
+        m_python(file.language() == "python"),
         m_wanted(wanted) {}
 
   void run() {
@@ -81,7 +90,7 @@ public:
     literal_groups();
   }
 
-private:
+ private:
   // The next code character at or after `pos` (skipping white space and comments), or npos.
   // The layout is asked only where a comment may start: this runs for every literal.
   std::size_t next_code(std::size_t pos) const {
@@ -285,7 +294,8 @@ private:
       const StringLiteral& first = strings[i];
       const std::size_t end = strings[last].end;
       if (!tagged(first) && reads_as_sql(content, false)) {
-        const bool placeholders_only = interpolated && builds_placeholders(m_text.substr(first.begin, end - first.begin));
+        const bool placeholders_only =
+            interpolated && builds_placeholders(m_text.substr(first.begin, end - first.begin));
         const bool before = value_before(first.begin);
         if ((interpolated && !placeholders_only) || formatted_after(end, content) || before) {
           Span values{first.begin, operand_end(end)};
@@ -327,7 +337,8 @@ private:
     const re2::StringPiece text(m_text.data() + part.begin, part.end - part.begin);
     int depth = 0;
     if (RE2::PartialMatch(text, keyword, &name)) {
-      static const std::set<std::string_view> sql_keywords{"sql", "query", "where", "select", "tables", "order_by", "statement", "text"};
+      static const std::set<std::string_view> sql_keywords{"sql",    "query",    "where",     "select",
+                                                           "tables", "order_by", "statement", "text"};
       if (!sql_keywords.count(std::string_view(name.data(), name.size()))) return false;
       // where=[…] and select={…} hold SQL in their elements.
       std::size_t value = static_cast<std::size_t>(name.data() - m_text.data()) + name.size();

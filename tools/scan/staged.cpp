@@ -4,8 +4,8 @@
 
 #include "common/error.hpp"
 #include "common/glob.hpp"
-#include "common/walk.hpp"
 #include "common/process.hpp"
+#include "common/walk.hpp"
 #include "diff_filter.hpp"
 #include "role.hpp"
 
@@ -16,11 +16,13 @@ ScanResult scan_staged(const RuleEngine& engine, const ScanOptions& options) {
   if (inside.exit_code != 0 || inside.out.rfind("true", 0) != 0) {
     throw_input_error("--staged: not inside a git work tree (the index is git's)");
   }
-  const ProcessResult diff = run_process({"git", "-c", "core.quotePath=false", "diff", "--cached", "--no-color", "--no-ext-diff",
-                                          "--no-prefix", "--relative", "--no-renames", "-U0", "--diff-filter=ACMRT", "--"});
+  const ProcessResult diff =
+      run_process({"git", "-c", "core.quotePath=false", "diff", "--cached", "--no-color", "--no-ext-diff",
+                   "--no-prefix", "--relative", "--no-renames", "-U0", "--diff-filter=ACMRT", "--"});
   if (diff.exit_code != 0) {
     const std::string why = diff.err.substr(0, diff.err.find('\n'));
-    throw_input_error("--staged: git diff --cached failed: " + (why.empty() ? "exit code " + std::to_string(diff.exit_code) : why));
+    throw_input_error("--staged: git diff --cached failed: " +
+                      (why.empty() ? "exit code " + std::to_string(diff.exit_code) : why));
   }
   const ChangedLines changed = parse_unified_diff(diff.out, "");
   ScanResult result;
@@ -32,8 +34,8 @@ ScanResult scan_staged(const RuleEngine& engine, const ScanOptions& options) {
     };
     if (listing.default_excludes && excluded_by(default_exclude_patterns())) return false;
     if (excluded_by(listing.exclude)) return false;
-    return listing.include.empty() ||
-           std::any_of(listing.include.begin(), listing.include.end(), [&](const std::string& g) { return file_matches(g, path); });
+    return listing.include.empty() || std::any_of(listing.include.begin(), listing.include.end(),
+                                                  [&](const std::string& g) { return file_matches(g, path); });
   };
   for (const auto& [path, ranges] : changed) {
     if (ranges.empty()) continue;  // only a mode change, or a binary file

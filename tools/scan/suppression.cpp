@@ -1,13 +1,12 @@
 #include "suppression.hpp"
 
-#include "char_class.hpp"
-
 #include <algorithm>
 #include <cctype>
 
+#include "char_class.hpp"
+
 namespace readygate::scan {
 namespace {
-
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -51,7 +50,8 @@ Parsed parse_marker(SuppressionMarker::Kind kind, std::string_view line, std::si
     case SuppressionMarker::Kind::nosec:
       // Bandit's ids (B602); other words after nosec are a reason, not ids.
       for (auto& id : split_ids(rest)) {
-        if (id.size() == 4 && id[0] == 'B' && std::all_of(id.begin() + 1, id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        if (id.size() == 4 && id[0] == 'B' &&
+            std::all_of(id.begin() + 1, id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
           parsed.ids.push_back(std::move(id));
         }
       }
@@ -71,7 +71,9 @@ Parsed parse_marker(SuppressionMarker::Kind kind, std::string_view line, std::si
 
 bool is_comment_only(std::string_view line) {
   std::size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\f' || line[i] == '\v')) ++i;
+  while (i < line.size() &&
+         (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\f' || line[i] == '\v'))
+    ++i;
   if (i == line.size()) return false;
   // The comment leads: # // /* * -- ; <!-- (read by their first characters: this runs per line).
   const char c = line[i];
@@ -123,10 +125,14 @@ bool marker_applies(const SuppressionMarker& marker, const Rule& rule) {
   };
   return std::any_of(marker.ids.begin(), marker.ids.end(), [&](const std::string& id) {
     switch (marker.kind) {
-      case SuppressionMarker::Kind::ready_ignore: return id == rule.id;
-      case SuppressionMarker::Kind::nosec: return aliased("bandit", id);
-      case SuppressionMarker::Kind::nosemgrep: return id == rule.id || aliased("semgrep", id);
-      case SuppressionMarker::Kind::secrets_allow: return false;
+      case SuppressionMarker::Kind::ready_ignore:
+        return id == rule.id;
+      case SuppressionMarker::Kind::nosec:
+        return aliased("bandit", id);
+      case SuppressionMarker::Kind::nosemgrep:
+        return id == rule.id || aliased("semgrep", id);
+      case SuppressionMarker::Kind::secrets_allow:
+        return false;
     }
     return false;
   });

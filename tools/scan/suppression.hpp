@@ -43,14 +43,14 @@ bool marker_applies(const SuppressionMarker& marker, const Rule& rule);
 bool is_comment_only(std::string_view line);
 
 class Suppressions {
-public:
+ public:
   Suppressions(std::vector<SuppressionMarker> markers, const LineIndex& lines, const SourceLayout& layout);
 
   // The finding of `rule` at 1-based `line` is suppressed.
   bool suppresses(std::size_t line, const Rule& rule) const;
   const std::vector<SuppressionMarker>& markers() const { return m_markers; }
 
-private:
+ private:
   bool marked(std::size_t first, std::size_t last, const Rule& rule) const;
 
   std::vector<SuppressionMarker> m_markers;  // sorted by line

@@ -35,7 +35,8 @@ std::string explain(const ScoreResult& r) {
   out += "evidence for " + format_number(round1(r.evidence_coverage * 100)) + " % of the policy's weight\n";
   if (!r.blockers.empty()) {
     out += "\nblockers (the gate fails whatever the score):\n";
-    for (const auto& b : r.blockers) out += "  - " + b.reason + (b.evidence.empty() ? "" : "  [" + b.evidence + "]") + "\n";
+    for (const auto& b : r.blockers)
+      out += "  - " + b.reason + (b.evidence.empty() ? "" : "  [" + b.evidence + "]") + "\n";
   }
   out += "\n" + pad("category", 16) + padleft("weight", 7) + padleft("score", 8) + "  status\n";
   for (const auto& c : r.categories) {

@@ -1,7 +1,7 @@
-#include "category_scoring.hpp"
-
 #include <algorithm>
 #include <map>
+
+#include "category_scoring.hpp"
 
 namespace readygate::score {
 namespace {
@@ -23,8 +23,8 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
     if (!run) continue;
     present.push_back(tool);
     for (const Finding& f : run->findings) {
-      if (!c.finding_categories.empty() &&
-          std::find(c.finding_categories.begin(), c.finding_categories.end(), f.category) == c.finding_categories.end()) {
+      if (!c.finding_categories.empty() && std::find(c.finding_categories.begin(), c.finding_categories.end(),
+                                                     f.category) == c.finding_categories.end()) {
         continue;
       }
       if (f.suppressed()) {
@@ -58,9 +58,11 @@ CategoryScore score_findings(const Category& c, const EnvelopeSet& envelopes) {
                               present.front() + ":" + f->fingerprint});
   }
   for (const auto& [severity, n] : capped) {
-    out.deductions.push_back({0, std::to_string(n) + " more " + std::string(to_string(severity)) +
-                                     " findings not counted: the cap of " + format_number(c.caps.at(severity)) +
-                                     " points for " + std::string(to_string(severity)) + " findings is reached", ""});
+    out.deductions.push_back({0,
+                              std::to_string(n) + " more " + std::string(to_string(severity)) +
+                                  " findings not counted: the cap of " + format_number(c.caps.at(severity)) +
+                                  " points for " + std::string(to_string(severity)) + " findings is reached",
+                              ""});
   }
   out.score = std::max(0.0, 100.0 - total);
   out.evidence = std::to_string(relevant.size()) + " open findings from " + present.front() +

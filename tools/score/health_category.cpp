@@ -31,12 +31,14 @@ CategoryScore score_health(const Category& c, const EnvelopeSet& envelopes) {
   for (const auto& h : counted) {
     if (h.status == Health::healthy) continue;
     const double points = share >= c.availability_target ? 0.0 : 100.0 / static_cast<double>(counted.size());
-    out.deductions.push_back({points, h.name + (h.target.empty() ? "" : " (" + h.target + ")") + " is " + std::string(to_string(h.status)) +
-                                          (h.error.empty() ? "" : ": " + h.error),
+    out.deductions.push_back({points,
+                              h.name + (h.target.empty() ? "" : " (" + h.target + ")") + " is " +
+                                  std::string(to_string(h.status)) + (h.error.empty() ? "" : ": " + h.error),
                               "healthcheck:" + h.name});
   }
-  out.evidence = std::to_string(healthy) + " of " + std::to_string(counted.size()) + (only_critical ? " critical" : "") +
-                 " checks healthy (" + percent(share) + ", target " + percent(c.availability_target) + ")";
+  out.evidence = std::to_string(healthy) + " of " + std::to_string(counted.size()) +
+                 (only_critical ? " critical" : "") + " checks healthy (" + percent(share) + ", target " +
+                 percent(c.availability_target) + ")";
   return out;
 }
 

@@ -1,7 +1,6 @@
-#include "category_scoring.hpp"
-
 #include <algorithm>
 
+#include "category_scoring.hpp"
 #include "load_figures.hpp"
 
 namespace readygate::score {
@@ -29,8 +28,10 @@ CategoryScore score_load(const Category& c, const EnvelopeSet& envelopes) {
     const auto fig = figures.find(t.threshold.scope);
     const auto measured = fig == figures.end() ? std::nullopt : fig->second.value(t.threshold.metric);
     if (!measured) {
-      out.deductions.push_back({0, "no evidence for '" + t.threshold.text + "' (no " + t.threshold.metric + " for " + scope +
-                                       "): not counted", ""});
+      out.deductions.push_back(
+          {0,
+           "no evidence for '" + t.threshold.text + "' (no " + t.threshold.metric + " for " + scope + "): not counted",
+           ""});
       continue;
     }
     possible += t.points;
@@ -39,10 +40,11 @@ CategoryScore score_load(const Category& c, const EnvelopeSet& envelopes) {
     const double fraction = holds ? 1.0 : std::clamp((t.limit - *measured) / (t.limit - t.threshold.value), 0.0, 1.0);
     earned += t.points * fraction;
     if (fraction < 1.0) {
-      std::string reason = scope + " " + t.threshold.metric + " = " + with_unit(*measured, t.threshold.metric) + ", target " +
-                           t.threshold.op + " " + with_unit(t.threshold.value, t.threshold.metric) + " (no points at " +
-                           with_unit(t.limit, t.threshold.metric) + ")";
-      if (!fig->second.from_histograms) reason += "; the worst of " + std::to_string(fig->second.runs) + " runs, no histograms to merge";
+      std::string reason = scope + " " + t.threshold.metric + " = " + with_unit(*measured, t.threshold.metric) +
+                           ", target " + t.threshold.op + " " + with_unit(t.threshold.value, t.threshold.metric) +
+                           " (no points at " + with_unit(t.limit, t.threshold.metric) + ")";
+      if (!fig->second.from_histograms)
+        reason += "; the worst of " + std::to_string(fig->second.runs) + " runs, no histograms to merge";
       lost.push_back({t.points * (1.0 - fraction), reason, "bench: " + scope + " " + t.threshold.metric});
     }
   }

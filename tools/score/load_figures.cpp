@@ -46,7 +46,8 @@ LoadFigures merge(const Pending& pending) {
   out.from_histograms = pending.parts.size() == 1;
   for (const BenchFigures* part : pending.parts) {
     for (const std::string name : {"p50", "p90", "p95", "p99", "p999", "mean", "max"}) {
-      if (const auto v = part->latency.value(name)) out.values[name] = std::max(out.values.count(name) ? out.values[name] : 0.0, *v);
+      if (const auto v = part->latency.value(name))
+        out.values[name] = std::max(out.values.count(name) ? out.values[name] : 0.0, *v);
     }
   }
   return out;

@@ -4,11 +4,10 @@
 // counts and rates add up, and percentiles come from the merged histograms — never from
 // averaging percentiles. Without histograms, the worst figure of the runs is kept, and said so.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace readygate::score {
 

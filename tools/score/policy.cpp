@@ -42,7 +42,8 @@ double fraction(const JsonFields& f, std::string_view field, double fallback) {
   return result;
 }
 
-std::map<Severity, double> severity_points(const JsonFields& f, std::string_view field, std::map<Severity, double> fallback) {
+std::map<Severity, double> severity_points(const JsonFields& f, std::string_view field,
+                                           std::map<Severity, double> fallback) {
   const json* value = f.object(field);
   if (!value) return fallback;
   const JsonFields each(*value, f.where() + ": field \"" + std::string(field) + "\"");
@@ -85,11 +86,16 @@ Category parse_category(const json& value, const std::string& where) {
   }
   c.weight = weight->get<double>();
   const std::string kind = f.text("kind", Presence::required);
-  if (kind == "findings") c.kind = CategoryKind::findings;
-  else if (kind == "load") c.kind = CategoryKind::load;
-  else if (kind == "health") c.kind = CategoryKind::health;
-  else if (kind == "tests") c.kind = CategoryKind::tests;
-  else f.fail("kind", "expected findings, load, health or tests, got \"" + kind + "\"");
+  if (kind == "findings")
+    c.kind = CategoryKind::findings;
+  else if (kind == "load")
+    c.kind = CategoryKind::load;
+  else if (kind == "health")
+    c.kind = CategoryKind::health;
+  else if (kind == "tests")
+    c.kind = CategoryKind::tests;
+  else
+    f.fail("kind", "expected findings, load, health or tests, got \"" + kind + "\"");
   c.required = f.flag("required");
   c.informational = f.flag("informational");
   if (c.required && c.informational) f.fail("informational", "a category cannot be both required and informational");
@@ -99,19 +105,30 @@ Category parse_category(const json& value, const std::string& where) {
       if (f.find("tools")) c.tools = f.texts("tools");
       c.finding_categories = f.texts("finding_categories");
       c.new_only = f.flag("new_only");
-      c.points = severity_points(f, "points", {{Severity::critical, 40}, {Severity::high, 15}, {Severity::medium, 5},
-                                              {Severity::low, 1}, {Severity::info, 0}});
-      c.caps = severity_points(f, "caps", {{Severity::critical, 100}, {Severity::high, 100}, {Severity::medium, 100},
-                                          {Severity::low, 100}, {Severity::info, 100}});
+      c.points = severity_points(f, "points",
+                                 {{Severity::critical, 40},
+                                  {Severity::high, 15},
+                                  {Severity::medium, 5},
+                                  {Severity::low, 1},
+                                  {Severity::info, 0}});
+      c.caps = severity_points(f, "caps",
+                               {{Severity::critical, 100},
+                                {Severity::high, 100},
+                                {Severity::medium, 100},
+                                {Severity::low, 100},
+                                {Severity::info, 100}});
       break;
     }
     case CategoryKind::load: {
       std::size_t i = 0;
-      for (const json& t : f.array("targets")) c.targets.push_back(parse_target(t, f.where() + ": targets[" + std::to_string(i++) + "]"));
+      for (const json& t : f.array("targets"))
+        c.targets.push_back(parse_target(t, f.where() + ": targets[" + std::to_string(i++) + "]"));
       if (c.targets.empty()) f.fail("targets", "a load category needs at least one target");
       break;
     }
-    case CategoryKind::health: c.availability_target = fraction(f, "target", 0.999); break;
+    case CategoryKind::health:
+      c.availability_target = fraction(f, "target", 0.999);
+      break;
     case CategoryKind::tests:
       c.pass_rate_target = fraction(f, "pass_rate_target", 1.0);
       if (c.pass_rate_target <= 0) f.fail("pass_rate_target", "must be above 0");
@@ -122,30 +139,40 @@ Category parse_category(const json& value, const std::string& where) {
 }
 
 Blocker parse_blocker(const std::string& text, const JsonFields& f) {
-  for (const auto b : {Blocker::critical_finding, Blocker::critical_check_down, Blocker::failing_tests, Blocker::error_rate_over_limit}) {
+  for (const auto b : {Blocker::critical_finding, Blocker::critical_check_down, Blocker::failing_tests,
+                       Blocker::error_rate_over_limit}) {
     if (to_string(b) == text) return b;
   }
-  f.fail("blockers", "unknown blocker \"" + text + "\" (known: critical_finding, critical_check_down, failing_tests, error_rate_over_limit)");
+  f.fail("blockers", "unknown blocker \"" + text +
+                         "\" (known: critical_finding, critical_check_down, failing_tests, error_rate_over_limit)");
 }
 
 }  // namespace
 
 std::string_view to_string(CategoryKind kind) {
   switch (kind) {
-    case CategoryKind::findings: return "findings";
-    case CategoryKind::load: return "load";
-    case CategoryKind::health: return "health";
-    case CategoryKind::tests: return "tests";
+    case CategoryKind::findings:
+      return "findings";
+    case CategoryKind::load:
+      return "load";
+    case CategoryKind::health:
+      return "health";
+    case CategoryKind::tests:
+      return "tests";
   }
   return "findings";
 }
 
 std::string_view to_string(Blocker blocker) {
   switch (blocker) {
-    case Blocker::critical_finding: return "critical_finding";
-    case Blocker::critical_check_down: return "critical_check_down";
-    case Blocker::failing_tests: return "failing_tests";
-    case Blocker::error_rate_over_limit: return "error_rate_over_limit";
+    case Blocker::critical_finding:
+      return "critical_finding";
+    case Blocker::critical_check_down:
+      return "critical_check_down";
+    case Blocker::failing_tests:
+      return "failing_tests";
+    case Blocker::error_rate_over_limit:
+      return "error_rate_over_limit";
   }
   return "critical_finding";
 }

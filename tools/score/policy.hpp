@@ -17,11 +17,10 @@
 //    {"name": "code-health", "weight": 10, "kind": "findings", "informational": true, …}],
 //  "blockers": ["critical_finding", "critical_check_down", "failing_tests", "error_rate_over_limit"]}
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/severity.hpp"
 #include "common/threshold.hpp"
@@ -48,7 +47,7 @@ struct Category {
   // findings
   std::vector<std::string> tools{"scan"};
   std::vector<std::string> finding_categories;  // empty: all
-  bool new_only = false;                         // with a baseline: only new findings lose points
+  bool new_only = false;                        // with a baseline: only new findings lose points
   std::map<Severity, double> points, caps;
   // load
   std::vector<LoadTarget> targets;

@@ -2,10 +2,10 @@
 
 #include <iostream>
 
+#include "category_scoring.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/output.hpp"
-#include "category_scoring.hpp"
 #include "explain.hpp"
 #include "policy.hpp"
 #include "scoring.hpp"
@@ -16,8 +16,8 @@ ExitCode run_score_command(const ScoreCommand& command, const CommonOptions& com
   Policy policy = default_policy();
   if (command.policy) {
     const std::string& name = command.policy->name;
-    const auto documents = parse_json_documents(
-        command.policy->inline_text ? *command.policy->inline_text : read_input(name), name);
+    const auto documents =
+        parse_json_documents(command.policy->inline_text ? *command.policy->inline_text : read_input(name), name);
     if (documents.size() != 1) throw_input_error(name + ": expected one policy document");
     policy = parse_policy(documents.front(), name);
   }
@@ -53,14 +53,17 @@ ExitCode run_score_command(const ScoreCommand& command, const CommonOptions& com
   envelope["score"] = to_json(result);
   std::size_t scored = 0;
   for (const auto& c : result.categories) scored += c.has_evidence;
-  envelope["summary"] = {{"value", result.value},           {"gate", result.pass ? "pass" : "fail"},
-                         {"categories", result.categories.size()}, {"scored", scored},
-                         {"blockers", result.blockers.size()},    {"evidence_coverage", envelope["score"]["evidence_coverage"]}};
+  envelope["summary"] = {{"value", result.value},
+                         {"gate", result.pass ? "pass" : "fail"},
+                         {"categories", result.categories.size()},
+                         {"scored", scored},
+                         {"blockers", result.blockers.size()},
+                         {"evidence_coverage", envelope["score"]["evidence_coverage"]}};
   for (const auto& check : result.checks) envelope["checks"].push_back(to_json(check));
   envelope["policy"] = policy.source;
   envelope["inputs"] = json::array();
-  write_json_output(envelope, "inputs", documents.size(), [&](std::size_t i) { return documents[i]; }, common.output,
-                    common.pretty);
+  write_json_output(
+      envelope, "inputs", documents.size(), [&](std::size_t i) { return documents[i]; }, common.output, common.pretty);
   log_info("score " + format_number(result.value) + " (minimum " + format_number(result.min_score) + "): gate " +
            (result.pass ? "passes" : "fails") +
            (result.blockers.empty() ? "" : ", " + std::to_string(result.blockers.size()) + " blocker(s)"));

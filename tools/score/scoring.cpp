@@ -16,9 +16,9 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
         for (const auto& run : evidence.envelopes.runs) {
           for (const auto& f : run.findings) {
             if (!counts_against(f, Severity::critical)) continue;
-            hits.push_back({kind, "critical finding " + f.rule + (f.location ? " at " + f.location->path + ":" +
-                                                                                   std::to_string(f.location->line)
-                                                                             : ""),
+            hits.push_back({kind,
+                            "critical finding " + f.rule +
+                                (f.location ? " at " + f.location->path + ":" + std::to_string(f.location->line) : ""),
                             run.tool + ":" + f.fingerprint});
           }
         }
@@ -26,14 +26,17 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
       case Blocker::critical_check_down:
         for (const auto& h : health_checks(evidence.envelopes)) {
           if (h.critical && h.status != Health::healthy) {
-            hits.push_back({kind, "critical check " + h.name + " is " + std::string(to_string(h.status)) + (h.error.empty() ? "" : ": " + h.error),
+            hits.push_back({kind,
+                            "critical check " + h.name + " is " + std::string(to_string(h.status)) +
+                                (h.error.empty() ? "" : ": " + h.error),
                             "healthcheck:" + h.name});
           }
         }
         break;
       case Blocker::failing_tests:
         if (evidence.tests && evidence.tests->failures + evidence.tests->errors > 0) {
-          hits.push_back({kind, std::to_string(evidence.tests->failures + evidence.tests->errors) + " failing tests", "junit"});
+          hits.push_back(
+              {kind, std::to_string(evidence.tests->failures + evidence.tests->errors) + " failing tests", "junit"});
         }
         break;
       case Blocker::error_rate_over_limit: {
@@ -50,8 +53,9 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
           const auto overall = figures.find("");
           if (overall == figures.end()) continue;
           if (const auto rate = overall->second.value("error_rate"); rate && *rate > *limit) {
-            hits.push_back({kind, "error rate " + format_number(*rate * 100) + " % is over its limit of " +
-                                      format_number(*limit * 100) + " %",
+            hits.push_back({kind,
+                            "error rate " + format_number(*rate * 100) + " % is over its limit of " +
+                                format_number(*limit * 100) + " %",
                             "bench: overall error_rate"});
           }
         }
@@ -65,7 +69,14 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
 Check category_check(const CategoryScore& c, double min_score) {
   const Category& policy = *c.category;
   const double limit = policy.min.value_or(min_score);
-  Check check{"score." + policy.name, "Readiness: " + policy.name, CheckStatus::pass, "", round1(c.score), limit, ">=", "points"};
+  Check check{"score." + policy.name,
+              "Readiness: " + policy.name,
+              CheckStatus::pass,
+              "",
+              round1(c.score),
+              limit,
+              ">=",
+              "points"};
   if (!c.has_evidence) {
     check.status = policy.required ? CheckStatus::fail : CheckStatus::skip;
     check.message = policy.required ? "no evidence, and the policy requires it: scored 0" : "no evidence: not scored";
@@ -86,10 +97,18 @@ ScoreResult compute_score(const Policy& policy, const Evidence& evidence) {
   for (const Category& c : policy.categories) {
     CategoryScore s;
     switch (c.kind) {
-      case CategoryKind::findings: s = score_findings(c, evidence.envelopes); break;
-      case CategoryKind::load: s = score_load(c, evidence.envelopes); break;
-      case CategoryKind::health: s = score_health(c, evidence.envelopes); break;
-      case CategoryKind::tests: s = score_tests(c, evidence.tests, evidence.coverage); break;
+      case CategoryKind::findings:
+        s = score_findings(c, evidence.envelopes);
+        break;
+      case CategoryKind::load:
+        s = score_load(c, evidence.envelopes);
+        break;
+      case CategoryKind::health:
+        s = score_health(c, evidence.envelopes);
+        break;
+      case CategoryKind::tests:
+        s = score_tests(c, evidence.tests, evidence.coverage);
+        break;
     }
     if (!s.has_evidence) {
       s.status = "no-evidence";
@@ -117,7 +136,8 @@ ScoreResult compute_score(const Policy& policy, const Evidence& evidence) {
   for (const auto& s : result.categories) result.checks.push_back(category_check(s, policy.min_score));
   std::string message = "score " + format_number(result.value) + ", minimum " + format_number(policy.min_score);
   if (denominator == 0) message = "no category had evidence: nothing to score";
-  if (!result.blockers.empty()) message += "; " + std::to_string(result.blockers.size()) + " blocker(s): " + result.blockers.front().reason;
+  if (!result.blockers.empty())
+    message += "; " + std::to_string(result.blockers.size()) + " blocker(s): " + result.blockers.front().reason;
   result.checks.push_back(Check{"score.gate", "Readiness gate", pass_or_fail(result.pass), message, result.value,
                                 policy.min_score, ">=", "points"});
   return result;
@@ -130,14 +150,20 @@ nlohmann::json to_json(const ScoreResult& r) {
     for (const auto& d : s.deductions) {
       deductions.push_back({{"points", round1(d.points)}, {"reason", d.reason}, {"evidence", d.evidence}});
     }
-    nlohmann::json c{{"name", s.category->name}, {"weight", s.category->weight}, {"kind", to_string(s.category->kind)},
-                     {"status", s.status}, {"evidence", s.evidence}, {"deductions", deductions},
-                     {"required", s.category->required}, {"informational", s.category->informational}};
+    nlohmann::json c{{"name", s.category->name},
+                     {"weight", s.category->weight},
+                     {"kind", to_string(s.category->kind)},
+                     {"status", s.status},
+                     {"evidence", s.evidence},
+                     {"deductions", deductions},
+                     {"required", s.category->required},
+                     {"informational", s.category->informational}};
     c["score"] = s.has_evidence || s.category->required ? nlohmann::json(round1(s.score)) : nlohmann::json(nullptr);
     categories.push_back(c);
   }
   nlohmann::json blockers = nlohmann::json::array();
-  for (const auto& b : r.blockers) blockers.push_back({{"kind", to_string(b.kind)}, {"reason", b.reason}, {"evidence", b.evidence}});
+  for (const auto& b : r.blockers)
+    blockers.push_back({{"kind", to_string(b.kind)}, {"reason", b.reason}, {"evidence", b.evidence}});
   return {{"value", r.value},
           {"gate", r.pass ? "pass" : "fail"},
           {"min", r.min_score},

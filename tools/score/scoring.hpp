@@ -5,11 +5,10 @@
 //            evidence, which score 0), to one decimal; informational categories never count
 //   gate   = pass when there is no blocker and value >= min_score
 //   evidence_coverage = the share of the counted weight whose category had evidence
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/envelope.hpp"
 #include "common/envelope_model.hpp"
@@ -27,8 +26,8 @@ struct Deduction {
 struct CategoryScore {
   const Category* category = nullptr;
   bool has_evidence = false;
-  double score = 0;  // 0–100, meaningful when has_evidence (or required)
-  std::string status;  // scored, no-evidence, informational
+  double score = 0;      // 0–100, meaningful when has_evidence (or required)
+  std::string status;    // scored, no-evidence, informational
   std::string evidence;  // one line on what the score rests on
   std::vector<Deduction> deductions;
 };

@@ -1,10 +1,9 @@
 #include "test_reports.hpp"
 
-#include <pugixml.hpp>
-
 #include <charconv>
 #include <cstdint>
 #include <optional>
+#include <pugixml.hpp>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -39,7 +38,8 @@ pugi::xml_document parse_xml(const std::string& path, const std::string& text) {
 
 void count_case(const pugi::xml_node& testcase, TestResults& results) {
   ++results.tests;
-  const std::string id = std::string(testcase.attribute("classname").value()) + "." + testcase.attribute("name").value();
+  const std::string id =
+      std::string(testcase.attribute("classname").value()) + "." + testcase.attribute("name").value();
   if (testcase.child("failure")) {
     ++results.failures;
     results.failed.push_back(id);
@@ -75,7 +75,8 @@ void add_junit(const std::string& text, const std::string& path, TestResults& re
   const pugi::xml_document doc = parse_xml(path, text);
   const std::string root = doc.document_element().name();
   if (root != "testsuites" && root != "testsuite") {
-    throw_input_error(path + ": not a JUnit report (the root element is <" + root + ">, not <testsuites> or <testsuite>)");
+    throw_input_error(path + ": not a JUnit report (the root element is <" + root +
+                      ">, not <testsuites> or <testsuite>)");
   }
   count_cases(doc, results);
   results.sources.push_back(path);
@@ -132,7 +133,9 @@ double parse_coverage_text(const std::string& text, const std::string& path) {
   std::uint64_t found = 0, hit = 0, record_found = 0, record_hit = 0;
   bool lcov = false;
   std::size_t number = 0;
-  const auto fail = [&](const std::string& why) { throw_input_error(path + ":" + std::to_string(number) + ": " + why); };
+  const auto fail = [&](const std::string& why) {
+    throw_input_error(path + ":" + std::to_string(number) + ": " + why);
+  };
   const auto close_record = [&] {
     if (record_hit > record_found) {
       fail("LH:" + std::to_string(record_hit) + " is more than the record's LF:" + std::to_string(record_found));

@@ -1,11 +1,12 @@
-#include "category_scoring.hpp"
-
 #include <algorithm>
 #include <utility>
 
+#include "category_scoring.hpp"
+
 namespace readygate::score {
 
-CategoryScore score_tests(const Category& c, const std::optional<TestResults>& tests, const std::optional<double>& coverage) {
+CategoryScore score_tests(const Category& c, const std::optional<TestResults>& tests,
+                          const std::optional<double>& coverage) {
   CategoryScore out;
   out.category = &c;
   std::vector<std::pair<double, Deduction>> parts;  // (part score, what it lost)
@@ -17,17 +18,19 @@ CategoryScore score_tests(const Category& c, const std::optional<TestResults>& t
     if (tests->failed.size() > 5) failed += ", …";
     std::string sources;
     for (const auto& s : tests->sources) sources += (sources.empty() ? "" : ", ") + s;
-    parts.push_back({part, {100.0 - part,
-                            std::to_string(tests->failures + tests->errors) + " of " + std::to_string(tests->ran()) +
-                                " tests failed (" + percent(rate) + " passed, target " + percent(c.pass_rate_target) + ")" +
-                                (failed.empty() ? "" : ": " + failed),
-                            "junit: " + sources}});
+    parts.push_back({part,
+                     {100.0 - part,
+                      std::to_string(tests->failures + tests->errors) + " of " + std::to_string(tests->ran()) +
+                          " tests failed (" + percent(rate) + " passed, target " + percent(c.pass_rate_target) + ")" +
+                          (failed.empty() ? "" : ": " + failed),
+                      "junit: " + sources}});
     out.evidence = std::to_string(tests->passed()) + " of " + std::to_string(tests->ran()) + " tests passed";
   }
   if (coverage && c.coverage_target) {
     const double part = 100.0 * std::min(1.0, *coverage / *c.coverage_target);
-    parts.push_back({part, {100.0 - part, "line coverage " + percent(*coverage) + ", target " + percent(*c.coverage_target),
-                            "coverage"}});
+    parts.push_back({part,
+                     {100.0 - part, "line coverage " + percent(*coverage) + ", target " + percent(*c.coverage_target),
+                      "coverage"}});
     out.evidence += std::string(out.evidence.empty() ? "" : "; ") + "line coverage " + percent(*coverage);
   }
   out.has_evidence = !parts.empty();
