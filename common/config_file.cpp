@@ -164,7 +164,7 @@ struct SectionReader {
   // One key of the section as the option a flag would give, or nothing (a false on/off flag).
   std::optional<po::option> option_for(const po::option_description& option, const toml::node& node,
                                        SettingOrigins& origins) const {
-    const std::string name = option.long_name();
+    const std::string& name = option.long_name();
     const auto wrong = [&](const std::string& expected) {
       fail_at(file, node.source(), "[" + section + "] " + name + ": expected " + expected + ", got " + type_name(node));
     };
@@ -323,7 +323,7 @@ void write_effective_settings(std::ostream& out, const std::string& program, con
   out << "# " << program << ": effective settings; configuration file: " << file_status << "\n";
   out << "[" << config_section_of(program) << "]\n";
   for (const auto& option : options.options()) {
-    const std::string name = option->long_name();
+    const std::string& name = option->long_name();
     std::string source;
     const auto file_position = origins.in_file.find(name);
     if (file_position != origins.in_file.end()) source = file_position->second;

@@ -40,6 +40,7 @@ struct Program {
   void parse(std::vector<std::string> arguments) {
     arguments.insert(arguments.begin(), "ready-scan");
     std::vector<const char*> argv;
+    argv.reserve(arguments.size());
     for (const auto& argument : arguments) argv.push_back(argument.c_str());
     const auto described = options();
     po::positional_options_description positional;
