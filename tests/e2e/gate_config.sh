@@ -99,18 +99,8 @@ action_step scan out="$WORK/a4" diff-base=none fail-on=medium
 grep -q '^passed=false$' "$GITHUB_OUTPUT" || fail "actions/scan's fail-on input"
 
 # The whole gate from the file: health checks and a load target from [healthcheck] and [bench].
-write_conf() {
-  cat > "$WORK/nginx.conf" <<CONF
-$(nginx_head)
-  server {
-    listen 127.0.0.1:$P;
-    location = /health { default_type application/json; return 200 '{"status": "ok"}'; }
-  }
-}
-CONF
-}
 if command -v nginx >/dev/null; then
-  start_nginx write_conf
+  start_nginx health_only_conf
   cat > readygate.toml <<EOF
 [scan]
 exclude = ["legacy/**"]

@@ -18,17 +18,7 @@ BIN=$(dirname "$READYGATE_GATE")
 unset GITHUB_ACTIONS GITHUB_OUTPUT GITHUB_STEP_SUMMARY GITHUB_BASE_REF CI_MERGE_REQUEST_DIFF_BASE_SHA
 SYSTEM_PATH=$PATH
 
-write_conf() {
-  cat > "$WORK/nginx.conf" <<CONF
-$(nginx_head)
-  server {
-    listen 127.0.0.1:$P;
-    location = /health { default_type application/json; return 200 '{"status": "ok"}'; }
-  }
-}
-CONF
-}
-start_nginx write_conf
+start_nginx health_only_conf
 
 R="$WORK/project"
 mkdir -p "$R/src" "$R/ci"

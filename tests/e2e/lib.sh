@@ -104,6 +104,18 @@ start_nginx() {
   fail "nginx did not start: $(cat "$WORK/error.log" 2>/dev/null)"
 }
 
+# health_only_conf: a WRITE_CONF for start_nginx with one endpoint, /health answering 200 JSON.
+health_only_conf() {
+  cat > "$WORK/nginx.conf" <<CONF
+$(nginx_head)
+  server {
+    listen 127.0.0.1:$P;
+    location = /health { default_type application/json; return 200 '{"status": "ok"}'; }
+  }
+}
+CONF
+}
+
 # nginx's user line: root's workers must stay root to write into $WORK.
 nginx_user() { [ "$(id -u)" -eq 0 ] && echo "user root;" || true; }
 
