@@ -28,6 +28,7 @@ std::vector<std::string_view> analyzer_call_names() { return sql_call_names(); }
 
 std::vector<std::string_view> analyzer_names() {
   std::vector<std::string_view> names;
+  names.reserve(std::size(analyzers));
   for (const auto& entry : analyzers) names.push_back(entry.name);
   return names;
 }

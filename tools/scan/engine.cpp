@@ -186,7 +186,7 @@ RuleEngine::RuleEngine(std::vector<Rule> rules, std::size_t max_findings_per_fil
     if (!m_rules[i].paths.empty() || !m_rules[i].exclude_paths.empty()) m_path_rules.push_back(i);
   }
   std::vector<std::string_view> languages = known_languages();
-  languages.push_back("");
+  languages.emplace_back();
   for (const std::string_view language : languages) {
     std::vector<bool>& mask = m_by_language[language];
     mask.resize(m_rules.size());

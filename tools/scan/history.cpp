@@ -146,7 +146,7 @@ ScanResult scan_history(const RuleEngine& engine, const HistoryOptions& options)
                                 "log",         "-p",          "--reverse",       "--no-color", "--no-ext-diff",
                                 "--no-prefix", "--unified=0", "--no-textconv",   log_format};
   for (const auto& revision : options.revisions) argv.push_back(revision);
-  argv.push_back("--");
+  argv.emplace_back("--");
   const ProcessResult git = run_process(argv, [&](std::string_view chunk) { reader.feed(chunk); });
   reader.finish();
   if (git.exit_code != 0) {

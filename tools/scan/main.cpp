@@ -101,8 +101,8 @@ int main(int argc, char* argv[]) {
     if (history) {
       command.history = scan::HistoryOptions{};
       command.history->revisions = paths;
-      if (all_refs) command.history->revisions.push_back("--all");
-      if (command.history->revisions.empty()) command.history->revisions.push_back("HEAD");
+      if (all_refs) command.history->revisions.emplace_back("--all");
+      if (command.history->revisions.empty()) command.history->revisions.emplace_back("HEAD");
       const auto& revisions = command.history->revisions;
       if (revisions.size() > 1 && std::find(revisions.begin(), revisions.end(), "auto") != revisions.end()) {
         throw_input_error("--history auto: not with other revisions or --all");

@@ -198,13 +198,15 @@ void Provenance::find_javascript_functions() {
     const re2::StringPiece head(text.data() + from, i - from);
     re2::StringPiece word, params;
     std::optional<std::set<std::string>> parameters;
-    if (RE2::PartialMatch(head, arrow, &params)) {
+    // An arrow function's parameter list, or a named function's (not a block keyword's).
+    const bool listed =
+        RE2::PartialMatch(head, arrow, &params) ||
+        (!RE2::PartialMatch(head, bare_arrow, &word) && RE2::PartialMatch(head, named, &word, &params) &&
+         !blocks.count(std::string_view(word.data(), word.size())));
+    if (listed) {
       parameters = parameters_of(std::string_view(params.data(), params.size()));
     } else if (RE2::PartialMatch(head, bare_arrow, &word)) {
       parameters = std::set<std::string>{std::string(word.data(), word.size())};
-    } else if (RE2::PartialMatch(head, named, &word, &params) &&
-               !blocks.count(std::string_view(word.data(), word.size()))) {
-      parameters = parameters_of(std::string_view(params.data(), params.size()));
     }
     if (!parameters) {
       open.push_back(-1);

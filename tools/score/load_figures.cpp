@@ -62,6 +62,7 @@ std::optional<double> LoadFigures::value(const std::string& metric) const {
 
 std::map<std::string, LoadFigures> merge_load_figures(const std::vector<nlohmann::json>& bench_metrics) {
   std::vector<BenchMetrics> runs;
+  runs.reserve(bench_metrics.size());
   for (const auto& metrics : bench_metrics) runs.push_back(bench_metrics_from_json(metrics, "bench metrics"));
   std::map<std::string, Pending> scopes;
   for (const BenchMetrics& m : runs) {
