@@ -88,14 +88,22 @@ PATH="$BIN:$SYSTEM_PATH" ci_local
 grep -q 'fail-on' "$OUT" "$ERR" || fail "the error does not name the input"
 git revert --no-edit HEAD >/dev/null
 
-# The repository's readygate.toml excludes the key's file: the job passes; the template's
-# scan-args input reaches ready-scan the same way; config: none ignores the file.
+# The repository's readygate.toml excludes the key's file, or disables the secrets rules: the job
+# passes; the template's scan-args input reaches ready-scan the same way; config: none ignores
+# the file.
 before_config=$(git rev-parse HEAD)
 printf '[scan]\nexclude = ["src/settings.env"]\n' > readygate.toml
 git add readygate.toml && git commit -qm config
 PATH="$BIN:$SYSTEM_PATH" ci_local
 expect_rc 0 "readygate.toml excludes the key: $(tail -20 "$OUT")"
 check 'length == 0' "$A/readygate-out/gl-code-quality.json"
+printf '[scan]\ndisable = ["secrets"]\n' > readygate.toml
+git commit -qam "config: disable"
+PATH="$BIN:$SYSTEM_PATH" ci_local
+expect_rc 0 "readygate.toml disables the secrets rules: $(tail -20 "$OUT")"
+check 'length == 0' "$A/readygate-out/gl-code-quality.json"
+printf '[scan]\nexclude = ["src/settings.env"]\n' > readygate.toml
+git commit -qam "config: exclude"
 sed -i 's/diff-base: none/diff-base: none\n      config: none/' .gitlab-ci.yml
 git commit -qam no-config
 PATH="$BIN:$SYSTEM_PATH" ci_local
