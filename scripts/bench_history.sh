@@ -48,6 +48,7 @@ die() { log "error: $*"; exit 1; }
 # 1. Tools and ready-scan
 # ---------------------------------------------------------------------------------------------
 source "$(dirname "${BASH_SOURCE[0]}")/apt-install-missing.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 ensure_tools() {
   local -A package_of=([hyperfine]=hyperfine [rg]=ripgrep [jq]=jq [git]=git [python3]=python3
                        [/usr/bin/time]=time [timeout]=coreutils)
@@ -77,12 +78,6 @@ ensure_ready_scan() {
 }
 
 # HEAD of the repo, and whether the scanner's sources differ from it (read-only git use).
-source_revision() {
-  local head dirty
-  head=$(git -C "$REPO" log -1 --format='%h %s' 2>/dev/null) || { echo "not a git checkout"; return; }
-  dirty=$(git -C "$REPO" status --porcelain -- tools common cmake CMakeLists.txt CMakePresets.json 2>/dev/null)
-  echo "$head${dirty:+ (with uncommitted changes to the sources)}${READY_SCAN_GIVEN:+; READY_SCAN was given, so the binary may be of other sources}"
-}
 
 # ---------------------------------------------------------------------------------------------
 # 2. The repository
@@ -410,16 +405,6 @@ check_patterns() {
 # ---------------------------------------------------------------------------------------------
 # 4. Measurements
 # ---------------------------------------------------------------------------------------------
-# Quotes each argument for a shell, readably: 'a b' rather than a\ b.
-shell_words() {
-  local word out=()
-  for word in "$@"; do
-    if [[ $word =~ ^[A-Za-z0-9_@%+=:,./-]+$ ]]; then out+=("$word")
-    else out+=("'${word//\'/\'\\\'\'}'")
-    fi
-  done
-  printf '%s\n' "${out[*]}"
-}
 
 log_sizes() {
   {

@@ -45,6 +45,7 @@ die() { log "error: $*"; exit 1; }
 # 1. Tools
 # ---------------------------------------------------------------------------------------------
 source "$(dirname "${BASH_SOURCE[0]}")/apt-install-missing.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 ensure_tools() {
   local -A package_of=([hyperfine]=hyperfine [rg]=ripgrep [bandit]=python3-bandit
                        [/usr/bin/time]=time [npm]=npm [python3]=python3 [timeout]=coreutils)
@@ -207,16 +208,6 @@ check_patterns() {
 # ---------------------------------------------------------------------------------------------
 # 5. Timing
 # ---------------------------------------------------------------------------------------------
-# Quotes each argument for a shell, readably: 'a b' rather than a\ b.
-shell_words() {
-  local word out=()
-  for word in "$@"; do
-    if [[ $word =~ ^[A-Za-z0-9_@%+=:,./-]+$ ]]; then out+=("$word")
-    else out+=("'${word//\'/\'\\\'\'}'")
-    fi
-  done
-  printf '%s\n' "${out[*]}"
-}
 
 hyperfine_logged() {  # hyperfine arguments...
   shell_words hyperfine "$@" >>"$RESULTS/commands.txt"
@@ -333,12 +324,6 @@ write_context() {
 }
 
 # HEAD of the repo, and whether the scanner's sources differ from it (read-only git use).
-source_revision() {
-  local head dirty
-  head=$(git -C "$REPO" log -1 --format='%h %s' 2>/dev/null) || { echo "not a git checkout"; return; }
-  dirty=$(git -C "$REPO" status --porcelain -- tools common cmake CMakeLists.txt CMakePresets.json 2>/dev/null)
-  echo "$head${dirty:+ (with uncommitted changes to the sources)}${READY_SCAN_GIVEN:+; READY_SCAN was given, so the binary may be of other sources}"
-}
 
 render_report() {
   python3 - "$RESULTS" <<'EOF'
