@@ -28,4 +28,17 @@ expect_rc 0 "every key is ignored"
 check '.summary.suppressed == 5 and ([.findings[] | select(.suppressed | not)] | length) == 0'
 grep -q '\.gitleaksignore:3: not a gitleaks fingerprint' "$ERR" || fail "the unreadable .gitleaksignore line is not warned about: $(cat "$ERR")"
 grep -q "$KEY" "$OUT" "$ERR" && fail "the key was printed whole"
+
+# --ignore-file names lists kept elsewhere: the same entries, read by their format's name.
+mkdir -p "$WORK/lists"
+mv .readygateignore "$WORK/lists/reviewed.readygateignore"
+mv .gitleaksignore "$WORK/lists/team.gitleaksignore"
+run "$SCAN" . --no-git --fail-on high
+expect_rc 1 "without the lists two keys are open again"
+run "$SCAN" . --no-git --fail-on high --ignore-file "$WORK/lists/reviewed.readygateignore" \
+  --ignore-file "$WORK/lists/team.gitleaksignore"
+expect_rc 0 "the named lists ignore both keys"
+check '.summary.suppressed == 5'
+run "$SCAN" . --no-git --ignore-file "$WORK/lists/missing"
+expect_rc 2 "a named list that cannot be read"
 exit 0
