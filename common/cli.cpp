@@ -73,7 +73,7 @@ std::optional<po::variables_map> parse_command_line(int argc, const char* const 
   po::options_description shared("Common options");
   shared.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
       "output,o", po::value(&common.output)->value_name("FILE"),
-      "write the JSON result to FILE instead of standard output")(
+      "write the result to FILE instead of standard output")(
       "pretty", po::bool_switch(&common.pretty), "indent the JSON output")("quiet,q", po::bool_switch(&common.quiet),
                                                                            "print only errors on stderr")(
       "verbose,v", po::bool_switch(&common.verbose), "print debugging detail on stderr")(
@@ -84,6 +84,10 @@ std::optional<po::variables_map> parse_command_line(int argc, const char* const 
       "up to the repository's root)")("no-config", po::bool_switch(&common.no_config), "read no configuration file")(
       "print-config", po::bool_switch(&common.print_config),
       "show the effective settings and where each came from (default, file, flag), then exit");
+  if (common.offers_text) {
+    shared.add_options()("format", po::value(&common.format)->value_name("FORMAT"),
+                         "auto (a report for people on a terminal, the JSON envelope otherwise), text or json");
+  }
   po::options_description all;
   all.add(tool_options).add(shared);
   po::options_description hidden;
@@ -127,6 +131,7 @@ std::optional<po::variables_map> parse_command_line(int argc, const char* const 
                               : common.verbose ? Verbosity::verbose
                                                : Verbosity::normal);
   common.progress_mode();  // validate now, before any work starts
+  common.output_format();
   return values;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The command-line conventions every readygate program shares (DESIGN.md, "Common conventions"):
-// --help, --version, -o/--output, --pretty, -q/--quiet, -v/--verbose, --progress, and the one
+// --help, --version, -o/--output, --format, --pretty, -q/--quiet, -v/--verbose, --progress, and the one
 // place where errors become exit codes.
 #include <boost/program_options.hpp>
 #include <functional>
@@ -12,6 +12,7 @@
 #include "error.hpp"
 #include "help.hpp"
 #include "progress.hpp"
+#include "text_style.hpp"
 
 namespace readygate {
 
@@ -23,12 +24,17 @@ struct CommonOptions {
   bool quiet = false;
   bool verbose = false;
   std::string progress = "auto";
+  bool offers_text = false;     // set before parsing by a program with a report for people
+  std::string format = "auto";  // --format auto|text|json (text_style.hpp), when offers_text
   std::string config;      // --config FILE
   bool no_config = false;  // --no-config
   bool print_config = false;
   SettingOrigins origins;  // where each of the program's settings came from
 
   ProgressMode progress_mode() const { return parse_progress_mode(progress); }
+  OutputFormat output_format() const {
+    return offers_text ? resolve_output_format(format, output, pretty) : OutputFormat::envelope;
+  }
 };
 
 // Parses argv against `tool_options` plus the common options, then the program's section of

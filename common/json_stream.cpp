@@ -1,5 +1,7 @@
 #include "json_stream.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -9,6 +11,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "log.hpp"
 
 namespace readygate {
 namespace {
@@ -201,6 +204,9 @@ std::optional<json> parse_json_untrusted(std::string_view text) {
 
 std::string read_input(const std::string& path) {
   if (path == "-") {
+    // A person who ran ready-score or ready-report without arguments sees why nothing happens.
+    if (isatty(STDIN_FILENO) == 1)
+      log_info("waiting for JSON on standard input (a terminal): end it with Ctrl-D, or name the files to read");
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     return buffer.str();
