@@ -72,8 +72,7 @@ std::optional<po::variables_map> parse_command_line(int argc, const char* const 
   configure_log(spec.program, Verbosity::normal);
   po::options_description shared("Common options");
   shared.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
-      "output,o", po::value(&common.output)->value_name("FILE"),
-      "write the result to FILE instead of standard output")(
+      "output,o", po::value(&common.output)->value_name("FILE"), "write the result to FILE instead of standard output")(
       "pretty", po::bool_switch(&common.pretty), "indent the JSON output")("quiet,q", po::bool_switch(&common.quiet),
                                                                            "print only errors on stderr")(
       "verbose,v", po::bool_switch(&common.verbose), "print debugging detail on stderr")(

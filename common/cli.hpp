@@ -26,8 +26,8 @@ struct CommonOptions {
   std::string progress = "auto";
   bool offers_text = false;     // set before parsing by a program with a report for people
   std::string format = "auto";  // --format auto|text|json (text_style.hpp), when offers_text
-  std::string config;      // --config FILE
-  bool no_config = false;  // --no-config
+  std::string config;           // --config FILE
+  bool no_config = false;       // --no-config
   bool print_config = false;
   SettingOrigins origins;  // where each of the program's settings came from
 

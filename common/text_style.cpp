@@ -25,14 +25,29 @@ std::string TextStyle::paint(Paint paint, std::string_view text) const {
   if (!m_colour || paint == Paint::none) return std::string(text);
   const char* code = "";
   switch (paint) {
-    case Paint::none: break;
-    case Paint::bold: code = "1"; break;
-    case Paint::dim: code = "2"; break;
-    case Paint::red: code = "1;31"; break;
-    case Paint::yellow: code = "33"; break;
-    case Paint::green: code = "32"; break;
-    case Paint::cyan: code = "36"; break;
-    case Paint::magenta: code = "35"; break;
+    case Paint::none:
+      break;
+    case Paint::bold:
+      code = "1";
+      break;
+    case Paint::dim:
+      code = "2";
+      break;
+    case Paint::red:
+      code = "1;31";
+      break;
+    case Paint::yellow:
+      code = "33";
+      break;
+    case Paint::green:
+      code = "32";
+      break;
+    case Paint::cyan:
+      code = "36";
+      break;
+    case Paint::magenta:
+      code = "35";
+      break;
   }
   return "\033[" + std::string(code) + "m" + std::string(text) + "\033[0m";
 }
@@ -41,17 +56,19 @@ std::string TextStyle::severity(Severity severity) const {
   const auto name = to_string(severity);
   switch (severity) {
     case Severity::critical:
-    case Severity::high: return paint(Paint::red, name);
-    case Severity::medium: return paint(Paint::yellow, name);
-    case Severity::low: return paint(Paint::cyan, name);
-    case Severity::info: return paint(Paint::dim, name);
+    case Severity::high:
+      return paint(Paint::red, name);
+    case Severity::medium:
+      return paint(Paint::yellow, name);
+    case Severity::low:
+      return paint(Paint::cyan, name);
+    case Severity::info:
+      return paint(Paint::dim, name);
   }
   return std::string(name);
 }
 
-std::string TextStyle::pass(bool passed) const {
-  return passed ? paint(Paint::green, "✓") : paint(Paint::red, "✗");
-}
+std::string TextStyle::pass(bool passed) const { return passed ? paint(Paint::green, "✓") : paint(Paint::red, "✗"); }
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;

@@ -1,7 +1,8 @@
+#include "common/text_style.hpp"
+
 #include <doctest/doctest.h>
 
 #include "common/error.hpp"
-#include "common/text_style.hpp"
 
 using namespace readygate;
 
