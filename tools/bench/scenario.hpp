@@ -12,6 +12,8 @@
 //             {"name": "steady", "rate": 200, "duration": "30s", "concurrency": 100,
 //              "warmup": "2s"}],                          open model: a timetable of R/s
 //  "thresholds": ["p95<100ms", "query: p95<50ms"]}
+// Users read the format in docs/SCENARIO.md; schemas/scenario.schema.json is written from this parser: change
+// the three together (tests/e2e/file_schemas.sh runs both on the examples and on refused files).
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>

@@ -13,6 +13,8 @@
 //     "latency_budget": "200ms",                       slower: degraded
 //     "critical": true, "timeout": "2s", "retries": 3, "headers": […], "method": "GET"},
 //    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true}]}
+// Users read the format in docs/CHECKS.md; schemas/checks.schema.json is written from this parser: change
+// the three together (tests/e2e/file_schemas.sh runs both on the examples and on refused files).
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
