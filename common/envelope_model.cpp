@@ -25,7 +25,9 @@ Score read_score(const json& object, const std::string& where) {
     if (blocker.is_string()) {
       score.blockers.push_back(blocker.get<std::string>());
     } else if (blocker.is_object()) {
-      score.blockers.push_back(JsonFields(blocker, at).text("reason", Presence::required));
+      const JsonFields b(blocker, at);
+      score.blockers.push_back(b.text("reason", Presence::required));
+      if (std::string evidence = b.text("evidence"); !evidence.empty()) score.blocker_evidence.push_back(evidence);
     } else {
       throw_input_error(at + ": expected a string or {\"reason\": …}, got " + std::string(blocker.type_name()));
     }

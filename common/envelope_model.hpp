@@ -30,6 +30,7 @@ struct Score {
   bool passed = false;  // "gate": "pass"
   std::optional<double> min;
   std::vector<std::string> blockers;
+  std::vector<std::string> blocker_evidence;  // what blockers are about, when given: "scan:<fingerprint>"
   nlohmann::json categories = nlohmann::json::array();
 };
 

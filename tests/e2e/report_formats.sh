@@ -18,13 +18,38 @@ check 'length == 34 and ([.[].fingerprint] | unique | length) == 34' cq.json
 check '[.[].severity] | unique == ["blocker", "critical", "major", "minor"]' cq.json
 grep -q '^## readygate report' summary.md || fail "markdown has no verdict heading"
 grep -q '| critical | `service/.env:2` |' summary.md || fail "markdown lacks the top finding"
-grep -c '<testcase ' junit.xml | grep -qx 35 || fail "JUnit should have 34 findings + 1 check"
+# JUnit: one case per check and per rule, not per finding; no --fail-on and no score: the scan
+# passed, so no case fails. With --fail-on high, one failing case per rule with a finding that counts.
+rules=$(jq '.runs[0].tool.driver.rules | length' out.sarif)
+[ "$(grep -c '<testcase ' junit.xml)" -eq $((rules + 1)) ] || fail "JUnit should have $rules rules + 1 check"
+! grep -q '<failure' junit.xml || fail "a passing scan has a failing JUnit case"
+run "$REPORT" scan.json --junit gated.xml --fail-on high
+expect_rc 1
+gating=$(jq '[.findings[] | select(.severity == "high" or .severity == "critical") | select(.suppressed | not)
+  | select((.role // "product") == "product" or .category == "secrets") | .rule] | unique | length' scan.json)
+[ "$gating" -gt 0 ] || fail "the example service should have high findings"
+[ "$(grep -c '<failure' gated.xml)" -eq "$gating" ] || fail "expected $gating failing rules: $(grep -c '<failure' gated.xml)"
+grep -q "<testsuite name=\"readygate.scan\" tests=\"$((rules + 1))\" failures=\"$gating\" errors=\"0\"" gated.xml \
+  || fail "suite counts: $(grep '<testsuite ' gated.xml)"
 # Secrets stay redacted through every format.
-if grep -qF "v9Qm2Lx7Rk4TzW8n" out.sarif junit.xml cq.json summary.md; then fail "a secret leaked into a report"; fi
+if grep -qF "v9Qm2Lx7Rk4TzW8n" out.sarif junit.xml gated.xml cq.json summary.md; then fail "a secret leaked into a report"; fi
+# With a score, the score's gate decides: one failing case per blocker, and the rules of the
+# blocked (critical) findings fail; the low findings' rules still pass.
+"$READYGATE_SCORE" scan.json -q -o score.json || true
+run "$REPORT" score.json --junit scored.xml
+blockers=$(jq '.score.blockers | length' score.json)
+[ "$blockers" -gt 0 ] || fail "the example service's secrets should be blockers"
+[ "$(grep -c '<failure type="blocker"' scored.xml)" -eq "$blockers" ] || fail "one failing case per blocker"
+blocked_rules=$(jq '[.score.blockers[].reason | capture("critical finding (?<r>[^ ]+) at").r] | unique | length' score.json)
+[ "$(grep -c '<failure type="critical" message="[0-9]* findings\? blocking the gate"' scored.xml)" -eq "$blocked_rules" ] \
+  || fail "the blocked rules should fail: $(grep -c 'blocking the gate' scored.xml) of $blocked_rules"
+grep -A1 "<testcase name=\"py.debug-print: " scored.xml | grep -q "<system-out>" || fail "the low finding's rule should pass"
 
 if have_schemas; then
+  validate_junit scored.xml
   validate_sarif out.sarif
   validate_junit junit.xml
+  validate_junit gated.xml
 fi
 
 # The same input gives the same bytes.

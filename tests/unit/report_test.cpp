@@ -171,7 +171,7 @@ TEST_CASE("SARIF: at most 25,000 results per run, the most severe kept, the rest
   CHECK(note.find("10 less severe results were left out") == 0);
 }
 
-TEST_CASE("JUnit: a suite per tool, a case per check and finding, counts, escaped text") {
+TEST_CASE("JUnit: a suite per tool, a case per check and per rule, counts, escaped text") {
   json f = finding("py.eval", "high", "src/a.py", 4, "f1");
   f["message"] = "bad <tag> & \"quote\" \x01 control";
   json suppressed = finding("py.eval", "high", "src/b.py", 1, "f2");
@@ -184,22 +184,152 @@ TEST_CASE("JUnit: a suite per tool, a case per check and finding, counts, escape
                                     {"op", "<"},
                                     {"unit", "ms"},
                                     {"message", "p95 too slow"}},
-                                   {{"id", "bench.rps"}, {"status", "pass"}}});
+                                   {{"id", "bench.rps"}, {"status", "pass"}},
+                                   {{"id", "bench.other"}, {"status", "skip"}}});
+  // No score, no --fail-on: the producers' verdicts stand (the failed threshold fails).
   const std::string xml = to_junit(gather({envelope("scan", {f, suppressed}, checks)}));
   pugi::xml_document doc;
   REQUIRE(doc.load_string(xml.c_str()));
   const pugi::xml_node suite = doc.child("testsuites").child("testsuite");
   CHECK(std::string(suite.attribute("name").value()) == "readygate.scan");
-  CHECK(suite.attribute("tests").as_int() == 4);
-  CHECK(suite.attribute("failures").as_int() == 2);
+  CHECK(suite.attribute("tests").as_int() == 4);  // three checks, one rule
+  CHECK(suite.attribute("failures").as_int() == 1);
+  CHECK(suite.attribute("errors").as_int() == 0);
   CHECK(suite.attribute("skipped").as_int() == 1);
   CHECK(std::string(suite.attribute("time").value()) == "1.500");
+  CHECK(doc.child("testsuites").attribute("tests").as_int() == 4);
+  CHECK(doc.child("testsuites").attribute("failures").as_int() == 1);
   const std::string check_failure = suite.child("testcase").child("failure").attribute("message").value();
   CHECK(check_failure == "p95 too slow (value 120.5 ms, limit < 100 ms)");
   CHECK(xml.find("bad &lt;tag&gt; &amp; \"quote\" \xEF\xBF\xBD control") != std::string::npos);
   CHECK(xml.find('\x01') == std::string::npos);
-  CHECK(xml.find("classname=\"src/a.py\"") != std::string::npos);
-  CHECK(xml.find("src/a.py:4:3: [high]") != std::string::npos);
+  const pugi::xml_node rule = suite.find_child_by_attribute("testcase", "name", "py.eval: Title of py.eval");
+  REQUIRE(rule);
+  CHECK(std::string(rule.attribute("classname").value()) == "readygate.scan");
+  CHECK_FALSE(rule.child("failure"));
+  const std::string out = rule.child("system-out").text().get();
+  CHECK(out.find("src/a.py:4:3 high Title of py.eval: bad") == 0);
+  CHECK(out.find("src/b.py:1:3 high Title of py.eval: message of py.eval (suppressed in the source)") !=
+        std::string::npos);
+}
+
+namespace {
+
+struct JunitShape {
+  pugi::xml_document doc;
+  explicit JunitShape(const std::string& xml) { REQUIRE(doc.load_string(xml.c_str())); }
+  pugi::xml_node suites() const { return doc.child("testsuites"); }
+  pugi::xml_node suite(const std::string& name) const {
+    return suites().find_child_by_attribute("testsuite", "name", name.c_str());
+  }
+  std::vector<std::string> failing() const {
+    std::vector<std::string> names;
+    for (const auto& s : suites().children("testsuite")) {
+      for (const auto& c : s.children("testcase")) {
+        if (c.child("failure") || c.child("error")) names.emplace_back(c.attribute("name").value());
+      }
+    }
+    return names;
+  }
+};
+
+json score_envelope(bool passed, json blockers, std::vector<json> inputs) {
+  json score = envelope("score", json::array(),
+                        json::array({{{"id", "score.security"}, {"title", "Readiness: security"}, {"status", "fail"}},
+                                     {{"id", "score.gate"},
+                                      {"title", "Readiness gate"},
+                                      {"status", passed ? "pass" : "fail"},
+                                      {"message", "score 85, minimum 80"}}}));
+  score["score"] = {{"value", 85},
+                    {"gate", passed ? "pass" : "fail"},
+                    {"min", 80},
+                    {"blockers", blockers},
+                    {"categories", json::array()}};
+  score["inputs"] = inputs;
+  return score;
+}
+
+}  // namespace
+
+TEST_CASE("JUnit: a passing gate has no failing case, whatever its findings and checks") {
+  std::vector<json> lows;
+  for (int i = 1; i <= 5; ++i) lows.push_back(finding("py.print", "low", "a.py", i, "p" + std::to_string(i)));
+  lows.push_back(finding("py.eval", "high", "b.py", 1, "e1"));
+  const json bench = envelope("bench", json::array(),
+                              json::array({{{"id", "bench.p95"}, {"status", "fail"}, {"message", "p95 too slow"}}}));
+  const EnvelopeSet set = gather({score_envelope(true, json::array(), {envelope("scan", lows), bench})});
+  const JunitShape shape(to_junit(set));
+  CHECK(shape.failing().empty());
+  CHECK(shape.suites().attribute("failures").as_int() == 0);
+  CHECK(shape.suites().attribute("errors").as_int() == 0);
+  // One case per rule, not per finding: the five low findings are one passing case.
+  CHECK(shape.suite("readygate.scan").attribute("tests").as_int() == 2);
+  const pugi::xml_node print =
+      shape.suite("readygate.scan").find_child_by_attribute("testcase", "name", "py.print: Title of py.print");
+  REQUIRE(print);
+  const std::string out = print.child("system-out").text().get();
+  CHECK(out.find("a.py:1:3 low Title of py.print") == 0);
+  CHECK(out.find("a.py:5:3 low") != std::string::npos);
+  const std::string p95 = shape.suite("readygate.bench").child("testcase").child("system-out").text().get();
+  CHECK(p95.find("fail: p95 too slow") == 0);
+  CHECK(p95.find("does not decide it") != std::string::npos);
+}
+
+TEST_CASE("JUnit: --fail-on high fails one case for the rule, listing its finding; low findings pass") {
+  json high = finding("py.eval", "high", "src/app.py", 12, "e1");
+  high["location"]["snippet"] = "eval(****)";
+  const EnvelopeSet set = gather({envelope("scan", {high, finding("py.print", "low", "src/app.py", 3, "p1"),
+                                                    finding("py.print", "low", "src/util.py", 9, "p2")})});
+  const JunitShape shape(to_junit(set, JunitOptions{Severity::high}));
+  CHECK(shape.failing() == std::vector<std::string>{"py.eval: Title of py.eval"});
+  const pugi::xml_node suite = shape.suite("readygate.scan");
+  CHECK(suite.attribute("tests").as_int() == 2);
+  CHECK(suite.attribute("failures").as_int() == 1);
+  const pugi::xml_node failure = suite.child("testcase").child("failure");
+  CHECK(std::string(failure.attribute("type").value()) == "high");
+  CHECK(std::string(failure.attribute("message").value()) == "1 finding at or above high");
+  CHECK(std::string(failure.text().get()) ==
+        "src/app.py:12:3 high Title of py.eval: message of py.eval\n    eval(****)\n    fix: fix it\n");
+  const pugi::xml_node print = suite.find_child_by_attribute("testcase", "name", "py.print: Title of py.print");
+  CHECK_FALSE(print.child("failure"));
+  CHECK(std::string(print.child("system-out").text().get()).find("src/util.py:9:3 low") != std::string::npos);
+  // The same findings under --fail-on critical: nothing fails.
+  CHECK(JunitShape(to_junit(set, JunitOptions{Severity::critical})).failing().empty());
+}
+
+TEST_CASE("JUnit: a failed score fails its gate, each blocker and the blocked findings' rule") {
+  json critical = finding("secret.aws", "critical", ".env", 2, "s1");
+  critical["category"] = "secrets";
+  const json health =
+      envelope("healthcheck", json::array(),
+               json::array({{{"id", "health.api"}, {"status", "fail"}, {"message", "connection refused"}},
+                            {{"id", "health.cache"}, {"status", "warn"}, {"message", "down (not critical)"}},
+                            {{"id", "health.web"}, {"status", "pass"}}}));
+  const json blockers = json::array(
+      {{{"kind", "critical_finding"}, {"reason", "critical finding secret.aws at .env:2"}, {"evidence", "scan:s1"}},
+       {{"kind", "critical_check_down"}, {"reason", "critical check api is down"}, {"evidence", "healthcheck:api"}}});
+  const EnvelopeSet set = gather({score_envelope(
+      false, blockers, {envelope("scan", {critical, finding("py.print", "low", "a.py", 1, "p")}), health})});
+  const JunitShape shape(to_junit(set));
+  // Suites in tool order (healthcheck, scan, score); in the score's, checks before blockers.
+  const std::vector<std::string> expected{"health.api",
+                                          "secret.aws: Title of secret.aws",
+                                          "score.security: Readiness: security",
+                                          "score.gate: Readiness gate",
+                                          "blocker: critical finding secret.aws at .env:2",
+                                          "blocker: critical check api is down"};
+  CHECK(shape.failing() == expected);
+  // Checks: one case each, the non-critical one passes with its status in system-out.
+  const pugi::xml_node suite = shape.suite("readygate.healthcheck");
+  CHECK(suite.attribute("tests").as_int() == 3);
+  CHECK(suite.attribute("failures").as_int() == 1);
+  CHECK(
+      std::string(suite.find_child_by_attribute("testcase", "name", "health.cache").child("system-out").text().get()) ==
+      "warn: down (not critical)");
+  CHECK(shape.suites().attribute("failures").as_int() == 6);
+  const pugi::xml_node secret =
+      shape.suite("readygate.scan").find_child_by_attribute("testcase", "name", "secret.aws: Title of secret.aws");
+  CHECK(std::string(secret.child("failure").attribute("message").value()) == "1 finding blocking the gate");
 }
 
 TEST_CASE("Code Quality: GitLab's fields, severities mapped, fingerprints unique, suppressed left out") {
@@ -294,6 +424,7 @@ TEST_CASE("every view counts the same findings as open: baseline ones are not") 
   CHECK(md.find("py.known") == std::string::npos);
   const std::string xml = to_junit(set);
   CHECK(xml.find("already in the baseline") != std::string::npos);
+  CHECK(xml.find("<skipped message=\"1 finding(s), all suppressed or already in the baseline\"") != std::string::npos);
   const json cq = to_codequality(set);
   REQUIRE(cq.size() == 1);
   CHECK(cq[0]["fingerprint"] == "f2");  // the finding's own

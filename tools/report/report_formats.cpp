@@ -15,11 +15,12 @@ std::string json_text(const nlohmann::json& document, bool pretty) { return dump
 
 const std::array<ReportFormat, 4> formats{{
     {"--sarif", &ReportCommand::sarif,
-     [](const EnvelopeSet& r, bool pretty) { return json_text(to_sarif(r), pretty); }},
-    {"--junit", &ReportCommand::junit, [](const EnvelopeSet& r, bool) { return to_junit(r); }},
+     [](const EnvelopeSet& r, const RenderOptions& o) { return json_text(to_sarif(r), o.pretty); }},
+    {"--junit", &ReportCommand::junit,
+     [](const EnvelopeSet& r, const RenderOptions& o) { return to_junit(r, JunitOptions{o.fail_on}); }},
     {"--codequality", &ReportCommand::codequality,
-     [](const EnvelopeSet& r, bool pretty) { return json_text(to_codequality(r), pretty); }},
-    {"--markdown", &ReportCommand::markdown, [](const EnvelopeSet& r, bool) { return to_markdown(r); }},
+     [](const EnvelopeSet& r, const RenderOptions& o) { return json_text(to_codequality(r), o.pretty); }},
+    {"--markdown", &ReportCommand::markdown, [](const EnvelopeSet& r, const RenderOptions&) { return to_markdown(r); }},
 }};
 
 }  // namespace

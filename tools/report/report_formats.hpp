@@ -4,6 +4,7 @@
 // text. Adding a format is a writer file (a function of EnvelopeSet) and one entry here; the
 // flag itself is declared in main.cpp. --annotations is not in the table: it is always
 // standard output, asked for by a switch.
+#include <optional>
 #include <span>
 #include <string>
 
@@ -12,10 +13,16 @@
 
 namespace readygate::report {
 
+// What a writer may need besides the envelopes.
+struct RenderOptions {
+  bool pretty = false;
+  std::optional<Severity> fail_on;  // --fail-on: JUnit fails the cases that cross it
+};
+
 struct ReportFormat {
   const char* flag;                         // "--sarif"
   std::string ReportCommand::*destination;  // "" when not asked for, "-" for stdout
-  std::string (*render)(const EnvelopeSet& report, bool pretty);
+  std::string (*render)(const EnvelopeSet& report, const RenderOptions& options);
 };
 
 std::span<const ReportFormat> report_formats();
