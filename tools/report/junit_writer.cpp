@@ -5,6 +5,8 @@
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "check_text.hpp"
 #include "xml_text.hpp"
@@ -159,13 +161,14 @@ void add_rule(pugi::xml_node suite, const ToolRun& run, const std::vector<const 
 
 // One case per rule, in the order of the rule's first (most severe) finding.
 void add_rules(pugi::xml_node suite, const ToolRun& run, const Gate& gate, Counts& counts) {
-  std::vector<std::pair<std::string, std::vector<const Finding*>>> rules;
+  std::vector<std::vector<const Finding*>> rules;
+  std::unordered_map<std::string_view, std::size_t> index;  // rule -> its place in `rules`
   for (const Finding& f : run.findings) {
-    auto at = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first == f.rule; });
-    if (at == rules.end()) at = rules.insert(rules.end(), {f.rule, {}});
-    at->second.push_back(&f);
+    const auto [at, added] = index.try_emplace(f.rule, rules.size());
+    if (added) rules.emplace_back();
+    rules[at->second].push_back(&f);
   }
-  for (const auto& [rule, findings] : rules) add_rule(suite, run, findings, gate, counts);
+  for (const auto& findings : rules) add_rule(suite, run, findings, gate, counts);
 }
 
 void add_blockers(pugi::xml_node suite, const Score& score, Counts& counts) {
