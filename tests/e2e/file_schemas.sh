@@ -86,6 +86,10 @@ refused_by_both scenario.schema.json status-range \
   'a whole number from 100 to 599'
 refused_by_both scenario.schema.json ftp-url \
   '{"endpoints": [{"url": "ftp://h/x"}], "phases": [{"name": "p", "requests": 1}]}' "unsupported scheme 'ftp'"
+refused_by_both scenario.schema.json fraction-of-a-client \
+  "{$E, \"phases\": [{\"name\": \"p\", \"requests\": 1, \"concurrency\": 1.5}]}" 'a whole number from 1 to 100000'
+refused_by_both scenario.schema.json fraction-of-a-request \
+  "{$E, \"phases\": [{\"name\": \"p\", \"requests\": 2.5}]}" 'field "requests": expected a whole number'
 refused_by_both scenario.schema.json bad-header \
   '{"endpoints": [{"url": "/", "headers": ["no colon"]}], "phases": [{"name": "p", "requests": 1}]}' \
   "expected 'Name: value'"
