@@ -332,6 +332,24 @@ TEST_CASE("JUnit: a failed score fails its gate, each blocker and the blocked fi
   CHECK(std::string(secret.child("failure").attribute("message").value()) == "1 finding blocking the gate");
 }
 
+TEST_CASE("JUnit: without a score or --fail-on, the scan's own --fail-on and failed checks decide") {
+  const json checks = json::array({{{"id", "scan.fail_on"},
+                                    {"title", "No findings at or above high"},
+                                    {"status", "fail"},
+                                    {"message", "1 finding(s) at or above high"}},
+                                   {{"id", "scan.other"}, {"status", "error"}, {"message", "could not run"}}});
+  const EnvelopeSet set = gather({envelope(
+      "scan", {finding("py.eval", "high", "a.py", 1, "e1"), finding("py.print", "low", "a.py", 2, "p1")}, checks)});
+  const JunitShape shape(to_junit(set));
+  CHECK(shape.failing() == std::vector<std::string>{"scan.fail_on: No findings at or above high", "scan.other",
+                                                    "py.eval: Title of py.eval"});
+  const pugi::xml_node suite = shape.suite("readygate.scan");
+  CHECK(suite.attribute("tests").as_int() == 4);
+  CHECK(suite.attribute("failures").as_int() == 2);
+  CHECK(suite.attribute("errors").as_int() == 1);
+  CHECK(shape.suites().attribute("errors").as_int() == 1);
+}
+
 TEST_CASE("Code Quality: GitLab's fields, severities mapped, fingerprints unique, suppressed left out") {
   json suppressed = finding("b", "low", "y.py", 1, "f2");
   suppressed["suppressed"] = true;
