@@ -72,6 +72,7 @@ OPTIONS
                         words; repeatable)   [READYGATE_SCAN_ARGS, READYGATE_BENCH_ARGS,
                                                           READYGATE_HEALTHCHECK_ARGS]
     --print-config      show each program's effective settings and exit
+    --version           show the version (the programs') and exit
     -h, --help          show this help
 
 ENVIRONMENT
@@ -91,6 +92,18 @@ FILES
     commits), OUT/score.json: the programs' envelopes
     OUT/readygate.env: READYGATE_SCORE, READYGATE_PASSED and READYGATE_FINDINGS (written by
     ready-report --dotenv), for GitLab's artifacts:reports:dotenv
+
+OUTPUT
+    stdout: the results for people, once the reports are written: with --scan-only the
+    findings (ready-scan --show of the scan envelopes), else the score, its blockers and
+    deductions (ready-score --format text). stderr: each step's progress and warnings, and
+    when the gate fails, why (the findings over --fail-on, or the blockers and the score
+    below the minimum, in the programs' own words), then one verdict line with the number
+    of findings (open ones: not suppressed, not in the baseline; the same number as
+    READYGATE_FINDINGS and ready-scan's summary).
+    The results folder is never scanned. Created inside a git work tree where git neither
+    tracks nor ignores it, the gate says so: add it to .gitignore, or put it under the CI's
+    temporary folder (--out "$RUNNER_TEMP/readygate", --out "$CI_BUILDS_DIR/…").
 
 EXIT STATUS
     0   the gate passed (or --fail-on-gate false)
@@ -143,10 +156,12 @@ mapfile -t scan_extra < <(words "${READYGATE_SCAN_ARGS:-}")
 mapfile -t bench_extra < <(words "${READYGATE_BENCH_ARGS:-}")
 mapfile -t health_extra < <(words "${READYGATE_HEALTHCHECK_ARGS:-}")
 print_config=false
+show_version=false
 
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
+    --version) show_version=true; shift; continue ;;
     --scan-only) scan_only=true; shift; continue ;;
     --no-config) no_config=true; shift; continue ;;
     --print-config) print_config=true; shift; continue ;;
@@ -202,6 +217,12 @@ bin=${READYGATE_BIN:-}
 tool() { if [ -n "$bin" ]; then echo "$bin/$1"; else command -v "$1" || die "$1 is not on PATH (install readygate, or set READYGATE_BIN)"; fi; }
 SCAN=$(tool ready-scan) HEALTHCHECK=$(tool ready-healthcheck) BENCH=$(tool ready-bench)
 SCORE=$(tool ready-score) REPORT=$(tool ready-report)
+if [ "$show_version" = true ]; then
+  # The programs' version: ready-gate is released with them.
+  version=$("$SCAN" --version) || die "ready-scan --version failed"
+  echo "ready-gate ${version#ready-scan }"
+  exit 0
+fi
 
 # The configuration file: named, or the scanned folder's, or each program finds its own. Every
 # program checks its section now, before any work, and says what the file sets.
@@ -239,8 +260,16 @@ from_file() {
 # mentions OPTION WORDS...: one of WORDS is OPTION or OPTION=… (the user's extra arguments).
 mentions() { local option=$1 word; shift; for word in "$@"; do [[ "$word" == "$option" || "$word" == "$option="* ]] && return 0; done; return 1; }
 
+created_out=false
+[ -e "$out" ] || created_out=true
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# Results left in the user's work tree would show as untracked files (and be committed by a
+# careless `git add .`): say so once, when the folder is new and git neither tracks nor ignores it.
+if [ "$created_out" = true ] && command -v git >/dev/null &&
+   git -C "$out" rev-parse --is-inside-work-tree >/dev/null 2>&1 && ! git -C "$out" check-ignore -q . 2>/dev/null; then
+  note "hint: $out is inside a git work tree and not ignored: add it to .gitignore, or give --out a folder outside (e.g. \$RUNNER_TEMP/readygate)"
+fi
 rm -f "$out"/{health,bench,score}.json "$out/readygate.env"
 [ ${#scan_results[@]} -gt 0 ] || rm -f "$out"/scan{,-history}.json  # (they may be among the results)
 evidence=()
@@ -377,6 +406,22 @@ else
 fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$out/summary.md" >> "$GITHUB_STEP_SUMMARY"
+fi
+
+# The results for people, on stdout (the job log), rendered by the programs from what they wrote:
+# the scan's findings, or the score. The reasons for a failure were said above, on stderr, by
+# ready-report --fail-on or ready-score themselves.
+if [ "$scan_only" = true ]; then
+  show=()
+  for file in "${scans[@]}"; do show+=(--show "$file"); done
+  "$SCAN" --no-config "${show[@]}" --format text || note "warning: the findings could not be shown (see above)"
+else
+  # ready-score reads the same evidence again (it is quick and gives the same score): the score
+  # envelope is what the reports read, the text is for the log.
+  text_args=("${score_args[@]}")
+  for i in "${!text_args[@]}"; do [ "${text_args[$i]}" = -o ] && unset 'text_args[i]' 'text_args[i+1]'; done
+  "$SCORE" "${text_args[@]}" --format text -q 2>/dev/null ||
+    [ $? -eq 1 ] || note "warning: ready-score could not print its text report"
 fi
 
 note "$verdict, gate $([ "$passed" = true ] && echo passed || echo FAILED); results in $out/"
