@@ -418,8 +418,10 @@ if [ "$scan_only" = true ]; then
 else
   # ready-score reads the same evidence again (it is quick and gives the same score): the score
   # envelope is what the reports read, the text is for the log.
-  text_args=("${score_args[@]}")
-  for i in "${!text_args[@]}"; do [ "${text_args[$i]}" = -o ] && unset 'text_args[i]' 'text_args[i+1]'; done
+  text_args=() skip=false
+  for arg in "${score_args[@]}"; do
+    if [ "$skip" = true ]; then skip=false; elif [ "$arg" = -o ]; then skip=true; else text_args+=("$arg"); fi
+  done
   "$SCORE" "${text_args[@]}" --format text -q 2>/dev/null ||
     [ $? -eq 1 ] || note "warning: ready-score could not print its text report"
 fi
