@@ -94,7 +94,7 @@ FILES
     ready-report --dotenv), for GitLab's artifacts:reports:dotenv
 
 OUTPUT
-    stdout: the results for people, once the reports are written: with --scan-only the
+    stdout: the results for people, before the reports are written: with --scan-only the
     findings (ready-scan --show of the scan envelopes), else the score, its blockers and
     deductions (ready-score --format text). stderr: each step's progress and warnings, and
     when the gate fails, why (the findings over --fail-on, or the blockers and the score
@@ -371,8 +371,25 @@ else
   score_args=("${config_args[@]}" "${evidence[@]}" -o "$out/score.json" --explain)
   [ -n "$policy" ] && score_args+=(--policy "$policy")
   for file in "${junit_files[@]}"; do score_args+=(--junit "$file"); done
+  # The score for people in the job log (stdout), before ready-score's own run says on stderr
+  # why the gate fails. It reads the same evidence (quick, and the same score): the envelope is
+  # what the reports read, the text is for the log.
+  text_args=() skip=false
+  for arg in "${score_args[@]}"; do
+    if [ "$skip" = true ]; then skip=false; elif [ "$arg" = -o ]; then skip=true; else text_args+=("$arg"); fi
+  done
+  "$SCORE" "${text_args[@]}" --format text -q 2>/dev/null ||
+    [ $? -eq 1 ] || note "warning: ready-score could not print its text report"
   step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
   report_input=("$out/score.json")
+fi
+
+# --scan-only: the findings for people in the job log (stdout), rendered from the envelopes,
+# before ready-report --fail-on says on stderr which of them fail the gate.
+if [ "$scan_only" = true ]; then
+  show=()
+  for file in "${scans[@]}"; do show+=(--show "$file"); done
+  "$SCAN" --no-config "${show[@]}" --format text || note "warning: the findings could not be shown (see above)"
 fi
 
 report_args=("${config_args[@]}" "${report_input[@]}" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"
@@ -406,24 +423,6 @@ else
 fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$out/summary.md" >> "$GITHUB_STEP_SUMMARY"
-fi
-
-# The results for people, on stdout (the job log), rendered by the programs from what they wrote:
-# the scan's findings, or the score. The reasons for a failure were said above, on stderr, by
-# ready-report --fail-on or ready-score themselves.
-if [ "$scan_only" = true ]; then
-  show=()
-  for file in "${scans[@]}"; do show+=(--show "$file"); done
-  "$SCAN" --no-config "${show[@]}" --format text || note "warning: the findings could not be shown (see above)"
-else
-  # ready-score reads the same evidence again (it is quick and gives the same score): the score
-  # envelope is what the reports read, the text is for the log.
-  text_args=() skip=false
-  for arg in "${score_args[@]}"; do
-    if [ "$skip" = true ]; then skip=false; elif [ "$arg" = -o ]; then skip=true; else text_args+=("$arg"); fi
-  done
-  "$SCORE" "${text_args[@]}" --format text -q 2>/dev/null ||
-    [ $? -eq 1 ] || note "warning: ready-score could not print its text report"
 fi
 
 note "$verdict, gate $([ "$passed" = true ] && echo passed || echo FAILED); results in $out/"
