@@ -103,7 +103,7 @@ OUTPUT
     READYGATE_FINDINGS and ready-scan's summary).
     The results folder is never scanned. Created inside a git work tree where git neither
     tracks nor ignores it, the gate says so: add it to .gitignore, or put it under the CI's
-    temporary folder (--out "$RUNNER_TEMP/readygate", --out "$CI_BUILDS_DIR/…").
+    temporary folder (e.g. --out "$RUNNER_TEMP/readygate" on GitHub).
 
 EXIT STATUS
     0   the gate passed (or --fail-on-gate false)
