@@ -1,6 +1,10 @@
 #pragma once
 // Whether a finding counts: the one decision behind ready-scan's and ready-report's --fail-on,
 // ready-score's deductions, and what annotations, JUnit, Markdown and Code Quality show as open.
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
 #include "finding.hpp"
 
 namespace readygate {
@@ -8,6 +12,14 @@ namespace readygate {
 // Open: not suppressed, and not a finding the baseline already had.
 inline bool is_open(const Finding& finding) {
   return !finding.suppressed() && finding.baseline != BaselineState::unchanged;
+}
+
+// "N findings", wherever a number of findings is shown (docs/ENVELOPE.md, "Counting findings"):
+// the open ones, of every severity (info too) and every role (test files too). ready-scan's
+// summary.findings and text report, ready-report's Markdown verdict, its summary.findings and
+// its step outputs (READYGATE_FINDINGS), and so ready-gate's log, all count these.
+inline std::size_t count_open(const std::vector<Finding>& findings) {
+  return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), is_open));
 }
 
 // The finding is in product code (or names no role), or is a secret: a credential leaks from a

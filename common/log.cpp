@@ -41,6 +41,12 @@ void configure_log(const std::string& program, Verbosity verbosity) {
 
 void log_error(const std::string& message) { emit("error: ", "\033[1;31m", message); }
 
+void log_reason(const std::string& message) {
+  std::string text = message;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  emit("", "", text);
+}
+
 void log_warning(const std::string& message) {
   if (state().verbosity != Verbosity::quiet) emit("warning: ", "\033[1;33m", message);
 }

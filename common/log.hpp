@@ -11,6 +11,7 @@ enum class Verbosity { quiet, normal, verbose };
 void configure_log(const std::string& program, Verbosity verbosity);
 
 void log_error(const std::string& message);    // always shown
+void log_reason(const std::string& message);   // always shown, no level: why the program exits 1
 void log_warning(const std::string& message);  // hidden by -q
 void log_info(const std::string& message);     // hidden by -q
 void log_debug(const std::string& message);    // only with -v

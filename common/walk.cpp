@@ -155,8 +155,9 @@ const std::vector<std::string>& default_exclude_patterns() {
   static const std::vector<std::string> patterns{
       ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", "dist", "build", "*.min.js",
       "*.min.css", "*.bundle.js", "*.map",
-      // readygate's own build cache in CI (ci-templates/readygate.gitlab-ci.yml)
-      ".readygate-cache"};
+      // readygate's own build cache in CI (ci-templates/readygate.gitlab-ci.yml), and ready-gate's
+      // default results folder: a second gate run must not report the first one's snippets
+      ".readygate-cache", "readygate-out"};
   return patterns;
 }
 

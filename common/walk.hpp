@@ -45,7 +45,8 @@ ListingStats list_files(const std::string& root, const ListOptions& options, con
 std::vector<ListedFile> collect_files(const std::string& root, const ListOptions& options,
                                       ListingStats* stats = nullptr);
 
-// .git, node_modules, __pycache__, .venv, venv, dist, build, minified bundles and source maps.
+// .git, node_modules, __pycache__, .venv, venv, dist, build, minified bundles and source maps,
+// and readygate's own folders (.readygate-cache, readygate-out).
 const std::vector<std::string>& default_exclude_patterns();
 
 // "src/" + "app.py" -> "src/app.py"; "." + "app.py" -> "app.py".

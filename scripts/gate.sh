@@ -72,6 +72,7 @@ OPTIONS
                         words; repeatable)   [READYGATE_SCAN_ARGS, READYGATE_BENCH_ARGS,
                                                           READYGATE_HEALTHCHECK_ARGS]
     --print-config      show each program's effective settings and exit
+    --version           show the version (the programs') and exit
     -h, --help          show this help
 
 ENVIRONMENT
@@ -91,6 +92,18 @@ FILES
     commits), OUT/score.json: the programs' envelopes
     OUT/readygate.env: READYGATE_SCORE, READYGATE_PASSED and READYGATE_FINDINGS (written by
     ready-report --dotenv), for GitLab's artifacts:reports:dotenv
+
+OUTPUT
+    stdout: the results for people, before the reports are written: with --scan-only the
+    findings (ready-scan --show of the scan envelopes), else the score, its blockers and
+    deductions (ready-score --format text). stderr: each step's progress and warnings, and
+    when the gate fails, why (the findings over --fail-on, or the blockers and the score
+    below the minimum, in the programs' own words), then one verdict line with the number
+    of findings (open ones: not suppressed, not in the baseline; the same number as
+    READYGATE_FINDINGS and ready-scan's summary).
+    The results folder is never scanned. Created inside a git work tree where git neither
+    tracks nor ignores it, the gate says so: add it to .gitignore, or put it under the CI's
+    temporary folder (e.g. --out "$RUNNER_TEMP/readygate" on GitHub).
 
 EXIT STATUS
     0   the gate passed (or --fail-on-gate false)
@@ -143,10 +156,12 @@ mapfile -t scan_extra < <(words "${READYGATE_SCAN_ARGS:-}")
 mapfile -t bench_extra < <(words "${READYGATE_BENCH_ARGS:-}")
 mapfile -t health_extra < <(words "${READYGATE_HEALTHCHECK_ARGS:-}")
 print_config=false
+show_version=false
 
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
+    --version) show_version=true; shift; continue ;;
     --scan-only) scan_only=true; shift; continue ;;
     --no-config) no_config=true; shift; continue ;;
     --print-config) print_config=true; shift; continue ;;
@@ -202,6 +217,12 @@ bin=${READYGATE_BIN:-}
 tool() { if [ -n "$bin" ]; then echo "$bin/$1"; else command -v "$1" || die "$1 is not on PATH (install readygate, or set READYGATE_BIN)"; fi; }
 SCAN=$(tool ready-scan) HEALTHCHECK=$(tool ready-healthcheck) BENCH=$(tool ready-bench)
 SCORE=$(tool ready-score) REPORT=$(tool ready-report)
+if [ "$show_version" = true ]; then
+  # The programs' version: ready-gate is released with them.
+  version=$("$SCAN" --version) || die "ready-scan --version failed"
+  echo "ready-gate ${version#ready-scan }"
+  exit 0
+fi
 
 # The configuration file: named, or the scanned folder's, or each program finds its own. Every
 # program checks its section now, before any work, and says what the file sets.
@@ -239,8 +260,16 @@ from_file() {
 # mentions OPTION WORDS...: one of WORDS is OPTION or OPTION=… (the user's extra arguments).
 mentions() { local option=$1 word; shift; for word in "$@"; do [[ "$word" == "$option" || "$word" == "$option="* ]] && return 0; done; return 1; }
 
+created_out=false
+[ -e "$out" ] || created_out=true
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# Results left in the user's work tree would show as untracked files (and be committed by a
+# careless `git add .`): say so once, when the folder is new and git neither tracks nor ignores it.
+if [ "$created_out" = true ] && command -v git >/dev/null &&
+   git -C "$out" rev-parse --is-inside-work-tree >/dev/null 2>&1 && ! git -C "$out" check-ignore -q . 2>/dev/null; then
+  note "hint: $out is inside a git work tree and not ignored: add it to .gitignore, or give --out a folder outside (e.g. \$RUNNER_TEMP/readygate)"
+fi
 rm -f "$out"/{health,bench,score}.json "$out/readygate.env"
 [ ${#scan_results[@]} -gt 0 ] || rm -f "$out"/scan{,-history}.json  # (they may be among the results)
 evidence=()
@@ -342,8 +371,25 @@ else
   score_args=("${config_args[@]}" "${evidence[@]}" -o "$out/score.json" --explain)
   [ -n "$policy" ] && score_args+=(--policy "$policy")
   for file in "${junit_files[@]}"; do score_args+=(--junit "$file"); done
+  # The score for people in the job log (stdout), before ready-score's own run says on stderr
+  # why the gate fails. It reads the same evidence (quick, and the same score): the envelope is
+  # what the reports read, the text is for the log.
+  text_args=() skip=false
+  for arg in "${score_args[@]}"; do
+    if [ "$skip" = true ]; then skip=false; elif [ "$arg" = -o ]; then skip=true; else text_args+=("$arg"); fi
+  done
+  "$SCORE" "${text_args[@]}" --format text -q 2>/dev/null ||
+    [ $? -eq 1 ] || note "warning: ready-score could not print its text report"
   step "ready-score" "0 1" "$SCORE" "${score_args[@]}"
   report_input=("$out/score.json")
+fi
+
+# --scan-only: the findings for people in the job log (stdout), rendered from the envelopes,
+# before ready-report --fail-on says on stderr which of them fail the gate.
+if [ "$scan_only" = true ]; then
+  show=()
+  for file in "${scans[@]}"; do show+=(--show "$file"); done
+  "$SCAN" --no-config "${show[@]}" --format text || note "warning: the findings could not be shown (see above)"
 fi
 
 report_args=("${config_args[@]}" "${report_input[@]}" --sarif "$out/readygate.sarif" --junit "$out/junit.xml"

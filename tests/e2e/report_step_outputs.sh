@@ -1,6 +1,6 @@
 # ready-report --github-output and --dotenv: the verdict as GitHub step outputs and a GitLab
 # dotenv, for a passing and a failing score and for a scan alone (its --fail-on decision);
-# findings is the sum of the scans' summary.findings.
+# findings is the number of open findings (docs/ENVELOPE.md, "Counting findings").
 source "$(dirname "$0")/lib.sh"
 SCORE="$READYGATE_SCORE"
 cd "$WORK"
@@ -53,9 +53,15 @@ run "$REPORT" leaky.json --dotenv env6
 expect_rc 0
 grep -qx 'READYGATE_PASSED=true' env6 || fail "scan only without --fail-on: $(cat env6)"
 
-# Several scans (shards, a history scan) add up; so do those a score embeds.
-run "$REPORT" leaky.json leaky.json clean.json --dotenv env7
-grep -qx "READYGATE_FINDINGS=$((2 * n))" env7 || fail "two scans: $(cat env7)"
+# Several scans (shards) add up; a finding two scans both report (the tree and the history
+# scan: one fingerprint) counts once, as everywhere else (docs/ENVELOPE.md, "Counting findings").
+mkdir more && printf 'eval(input())\n' > more/other.py
+"$SCAN" more -q -o more.json
+m=$(jq .summary.findings more.json)
+run "$REPORT" leaky.json more.json clean.json --dotenv env7
+grep -qx "READYGATE_FINDINGS=$((n + m))" env7 || fail "two scans: $(cat env7)"
+run "$REPORT" leaky.json leaky.json --dotenv env9
+grep -qx "READYGATE_FINDINGS=$n" env9 || fail "the same findings twice: $(cat env9)"
 
 # Bad destinations: exit 2 before anything is written, or 3 when a file cannot be written.
 run "$REPORT" pass.json --dotenv same --markdown same

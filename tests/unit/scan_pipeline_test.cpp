@@ -168,5 +168,9 @@ TEST_CASE("the envelope summarises files, findings and the --fail-on check") {
   CHECK(count_gating(result.findings, engine.rules(), Severity::high) == 0);
   const json with_baseline = scan_envelope(RunInfo{}, "src", result, engine.rules(), {std::nullopt, true});
   CHECK(with_baseline["summary"]["new"] == 0);  // the only new finding is suppressed
+  // "findings" counts the open ones (count_open): neither suppressed nor unchanged.
+  CHECK(with_baseline["summary"]["findings"] == 0);
+  CHECK(with_baseline["summary"]["unchanged"] == 1);
+  CHECK(with_baseline["summary"]["by_severity"]["high"] == 0);
   CHECK(finding_json(result.findings[0], engine.rules()[0])["baseline_state"] == "unchanged");
 }

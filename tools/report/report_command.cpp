@@ -5,6 +5,7 @@
 
 #include "annotations_writer.hpp"
 #include "common/envelope_model.hpp"
+#include "common/fail_on_reason.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/output.hpp"
@@ -71,7 +72,7 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
 
   std::size_t findings = 0, gating = 0;
   for (const auto& r : report.runs) {
-    findings += r.findings.size();
+    findings += count_open(r.findings);
     if (command.fail_on) {
       for (const auto& f : r.findings) gating += counts_against(f, *command.fail_on);
     }
@@ -88,9 +89,13 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
     }
     write_json_output(envelope, common.output, common.pretty);
   }
-  write_step_outputs(command.step_outputs, verdict_of(envelopes, report, gating == 0), command.sarif);
+  write_step_outputs(command.step_outputs, verdict_of(report, gating == 0), command.sarif);
   log_info(std::to_string(report.runs.size()) + " tool(s), " + std::to_string(findings) + " findings reported");
-  return gating > 0 ? ExitCode::check_failed : ExitCode::ok;
+  if (gating == 0) return ExitCode::ok;
+  std::vector<Finding> all;
+  for (const auto& r : report.runs) all.insert(all.end(), r.findings.begin(), r.findings.end());
+  log_reason(fail_on_reason(all, *command.fail_on));
+  return ExitCode::check_failed;
 }
 
 }  // namespace readygate::report

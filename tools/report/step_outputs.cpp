@@ -5,25 +5,11 @@
 #include <fstream>
 
 #include "common/error.hpp"
+#include "common/finding_counts.hpp"
 #include "common/number_format.hpp"
 
 namespace readygate::report {
 namespace {
-
-std::size_t findings_in(const nlohmann::json& document) {
-  std::size_t findings = 0;
-  if (!document.is_object()) return 0;
-  if (const auto inputs = document.find("inputs"); inputs != document.end() && inputs->is_array()) {
-    for (const auto& input : *inputs) findings += findings_in(input);
-  }
-  const auto tool = document.find("tool");
-  const auto summary = document.find("summary");
-  if (tool == document.end() || *tool != "scan" || summary == document.end() || !summary->is_object()) return findings;
-  if (const auto n = summary->find("findings"); n != summary->end() && n->is_number_unsigned()) {
-    findings += n->get<std::size_t>();
-  }
-  return findings;
-}
 
 void write_lines(const std::string& path, const std::string& text, std::ios::openmode mode, const char* flag) {
   std::ofstream file(path, std::ios::binary | mode);
@@ -34,15 +20,9 @@ void write_lines(const std::string& path, const std::string& text, std::ios::ope
 
 }  // namespace
 
-std::size_t scan_findings(const std::vector<SourcedEnvelope>& envelopes) {
-  std::size_t findings = 0;
-  for (const auto& e : envelopes) findings += findings_in(e.document);
-  return findings;
-}
-
-Verdict verdict_of(const std::vector<SourcedEnvelope>& envelopes, const EnvelopeSet& report, bool fail_on_passed) {
+Verdict verdict_of(const EnvelopeSet& report, bool fail_on_passed) {
   Verdict verdict;
-  verdict.findings = scan_findings(envelopes);
+  for (const auto& run : report.runs) verdict.findings += count_open(run.findings);
   if (report.score) {
     verdict.score = report.score->value;
     verdict.passed = report.score->passed;

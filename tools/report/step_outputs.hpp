@@ -22,12 +22,11 @@ struct Verdict {
   std::size_t findings = 0;
 };
 
-// The sum of the scan envelopes' summary.findings, those a score envelope embeds included: the
-// number each scan reported (shards add up; a history scan adds its own).
-std::size_t scan_findings(const std::vector<SourcedEnvelope>& envelopes);
-
+// `findings` counts the open findings of every tool (count_open, common/finding_counts.hpp) as
+// gather_envelopes merged them: shards add up, a finding both the tree and the history scan
+// found (one fingerprint) counts once, header-audit findings count too.
 // `fail_on_passed`: no finding crossed --fail-on (true without --fail-on).
-Verdict verdict_of(const std::vector<SourcedEnvelope>& envelopes, const EnvelopeSet& report, bool fail_on_passed);
+Verdict verdict_of(const EnvelopeSet& report, bool fail_on_passed);
 
 // Throws Error: 2 for a --sarif path that cannot be a one-line value, 3 when a file cannot be written.
 void write_step_outputs(const StepOutputs& outputs, const Verdict& verdict, const std::string& sarif);

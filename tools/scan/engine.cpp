@@ -335,7 +335,21 @@ FileScan RuleEngine::scan_file(const std::string& path, std::string_view text, R
     f.severity = c.severity;
     f.role = role;
     f.suppressed = c.suppressed;
-    f.snippet = make_snippet(line_text, c.line_offset, secrets == secrets_by_line.end() ? no_secrets : secrets->second);
+    // The match's end on its first line: end_column counts code points, line_offset bytes.
+    std::size_t match_end = line_text.size();
+    if (c.end_line == c.line && c.end_column > c.column) {
+      match_end = c.line_offset;
+      for (std::size_t points = c.end_column - c.column; match_end < line_text.size() && points > 0; --points) {
+        ++match_end;
+        while (match_end < line_text.size() && (static_cast<unsigned char>(line_text[match_end]) & 0xC0) == 0x80) {
+          ++match_end;
+        }
+      }
+    }
+    SnippetMark mark;
+    f.snippet = make_snippet(line_text, c.line_offset, match_end,
+                             secrets == secrets_by_line.end() ? no_secrets : secrets->second, mark);
+    if (mark.end > mark.begin) f.snippet_mark = {mark.begin, mark.end};
     f.line_digest = sha256_hex(normalize_line(line_text));
     if (c.has_secret())
       f.secret_digest = sha256_hex(text.substr(c.secret_span.begin, c.secret_span.end - c.secret_span.begin));

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "common/finding.hpp"
 #include "common/severity.hpp"
@@ -20,8 +21,10 @@ struct Finding {
   std::size_t line = 0, column = 0;          // 1-based; columns count code points
   std::size_t end_line = 0, end_column = 0;  // end_column is one past the last character (SARIF)
   std::string snippet;                       // the line, trimmed, secrets redacted, valid UTF-8, bounded length
-  std::string line_digest;                   // SHA-256 of the line with white space folded: fingerprint input,
-                                             // kept as a digest so a finding on a 5 MB minified line stays small
+  // Where the match is in `snippet` (bytes, [first, second)), for the text report; not on the wire.
+  std::optional<std::pair<std::size_t, std::size_t>> snippet_mark;
+  std::string line_digest;  // SHA-256 of the line with white space folded: fingerprint input,
+                            // kept as a digest so a finding on a 5 MB minified line stays small
   bool suppressed = false;
   std::string fingerprint;
   std::optional<bool> is_new;  // set only when a baseline is given

@@ -50,7 +50,10 @@ int main(int argc, char* argv[]) {
         "fingerprints to ignore, one per line, like .readygateignore (repeatable; a name ending in "
         "gitleaksignore is read as gitleaks' FILE:RULE:LINE entries)")(
         "include-role", po::value(&include_roles)->value_name("ROLE"),
-        "scan vendored or generated files too (repeatable; they are skipped and counted by default)");
+        "scan vendored or generated files too (repeatable; they are skipped and counted by default)")(
+        "show", po::value(&command.show)->value_name("FILE"),
+        "do not scan: print earlier ready-scan envelopes (shards, --history) as the text report (repeatable; - "
+        "is stdin)");
     po::positional_options_description positional;
     positional.add("path", -1);
 
@@ -61,7 +64,9 @@ int main(int argc, char* argv[]) {
         "Lists the files under each PATH (default .), through git when the tree is a git work tree so "
         "that .gitignore is respected, reads each once and runs every rule that applies to it: 41 "
         "built-in rules (secrets, injection, unsafe code, performance anti-patterns) plus your own "
-        "(--rules). Writes one readygate envelope (JSON) to stdout; a summary and warnings go to stderr.\n\n"
+        "(--rules). On a terminal it prints the findings for people, grouped by file; through a pipe or "
+        "into a file (-o) it writes one readygate envelope (JSON); --format text|json forces one. "
+        "Warnings go to stderr.\n\n"
         "Secrets are never written in full. A line is suppressed with a ready:ignore[RULE] or # nosec "
         "comment; --baseline and --diff-base limit what counts as new. A file that cannot be read is "
         "warned about and counted, never fatal.\n\n"
@@ -88,8 +93,10 @@ int main(int argc, char* argv[]) {
           "secrets added by a pull request's commits, even if removed since"},
          {"ready-scan --staged --enable-only secrets --fail-on high",
           "a pre-commit hook: what is about to be committed"},
+         {"ready-scan --show scan.json", "an earlier scan's findings, for people"},
          {"ready-scan --list-rules", "the active rules as JSON"}}};
     CommonOptions common;
+    common.offers_text = true;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;
 

@@ -1,6 +1,7 @@
 #include "scan_command.hpp"
 
 #include "baseline.hpp"
+#include "common/fail_on_reason.hpp"
 #include "common/json_stream.hpp"
 #include "common/log.hpp"
 #include "common/output.hpp"
@@ -10,6 +11,7 @@
 #include "fingerprint.hpp"
 #include "ignore_file.hpp"
 #include "scan_report.hpp"
+#include "scan_text.hpp"
 #include "staged.hpp"
 
 namespace readygate::scan {
@@ -46,6 +48,19 @@ std::string describe_target(const std::vector<std::string>& paths) {
 }  // namespace
 
 ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& common, const RunInfo& run) {
+  const OutputFormat format = common.output_format();
+  if (!command.show.empty()) {
+    if (common.format == "json") throw_input_error("--show: prints text only (the envelopes are the JSON)");
+    std::vector<SourcedEnvelope> envelopes;
+    for (const auto& path : command.show) {
+      const std::string source = path == "-" ? "<stdin>" : path;
+      for (auto& document : parse_json_documents(read_input(path), source)) {
+        envelopes.push_back({std::move(document), source});
+      }
+    }
+    write_text_output(render_scan_text(scan_text_of(envelopes), TextStyle::for_output(common.output)), common.output);
+    return ExitCode::ok;
+  }
   const RuleEngine engine(load_rules(command), command.max_findings_per_file);
   // The built-in rules are compiled as files need them (the test suite compiles them all); a
   // user's rules are compiled now, so that a bad expression fails before the scan.
@@ -100,16 +115,26 @@ ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& commo
                              : command.staged ? "git index (staged)"
                                               : describe_target(command.scan.paths);
   const json envelope = scan_envelope(run, target, result, engine.rules(), {command.fail_on, baseline.has_value()});
-  write_json_output(
-      envelope, "findings", result.findings.size(),
-      [&](std::size_t i) { return finding_json(result.findings[i], engine.rules()[result.findings[i].rule]); },
-      common.output, common.pretty);
   const auto& summary = envelope["summary"];
-  log_info(std::to_string(summary["files"].get<std::size_t>()) + " files, " +
-           std::to_string(summary["findings"].get<std::size_t>()) + " findings (" +
-           std::to_string(summary["suppressed"].get<std::size_t>()) + " suppressed) in " +
-           std::to_string(summary["duration_ms"].get<long long>()) + " ms");
+  if (format == OutputFormat::text) {
+    const ScanText text = scan_text_of(result, engine.rules(), summary["duration_ms"].get<long long>());
+    write_text_output(render_scan_text(text, TextStyle::for_output(common.output)), common.output);
+  } else {
+    write_json_output(
+        envelope, "findings", result.findings.size(),
+        [&](std::size_t i) { return finding_json(result.findings[i], engine.rules()[result.findings[i].rule]); },
+        common.output, common.pretty);
+  }
+  if (format != OutputFormat::text)
+    log_info(std::to_string(summary["files"].get<std::size_t>()) + " files, " +
+             std::to_string(summary["findings"].get<std::size_t>()) + " findings (" +
+             std::to_string(summary["suppressed"].get<std::size_t>()) + " suppressed) in " +
+             std::to_string(summary["duration_ms"].get<long long>()) + " ms");
   if (command.fail_on && count_gating(result.findings, engine.rules(), *command.fail_on) > 0) {
+    std::vector<readygate::Finding> findings;
+    findings.reserve(result.findings.size());
+    for (const auto& f : result.findings) findings.push_back(to_finding(f, engine.rules()[f.rule]));
+    log_reason(fail_on_reason(findings, *command.fail_on));
     return ExitCode::check_failed;
   }
   return ExitCode::ok;

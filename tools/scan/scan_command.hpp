@@ -26,9 +26,12 @@ struct ScanCommand {
   bool staged = false;                       // --staged: the index's content
   std::size_t max_findings_per_file = 1000;  // 0: no cap
   std::vector<std::string> ignore_files;     // --ignore-file, besides .readygateignore/.gitleaksignore
+  std::vector<std::string> show;             // --show FILE: print earlier envelopes as text, do not scan
 };
 
-// Returns ExitCode::check_failed when --fail-on is crossed. Throws Error for bad input.
+// Writes the envelope, or the text report (scan_text.hpp) when common.output_format() says so.
+// Returns ExitCode::check_failed when --fail-on is crossed, after saying why on stderr
+// (fail_on_reason). Throws Error for bad input.
 ExitCode run_scan_command(const ScanCommand& command, const CommonOptions& common, const RunInfo& run);
 
 }  // namespace readygate::scan

@@ -81,12 +81,17 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
   }
   json by_category = json::object();
   json by_role = json::object();
-  std::size_t reported = 0, suppressed = 0, fresh = 0, over_cap_findings = 0;
+  std::size_t reported = 0, suppressed = 0, fresh = 0, unchanged = 0, over_cap_findings = 0;
   for (const auto& [path, count] : stats.over_cap) over_cap_findings += count;
   for (const auto& f : result.findings) {
     const Rule& rule = rules[f.rule];
+    // "findings" counts the open ones (count_open, common/finding_counts.hpp), as every reader does.
     if (f.suppressed) {
       ++suppressed;
+      continue;
+    }
+    if (!f.is_new.value_or(true)) {
+      ++unchanged;
       continue;
     }
     ++reported;
@@ -115,7 +120,10 @@ json scan_envelope(const RunInfo& run, const std::string& target, const ScanResu
                {"suppressed", suppressed},
                {"rules", rules.size()},
                {"duration_ms", envelope["run"]["duration_ms"]}};
-  if (options.baseline) summary["new"] = fresh;
+  if (options.baseline) {
+    summary["new"] = fresh;
+    summary["unchanged"] = unchanged;
+  }
   envelope["summary"] = summary;
   envelope["checks"].push_back(to_json(unreadable_check(stats)));
   if (!stats.over_cap.empty()) {

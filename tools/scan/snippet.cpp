@@ -69,6 +69,12 @@ bool looks_like_credential(std::string_view value) {
 }  // namespace
 
 std::string make_snippet(std::string_view line, std::size_t match_offset, const std::vector<std::string>& secrets) {
+  SnippetMark mark;
+  return make_snippet(line, match_offset, match_offset, secrets, mark);
+}
+
+std::string make_snippet(std::string_view line, std::size_t match_offset, std::size_t match_end,
+                         const std::vector<std::string>& secrets, SnippetMark& mark) {
   // Which bytes of the line are hidden; each run of hidden bytes becomes one "****".
   std::vector<char> hidden(secrets.empty() ? 0 : line.size());
   for (const auto& secret : secrets) {
@@ -103,8 +109,10 @@ std::string make_snippet(std::string_view line, std::size_t match_offset, const 
   std::string text;
   text.reserve(line.size());
   std::size_t offset = std::string::npos;  // match_offset, in `text`
+  std::size_t end_offset = std::string::npos;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (i == match_offset) offset = text.size();
+    if (i == match_end) end_offset = text.size();
     if (hidden.empty() || !hidden[i]) {
       text += line[i];
     } else if (i == 0 || !hidden[i - 1]) {
@@ -112,23 +120,35 @@ std::string make_snippet(std::string_view line, std::size_t match_offset, const 
     }
   }
   if (offset == std::string::npos) offset = text.size();
+  if (end_offset == std::string::npos) end_offset = text.size();
   match_offset = offset;
   // Valid UTF-8 before the window is cut, so that repairing never lengthens the window.
   text = repair_utf8(text);
   match_offset = std::min(match_offset, text.size());
+  match_end = std::clamp(end_offset, match_offset, text.size());
   std::size_t begin = 0, end = text.size();
   while (begin < end && is_space(text[begin])) ++begin;
   while (end > begin && is_space(text[end - 1])) --end;
   std::string_view trimmed = std::string_view(text).substr(begin, end - begin);
   std::string prefix, suffix;
+  std::size_t start = 0;  // of the window, in `trimmed`
   if (trimmed.size() > max_snippet_bytes) {
     const std::size_t at = match_offset > begin ? match_offset - begin : 0;
-    std::size_t start = at > 60 ? at - 60 : 0;
+    start = at > 60 ? at - 60 : 0;
     while (start > 0 && (static_cast<unsigned char>(trimmed[start]) & 0xC0) == 0x80) --start;
     if (start > 0) prefix = "…";
     const std::string_view window = truncate_utf8(trimmed.substr(start), max_snippet_bytes);
     if (start + window.size() < trimmed.size()) suffix = "…";
     trimmed = window;
+  }
+  // The match, in the snippet's bytes: shifted by the trim and the window, cut to what is shown.
+  const std::size_t shown_begin = begin + start, shown_end = shown_begin + trimmed.size();
+  const std::size_t mark_begin = std::clamp(match_offset, shown_begin, shown_end);
+  const std::size_t mark_end = std::clamp(match_end, shown_begin, shown_end);
+  mark = {};
+  if (mark_end > mark_begin) {
+    mark.begin = mark_begin - shown_begin + prefix.size();
+    mark.end = mark_end - shown_begin + prefix.size();
   }
   return prefix + std::string(trimmed) + suffix;
 }

@@ -18,6 +18,17 @@ inline constexpr std::size_t max_snippet_bytes = 200;
 // before any cutting, so no part of a secret can survive a window boundary.
 std::string make_snippet(std::string_view line, std::size_t match_offset, const std::vector<std::string>& secrets);
 
+// Where the match is in a snippet, in bytes: [begin, end), for the text report's marker; empty
+// when the match is not in the snippet (cut away by the window). Not on the wire.
+struct SnippetMark {
+  std::size_t begin = 0, end = 0;
+};
+
+// The same snippet, and in `mark` where [match_offset, match_end) of `line` ended up in it (a
+// redacted secret marks its "****" too).
+std::string make_snippet(std::string_view line, std::size_t match_offset, std::size_t match_end,
+                         const std::vector<std::string>& secrets, SnippetMark& mark);
+
 // The line with runs of white space folded to one space and the ends trimmed.
 std::string normalize_line(std::string_view line);
 
