@@ -24,13 +24,16 @@ struct Fixture {
   Scenario scenario;
   RunResult result;
 
-  explicit Fixture(std::vector<std::string> thresholds, std::size_t phases = 1) : result(make(thresholds, phases)) {
+  explicit Fixture(const std::vector<std::string>& thresholds, std::size_t phases = 1)
+      : result(make(thresholds, phases)) {
     for (std::size_t p = 0; p < phases; ++p) {
       result.phases.push_back({2.0});
       for (int i = 0; i < 200; ++i) {
         Outcome o;
         const std::size_t e = static_cast<std::size_t>(i % 2);
-        o.latency_ms = o.service_ms = e == 0 ? 1.0 + (i / 2) : 10.0 * (1 + i / 2);
+        const int nth = i / 2;  // the request's place among its endpoint's
+        const double step = nth;
+        o.latency_ms = o.service_ms = e == 0 ? 1.0 + step : 10.0 * (1 + step);
         o.bytes = 512;
         if (i == 7) o.error = ErrorClass::http_5xx;
         if (i == 9) o.error = ErrorClass::timeout;
@@ -88,7 +91,7 @@ TEST_CASE("bench text: a scenario shows each phase by its name") {
   test::check_golden("bench_text_phases.txt", text);
 }
 
-TEST_CASE("bench checks are named by the threshold; exit 1 lists each failed one with value and limit") {
+TEST_CASE("bench checks are named by the threshold, and exit 1 lists each failed one with value and limit") {
   const Fixture f({"p95<100ms", "rps>=50", "error_rate<0.1%"});
   const BenchMetrics metrics = bench_metrics(f.scenario, f.result);
   const auto checks = bench_checks(f.scenario, f.result, metrics);

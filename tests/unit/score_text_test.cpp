@@ -69,7 +69,7 @@ TEST_CASE("score text: with colour") {
   test::check_golden("score_text_colour.txt", text);
 }
 
-TEST_CASE("score: exit 1 names every blocker and a score under the minimum; a passing gate names none") {
+TEST_CASE("score: exit 1 names every blocker and a score under the minimum, a passing gate none") {
   Fixture f;
   const auto reasons = gate_failure_reasons(f.result);
   REQUIRE(reasons.size() == 2);
