@@ -81,7 +81,7 @@ check '.metrics.phases[3].latency_ms.p95 >= 7'
 run "$BENCH" --scenario five.json --base-url http://127.0.0.1:1 -q
 expect_rc 1  # nothing listens on port 1: every request is a connect error
 check '.metrics.overall.errors_by_class.connect == .metrics.overall.requests'
-check '[.checks[] | select(.title == "p95<100ms") | .status] == ["error"]'  # no latency to judge: not a pass
+check '[.checks[] | select(.title == "p95 < 100 ms") | .status] == ["error"]'  # no latency to judge: not a pass
 
 # Credentials never leave: not in the envelope, not on stderr.
 run "$BENCH" --url "http://user:hunter2secret@127.0.0.1:$PORT/health" -H "Authorization: Bearer tok3n-s3cr3t-value" -n 5 -v

@@ -20,7 +20,9 @@ check '[.score.categories[] | select(.name == "security") | .deductions[].points
 check '.checks | map({(.id): .status}) | add == {"score.security": "fail", "score.performance": "pass", "score.availability": "skip", "score.testing": "pass", "score.code-health": "pass", "score.gate": "fail"}' score.json
 check '.inputs | length == 2 and .[0].tool == "scan" and .[1].tool == "bench"' score.json
 # The explanation a person reads: compared whole, so any change to it is seen.
-grep -v '^ready-score: score' "$ERR" > explain.txt
+# Exit 1 says why on stderr, beside the explanation.
+expect_stderr "ready-score: error: gate fails: blocker: 3 failing tests  [junit]"
+grep -v '^ready-score: score\|^ready-score: error: gate fails' "$ERR" > explain.txt
 diff -u "$READYGATE_SOURCE/tests/e2e/expected/score_seed_explain.txt" explain.txt || fail "the explanation changed"
 
 # ready-report needs only the score envelope: its inputs come along.

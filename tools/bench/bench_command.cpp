@@ -4,6 +4,7 @@
 
 #include "bench_report.hpp"
 #include "bench_run.hpp"
+#include "bench_text.hpp"
 #include "common/curl.hpp"
 #include "common/http_syntax.hpp"
 #include "common/json_stream.hpp"
@@ -53,7 +54,10 @@ ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& com
 
   const BenchMetrics metrics = bench_metrics(scenario, result);
   const std::vector<Check> checks = bench_checks(scenario, result, metrics);
-  json envelope = make_envelope("bench", run, redact_url_credentials(scenario.endpoints.front().url));
+  // A scenario run is about the scenario (its file), not the first of its URLs.
+  json envelope = make_envelope("bench", run,
+                                command.scenario_file ? "scenario " + *command.scenario_file
+                                                      : redact_url_credentials(scenario.endpoints.front().url));
   const BenchFigures& overall = *metrics.overall;
   const double p95 = overall.latency.p95.value_or(0.0);
   envelope["summary"] = {{"requests", overall.requests},
@@ -71,7 +75,11 @@ ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& com
     if (check.status == CheckStatus::warn && check.id == "bench.client") log_warning(check.message);
   }
   envelope["metrics"] = to_json(metrics);
-  write_json_output(envelope, common.output, common.pretty);
+  if (common.output_format() == OutputFormat::text) {
+    write_text_output(render_bench_text(metrics, checks, TextStyle::for_output(common.output)), common.output);
+  } else {
+    write_json_output(envelope, common.output, common.pretty);
+  }
   log_info(format_number(static_cast<double>(overall.requests)) + " requests, " +
            format_number(static_cast<double>(overall.errors)) + " errors, " + format_number(overall.rps.value_or(0.0)) +
            " rps, p95 " + format_number(p95) + " ms");
@@ -79,6 +87,8 @@ ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& com
     log_error("interrupted: the figures gathered so far were written, marked partial");
     return ExitCode::runtime;
   }
+  // Exit 1 says why, in every format: each threshold crossed, with its value and limit.
+  for (const auto& line : failed_threshold_lines(checks)) log_error("threshold failed: " + line);
   return failed ? ExitCode::check_failed : ExitCode::ok;
 }
 

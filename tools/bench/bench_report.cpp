@@ -37,6 +37,16 @@ BenchFigures figures(const Stats& s, double seconds, bool open_model) {
   return out;
 }
 
+// The threshold as a person reads it: "p95 < 100 ms", "rps >= 50", "error_rate < 0.1 %",
+// "GET /api: p95 < 50 ms".
+std::string threshold_title(const Threshold& t) {
+  const std::string unit(metric_unit(t.metric));
+  const std::string limit = unit.empty()    ? format_number(t.value * 100) + " %"
+                            : unit == "rps" ? format_number(t.value)
+                                            : format_number(t.value) + " " + unit;
+  return (t.scope.empty() ? "" : t.scope + ": ") + t.metric + " " + t.op + " " + limit;
+}
+
 }  // namespace
 
 BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
@@ -95,7 +105,7 @@ std::vector<Check> bench_checks(const Scenario& scenario, const RunResult& resul
                                                                    : figures->latency.value(t.metric);
     const std::string unit(metric_unit(t.metric));
     Check check{"bench.threshold." + std::to_string(++n),
-                t.text,
+                threshold_title(t),
                 CheckStatus::error,
                 "",
                 value,

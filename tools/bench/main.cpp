@@ -14,9 +14,9 @@ int main(int argc, char* argv[]) {
     std::uint64_t requests = 0;
     double rate = 0;
     long expect_status = 0;
-    po::options_description options("Load options");
-    options.add_options()("url", po::value(&command.urls)->value_name("URL"),
-                          "an endpoint to load (repeatable: taken in turn)")(
+    po::options_description load("Load");
+    load.add_options()("url", po::value(&command.urls)->value_name("URL"),
+                       "an endpoint to load (repeatable: taken in turn)")(
         "scenario", po::value(&scenario)->value_name("FILE"), "a scenario of endpoints and phases (JSON)")(
         "base-url", po::value(&command.base_url)->value_name("URL"), "where a scenario's relative URLs point")(
         "concurrency,c", po::value(&command.phase.concurrency)->value_name("N"),
@@ -26,17 +26,21 @@ int main(int argc, char* argv[]) {
         "rate", po::value(&rate)->value_name("R"),
         "open model: R requests/s on a timetable; -c caps what is in flight")(
         "warmup", po::value(&warmup)->value_name("D"), "load for D first, and leave it out of the figures")(
-        "timeout", po::value(&timeout)->value_name("D"), "per request (default 10s)")(
+        "threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
+    po::options_description request("Requests");
+    request.add_options()("timeout", po::value(&timeout)->value_name("D"), "per request (default 10s)")(
         "method,X", po::value(&command.endpoint_template.method)->value_name("METHOD"), "HTTP method (default GET)")(
         "header,H", po::value(&command.endpoint_template.headers)->value_name("'Name: value'"),
         "a request header (repeatable)")("body", po::value(&body)->value_name("TEXT|@FILE"), "the request body")(
         "expect-status", po::value(&expect_status)->value_name("CODE"),
-        "only this status is a success (default: 2xx, 3xx)")("threshold",
-                                                             po::value(&command.thresholds)->value_name("EXPR"),
-                                                             "p95<100ms, rps>50, error_rate<0.1%, 'NAME: p95<50ms'")(
-        "http2", po::bool_switch(&command.http2), "use HTTP/2 where the server offers it")(
-        "insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates")(
-        "threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
+        "only this status is a success (default: 2xx, 3xx)")("http2", po::bool_switch(&command.http2),
+                                                             "use HTTP/2 where the server offers it")(
+        "insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates");
+    po::options_description thresholds("Thresholds");
+    thresholds.add_options()("threshold", po::value(&command.thresholds)->value_name("EXPR"),
+                             "p95<100ms, rps>50, error_rate<0.1%, 'NAME: p95<50ms' (repeatable)");
+    po::options_description options;
+    options.add(load).add(request).add(thresholds);
     po::positional_options_description positional;
     const ToolSpec spec{
         "ready-bench",
@@ -58,6 +62,7 @@ int main(int argc, char* argv[]) {
           "200 requests per second, failing when p95 is 100 ms or more"},
          {"ready-bench --scenario load.json --base-url http://127.0.0.1:8080", "phases from a scenario file"}}};
     CommonOptions common;
+    common.offers_text = true;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;
     bench::Phase& phase = command.phase;

@@ -10,6 +10,7 @@
 #include "common/output.hpp"
 #include "common/redact.hpp"
 #include "header_audit.hpp"
+#include "healthcheck_text.hpp"
 #include "prober.hpp"
 
 namespace readygate::healthcheck {
@@ -105,7 +106,12 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
                                 std::to_string(o.attempts) + " attempt(s)";
     envelope["checks"].push_back(to_json(Check{"health." + spec.name, "Health: " + spec.name, status, message,
                                                o.last.latency_ms, std::nullopt, "", "ms"}));
-    if (health == Health::unhealthy) log_warning(message);
+    // The words match the verdict: a critical check down fails the run (exit 1), another is a warning.
+    if (health == Health::unhealthy && spec.critical) {
+      log_error("critical check down: " + message);
+    } else if (health == Health::unhealthy) {
+      log_warning("check down (not critical): " + message);
+    }
 
     if (command.audit_headers && spec.kind == ProbeKind::http && o.last.transport_ok) {
       for (auto& f : audit_headers(target, spec.url.rfind("https://", 0) == 0, has_https_twin(config, spec),
@@ -128,9 +134,16 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
                          {"by_severity", by_severity}};
   envelope["metrics"] = to_json(metrics);
   for (const auto& f : findings) envelope["findings"].push_back(to_json(f));
-  write_json_output(envelope, common.output, common.pretty);
-  log_info(std::to_string(healthy) + " healthy, " + std::to_string(degraded) + " degraded, " +
-           std::to_string(unhealthy) + " unhealthy (" + std::to_string(critical_down) + " critical)");
+  if (common.output_format() == OutputFormat::text) {
+    write_text_output(render_healthcheck_text(metrics, findings, TextStyle::for_output(common.output)), common.output);
+  } else {
+    write_json_output(envelope, common.output, common.pretty);
+  }
+  if (critical_down > 0) {
+    log_error(health_verdict(metrics));
+  } else {
+    log_info(health_verdict(metrics));
+  }
   return critical_down > 0 ? ExitCode::check_failed : ExitCode::ok;
 }
 

@@ -12,27 +12,32 @@ int main(int argc, char* argv[]) {
     std::string config, wait, interval, timeout;
     unsigned retries = 0;
     int warn_days = 0, fail_days = 0;
-    po::options_description options("Health-check options");
-    options.add_options()(
+    po::options_description checks("Checks");
+    checks.add_options()(
         "check", po::value(&command.checks)->value_name("[NAME=]URL"),
         "a check: http://, https:// or tcp://host:port (repeatable; also positional); without NAME= it is "
         "named by the URL's host and path")("checks,c", po::value(&config)->value_name("FILE"),
                                             "checks with their expectations (JSON)")(
         "base-url", po::value(&command.base_url)->value_name("URL"), "where a config's relative URLs point")(
         "header,H", po::value(&command.headers)->value_name("'Name: value'"),
-        "a header for every HTTP check (repeatable)")("wait", po::value(&wait)->value_name("D"),
-                                                      "poll until every critical check is healthy, for at most D")(
+        "a header for every HTTP check (repeatable)");
+    po::options_description waiting("Waiting and retries");
+    waiting.add_options()("wait", po::value(&wait)->value_name("D"),
+                          "poll until every critical check is healthy, for at most D")(
         "interval", po::value(&interval)->value_name("D"), "between polls with --wait (default 1s)")(
         "retries", po::value(&retries)->value_name("N"), "tries after the first, with backoff (default 2)")(
-        "timeout", po::value(&timeout)->value_name("D"), "per attempt (default 5s)")(
-        "audit-headers", po::bool_switch(&command.audit_headers),
-        "report missing or weak security headers as findings")(
+        "timeout", po::value(&timeout)->value_name("D"), "per attempt (default 5s)");
+    po::options_description security("TLS and security headers");
+    security.add_options()("audit-headers", po::bool_switch(&command.audit_headers),
+                           "report missing or weak security headers as findings")(
         "cert-warn-days", po::value(&warn_days)->value_name("N"),
         "a certificate expiring sooner is degraded (default 30)")(
         "cert-fail-days", po::value(&fail_days)->value_name("N"),
         "a certificate expiring sooner is unhealthy (default 7)")(
         "cacert", po::value(&command.cacert)->value_name("FILE"), "trust this CA bundle (test setups)")(
         "insecure", po::bool_switch(&command.insecure), "do not verify TLS certificates (test setups)");
+    po::options_description options;
+    options.add(checks).add(waiting).add(security);
     po::positional_options_description positional;
     positional.add("check", -1);
     const ToolSpec spec{
@@ -55,6 +60,7 @@ int main(int argc, char* argv[]) {
           "checks from a file, with the header audit"},
          {"ready-healthcheck --check db=tcp://127.0.0.1:5432", "a TCP port"}}};
     CommonOptions common;
+    common.offers_text = true;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;
     if (!config.empty()) command.config = config;

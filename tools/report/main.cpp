@@ -8,7 +8,7 @@ int main(int argc, char* argv[]) {
   return run_main("ready-report", [&] {
     report::ReportCommand command;
     std::string fail_on;
-    po::options_description options("EnvelopeSet options");
+    po::options_description options("Report options");
     options.add_options()("input", po::value(&command.inputs)->value_name("FILE"),
                           "envelopes to read (default: stdin; - is stdin)")(
         "sarif", po::value(&command.sarif)->value_name("FILE"), "SARIF 2.1.0 for GitHub code scanning")(

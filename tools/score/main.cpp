@@ -9,15 +9,19 @@ int main(int argc, char* argv[]) {
     score::ScoreCommand command;
     std::string policy, coverage;
     double min_score = -1;
-    po::options_description options("Score options");
-    options.add_options()("input", po::value(&command.inputs)->value_name("FILE"),
-                          "envelopes to read (default: stdin; - is stdin)")(
-        "policy", po::value(&policy)->value_name("FILE"), "the scoring policy (JSON; default: the built-in one)")(
-        "print-policy", po::bool_switch(&command.print_policy), "print the policy in force and exit")(
+    po::options_description evidence("Evidence");
+    evidence.add_options()("input", po::value(&command.inputs)->value_name("FILE"),
+                           "envelopes to read (default: stdin; - is stdin)")(
         "junit", po::value(&command.junit)->value_name("FILE"), "the project's JUnit test reports (repeatable)")(
-        "coverage", po::value(&coverage)->value_name("FILE"), "a coverage summary: Cobertura XML or lcov .info")(
+        "coverage", po::value(&coverage)->value_name("FILE"), "a coverage summary: Cobertura XML or lcov .info");
+    po::options_description gate("Policy and gate");
+    gate.add_options()("policy", po::value(&policy)->value_name("FILE"),
+                       "the scoring policy (JSON; default: the built-in one)")(
+        "print-policy", po::bool_switch(&command.print_policy), "print the policy in force and exit")(
         "min-score", po::value(&min_score)->value_name("N"), "the minimum score for the gate (overrides the policy)")(
         "explain", po::bool_switch(&command.explain), "print categories, deductions and blockers on stderr");
+    po::options_description options;
+    options.add(evidence).add(gate);
     po::positional_options_description positional;
     positional.add("input", -1);
     const ToolSpec spec{"ready-score",
@@ -40,6 +44,7 @@ int main(int argc, char* argv[]) {
                           "with the project's tests, a stricter minimum"},
                          {"ready-score --print-policy > policy.json", "the built-in policy, to edit"}}};
     CommonOptions common;
+    common.offers_text = true;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
     if (!values) return ExitCode::ok;
     if (const auto table = common.origins.inline_tables.find("policy");

@@ -8,6 +8,7 @@
 #include "common/output.hpp"
 #include "explain.hpp"
 #include "policy.hpp"
+#include "score_text.hpp"
 #include "scoring.hpp"
 
 namespace readygate::score {
@@ -62,8 +63,15 @@ ExitCode run_score_command(const ScoreCommand& command, const CommonOptions& com
   for (const auto& check : result.checks) envelope["checks"].push_back(to_json(check));
   envelope["policy"] = policy.source;
   envelope["inputs"] = json::array();
-  write_json_output(
-      envelope, "inputs", documents.size(), [&](std::size_t i) { return documents[i]; }, common.output, common.pretty);
+  if (common.output_format() == OutputFormat::text) {
+    write_text_output(render_score_text(result, TextStyle::for_output(common.output)), common.output);
+  } else {
+    write_json_output(
+        envelope, "inputs", documents.size(), [&](std::size_t i) { return documents[i]; }, common.output,
+        common.pretty);
+  }
+  // Exit 1 says why, in every format: each blocker and a score under the minimum.
+  for (const auto& reason : gate_failure_reasons(result)) log_error("gate fails: " + reason);
   log_info("score " + format_number(result.value) + " (minimum " + format_number(result.min_score) + "): gate " +
            (result.pass ? "passes" : "fails") +
            (result.blockers.empty() ? "" : ", " + std::to_string(result.blockers.size()) + " blocker(s)"));

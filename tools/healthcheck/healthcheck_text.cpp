@@ -1,0 +1,124 @@
+#include "healthcheck_text.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "common/number_format.hpp"
+
+namespace readygate::healthcheck {
+namespace {
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  const std::size_t have = display_width(text);
+  return have >= width ? text : std::string(width - have, ' ') + text;
+}
+
+std::string status_cell(Health health, const TextStyle& style) {
+  switch (health) {
+    case Health::healthy:
+      return style.pass(true) + " healthy";
+    case Health::degraded:
+      return style.paint(Paint::yellow, "! degraded");
+    case Health::unhealthy:
+      return style.pass(false) + " " + style.paint(Paint::red, "unhealthy");
+  }
+  return "";
+}
+
+std::string section(const TextStyle& style, const std::string& title) {
+  return "\n" + style.paint(Paint::bold, title) + "\n";
+}
+
+}  // namespace
+
+std::string health_verdict(const HealthMetrics& metrics) {
+  std::size_t healthy = 0, degraded = 0, unhealthy = 0;
+  std::vector<std::string> down;
+  for (const auto& c : metrics.checks) {
+    healthy += c.status == Health::healthy;
+    degraded += c.status == Health::degraded;
+    unhealthy += c.status == Health::unhealthy;
+    if (c.status == Health::unhealthy && c.critical) down.push_back(c.name);
+  }
+  std::string out;
+  if (down.empty()) {
+    out = "PASS: every critical check is healthy";
+  } else {
+    out = "FAIL: " + std::to_string(down.size()) + (down.size() == 1 ? " critical check" : " critical checks") +
+          " down (";
+    for (std::size_t i = 0; i < down.size(); ++i) out += (i ? ", " : "") + down[i];
+    out += ")";
+  }
+  const std::size_t total = metrics.checks.size();
+  out += " — " + std::to_string(total) + (total == 1 ? " check: " : " checks: ") + std::to_string(healthy) +
+         " healthy, " + std::to_string(degraded) + " degraded, " + std::to_string(unhealthy) + " unhealthy";
+  const std::size_t warnings = unhealthy - down.size();
+  if (warnings > 0) out += " (" + std::to_string(warnings) + " not critical: a warning)";
+  return out;
+}
+
+std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vector<Finding>& findings,
+                                    const TextStyle& style) {
+  std::string out = style.paint(Paint::bold, "ready-healthcheck") + "  " + std::to_string(metrics.checks.size()) +
+                    (metrics.checks.size() == 1 ? " check\n" : " checks\n");
+  out += section(style, "Checks");
+  std::size_t name_width = 5, target_width = 6;
+  for (const auto& c : metrics.checks) {
+    name_width = std::max(name_width, display_width(c.name));
+    target_width = std::max(target_width, display_width(c.target));
+  }
+  out += "  " + pad_right("status", 12) + "  " + pad_right("check", name_width) + "  " +
+         pad_right("target", target_width) + "  " + pad_right("critical", 8) + pad_left("latency", 11) +
+         pad_left("http", 6) + pad_left("tls days", 10) + "  error\n";
+  for (const auto& c : metrics.checks) {
+    std::string tls = "—";
+    if (c.tls && c.tls->cert_days_left) {
+      tls = std::to_string(*c.tls->cert_days_left);
+    }
+    const std::string critical = c.critical ? "yes" : "no";
+    out += "  " + pad_right(status_cell(c.status, style), 12) + "  " + pad_right(c.name, name_width) + "  " +
+           pad_right(c.target, target_width) + "  " + pad_right(critical, 8) +
+           pad_left(format_number(c.latency_ms) + " ms", 11) +
+           pad_left(c.http_status ? std::to_string(c.http_status) : "—", 6) + pad_left(tls, 10) + "  " +
+           (c.error.empty() ? "" : style.paint(c.status == Health::unhealthy ? Paint::red : Paint::yellow, c.error)) +
+           "\n";
+  }
+  // Trailing spaces of an empty error column are not kept.
+  std::string trimmed;
+  for (std::size_t start = 0; start < out.size();) {
+    const std::size_t end = out.find('\n', start);
+    std::string line = out.substr(start, end - start);
+    line.erase(line.find_last_not_of(' ') + 1);
+    trimmed += line + "\n";
+    start = end + 1;
+  }
+  out = trimmed;
+
+  if (!findings.empty()) {
+    out += section(style, "Security headers");
+    // One entry per rule (a missing or weak header), in order of severity, then rule.
+    std::map<std::string, std::vector<const Finding*>> by_rule;
+    for (const auto& f : findings) by_rule[f.rule].push_back(&f);
+    std::vector<const std::vector<const Finding*>*> groups;
+    groups.reserve(by_rule.size());
+    for (const auto& [rule, list] : by_rule) groups.push_back(&list);
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const auto* a, const auto* b) { return a->front()->severity > b->front()->severity; });
+    for (const auto* list : groups) {
+      const Finding& first = *list->front();
+      out += "  " + pad_right(style.severity(first.severity), 8) + "  " + first.rule + "  " +
+             (first.title.empty() ? first.message : first.title) + "\n";
+      std::vector<std::string> targets;
+      for (const Finding* f : *list) {
+        if (std::find(targets.begin(), targets.end(), f->target) == targets.end()) targets.push_back(f->target);
+      }
+      for (const auto& t : targets) out += "            " + style.paint(Paint::dim, t) + "\n";
+    }
+  }
+  const std::string verdict = health_verdict(metrics);
+  const bool failed = verdict.rfind("FAIL", 0) == 0;
+  out += "\n" + style.paint(failed ? Paint::red : Paint::green, verdict) + "\n";
+  return out;
+}
+
+}  // namespace readygate::healthcheck

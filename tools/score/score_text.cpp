@@ -1,0 +1,85 @@
+#include "score_text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "category_scoring.hpp"
+
+namespace readygate::score {
+namespace {
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  const std::size_t have = display_width(text);
+  return have >= width ? text : std::string(width - have, ' ') + text;
+}
+
+std::string one_decimal(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+std::string with_evidence(const std::string& reason, const std::string& evidence) {
+  return reason + (evidence.empty() ? "" : "  [" + evidence + "]");
+}
+
+std::string section(const TextStyle& style, const std::string& title) {
+  return "\n" + style.paint(Paint::bold, title) + "\n";
+}
+
+}  // namespace
+
+std::vector<std::string> gate_failure_reasons(const ScoreResult& r) {
+  std::vector<std::string> out;
+  if (r.pass) return out;
+  for (const auto& b : r.blockers) out.push_back("blocker: " + with_evidence(b.reason, b.evidence));
+  if (r.value < r.min_score) {
+    out.push_back("score " + one_decimal(r.value) + " is below the minimum " + format_number(r.min_score));
+  }
+  return out;
+}
+
+std::string render_score_text(const ScoreResult& r, const TextStyle& style) {
+  const Paint verdict_paint = r.pass ? Paint::green : Paint::red;
+  std::string out = style.paint(Paint::bold, "ready-score") + "  " +
+                    style.paint(verdict_paint, one_decimal(r.value) + " / 100") + " (minimum " +
+                    format_number(r.min_score) + ")  gate " + style.pass(r.pass) + " " +
+                    style.paint(verdict_paint, r.pass ? "PASS" : "FAIL") + "\n";
+  out += "evidence for " + format_number(round1(r.evidence_coverage * 100)) + " % of the policy's weight\n";
+
+  if (!r.blockers.empty()) {
+    out += section(style, "Blockers (the gate fails whatever the score)");
+    for (const auto& b : r.blockers) out += "  " + style.pass(false) + " " + with_evidence(b.reason, b.evidence) + "\n";
+  }
+
+  out += section(style, "Categories");
+  std::size_t width = 8;
+  for (const auto& c : r.categories) width = std::max(width, display_width(c.category->name));
+  out += "  " + pad_right("category", width) + pad_left("weight", 8) + pad_left("score", 8) + "  evidence\n";
+  for (const auto& c : r.categories) {
+    const bool shown = c.has_evidence || c.category->required;
+    std::string score = shown ? one_decimal(c.score) : "—";
+    if (shown && c.category->min) score = style.paint(c.score >= *c.category->min ? Paint::none : Paint::red, score);
+    std::string evidence = c.has_evidence ? c.evidence : style.paint(Paint::yellow, "no evidence");
+    if (!c.has_evidence && !c.evidence.empty()) evidence += " (" + c.evidence + ")";
+    if (c.category->required && !c.has_evidence) evidence += ", required: scores 0";
+    if (c.category->informational) evidence += style.paint(Paint::dim, " · informational, not counted");
+    std::string line = "  " + pad_right(c.category->name, width) + pad_left(format_number(c.category->weight), 8) +
+                       pad_left(score, 8) + "  " + evidence;
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
+    for (const auto& d : c.deductions) {
+      const std::string points =
+          d.points > 0 ? style.paint(Paint::red, pad_left("-" + one_decimal(d.points), 6)) : pad_left("·", 6);
+      out += "    " + points + "  " + with_evidence(d.reason, d.evidence) + "\n";
+    }
+  }
+  const auto reasons = gate_failure_reasons(r);
+  if (!reasons.empty()) {
+    out += "\n";
+    for (const auto& reason : reasons) out += style.paint(Paint::red, "gate fails: " + reason) + "\n";
+  }
+  return out;
+}
+
+}  // namespace readygate::score
