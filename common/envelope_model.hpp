@@ -31,6 +31,7 @@ struct Score {
   std::optional<double> min;
   std::vector<std::string> blockers;
   nlohmann::json categories = nlohmann::json::array();
+  std::optional<double> evidence_coverage;  // the share (0–1) of the counted weight that had evidence
 };
 
 struct EnvelopeSet {
