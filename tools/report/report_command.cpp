@@ -65,7 +65,7 @@ ExitCode run_report_command(const ReportCommand& command, const CommonOptions& c
 
   for (const ReportFormat& f : report_formats()) {
     const std::string& destination = command.*f.destination;
-    if (!destination.empty()) write_text_output(f.render(report, common.pretty), destination);
+    if (!destination.empty()) write_text_output(f.render(report, command, common.pretty), destination);
   }
   if (command.annotations) write_text_output(to_annotations(report), "-");
 

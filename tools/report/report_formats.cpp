@@ -15,11 +15,12 @@ std::string json_text(const nlohmann::json& document, bool pretty) { return dump
 
 const std::array<ReportFormat, 4> formats{{
     {"--sarif", &ReportCommand::sarif,
-     [](const EnvelopeSet& r, bool pretty) { return json_text(to_sarif(r), pretty); }},
-    {"--junit", &ReportCommand::junit, [](const EnvelopeSet& r, bool) { return to_junit(r); }},
+     [](const EnvelopeSet& r, const ReportCommand&, bool pretty) { return json_text(to_sarif(r), pretty); }},
+    {"--junit", &ReportCommand::junit, [](const EnvelopeSet& r, const ReportCommand&, bool) { return to_junit(r); }},
     {"--codequality", &ReportCommand::codequality,
-     [](const EnvelopeSet& r, bool pretty) { return json_text(to_codequality(r), pretty); }},
-    {"--markdown", &ReportCommand::markdown, [](const EnvelopeSet& r, bool) { return to_markdown(r); }},
+     [](const EnvelopeSet& r, const ReportCommand&, bool pretty) { return json_text(to_codequality(r), pretty); }},
+    {"--markdown", &ReportCommand::markdown,
+     [](const EnvelopeSet& r, const ReportCommand& c, bool) { return to_markdown(r, {c.fail_on}); }},
 }};
 
 }  // namespace

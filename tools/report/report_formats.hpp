@@ -15,7 +15,7 @@ namespace readygate::report {
 struct ReportFormat {
   const char* flag;                         // "--sarif"
   std::string ReportCommand::*destination;  // "" when not asked for, "-" for stdout
-  std::string (*render)(const EnvelopeSet& report, bool pretty);
+  std::string (*render)(const EnvelopeSet& report, const ReportCommand& command, bool pretty);
 };
 
 std::span<const ReportFormat> report_formats();
