@@ -33,6 +33,7 @@ Score read_score(const json& object, const std::string& where) {
     }
   }
   score.categories = f.array("categories");
+  score.evidence_coverage = f.number("evidence_coverage", 0, 1);
   return score;
 }
 

@@ -32,6 +32,7 @@ struct Score {
   std::vector<std::string> blockers;
   std::vector<std::string> blocker_evidence;  // what blockers are about, when given: "scan:<fingerprint>"
   nlohmann::json categories = nlohmann::json::array();
+  std::optional<double> evidence_coverage;  // the share (0–1) of the counted weight that had evidence
 };
 
 struct EnvelopeSet {

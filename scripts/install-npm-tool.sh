@@ -4,6 +4,8 @@
 #   install-npm-tool.sh sarif-multitool    Microsoft's SARIF validator (@microsoft/sarif-multitool)
 #   install-npm-tool.sh action-validator   action.yml and workflow validator (@action-validator/cli)
 #   install-npm-tool.sh gitlab-ci-local    runs a .gitlab-ci.yml locally (needs rsync)
+#   install-npm-tool.sh markdown-browser   marked, mermaid and puppeteer-core: renders the Markdown
+#                                          summary as GitHub does, in Chromium (node_modules/.bin/marked)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tool=${1:-}
@@ -22,7 +24,12 @@ case "$tool" in
     packages=(gitlab-ci-local@4.60.0)
     overrides='{"re2": "1.22.1"}'
     program=node_modules/.bin/gitlab-ci-local ;;
-  *) echo "usage: install-npm-tool.sh sarif-multitool|action-validator|gitlab-ci-local" >&2; exit 2 ;;
+  markdown-browser)
+    # tests/support/render_markdown.js: GFM by marked, ```mermaid by mermaid, in Debian's
+    # chromium driven by puppeteer-core (23.x runs on Node.js 18; it downloads no browser).
+    packages=(marked@15.0.8 mermaid@11.6.0 puppeteer-core@23.9.0)
+    program=node_modules/.bin/marked ;;
+  *) echo "usage: install-npm-tool.sh sarif-multitool|action-validator|gitlab-ci-local|markdown-browser" >&2; exit 2 ;;
 esac
 prefix=build/npm/$tool
 if [ ! -x "$prefix/$program" ]; then

@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh test
 # Real clients from npm: Microsoft's SARIF validator (tests/e2e/report_sarif_multitool.sh),
-# action-validator (tests/e2e/actions_validate.sh) and gitlab-ci-local (tests/e2e/gitlab_template.sh).
+# action-validator (tests/e2e/actions_validate.sh), gitlab-ci-local (tests/e2e/gitlab_template.sh)
+# and marked + mermaid + puppeteer-core (tests/e2e/report_markdown_browser.sh).
 READYGATE_SARIF_MULTITOOL=$(scripts/install-npm-tool.sh sarif-multitool)
 READYGATE_ACTION_VALIDATOR=$(scripts/install-npm-tool.sh action-validator)
 READYGATE_GITLAB_CI_LOCAL=$(scripts/install-npm-tool.sh gitlab-ci-local)
-export READYGATE_SARIF_MULTITOOL READYGATE_ACTION_VALIDATOR READYGATE_GITLAB_CI_LOCAL
+READYGATE_MARKDOWN_BROWSER=$(scripts/install-npm-tool.sh markdown-browser)
+export READYGATE_SARIF_MULTITOOL READYGATE_ACTION_VALIDATOR READYGATE_GITLAB_CI_LOCAL READYGATE_MARKDOWN_BROWSER
 for preset in dev asan fuzz; do
   echo "== $preset: build" >&2
   cmake --preset "$preset" >/dev/null

@@ -73,7 +73,7 @@ grep -qE '^readygate secrets\.+Failed' "$LOG" || fail "the secrets hook did not 
 grep -qE '^readygate scan\.+Failed' "$LOG" || fail "the scan hook (all rules) did not fail too"
 grep -qF -- '- exit code: 1' "$LOG" || fail "a hook failed with another exit code than 1"
 grep -qF '| critical | `settings.py:1` | `secret.aws-access-key-id` |' "$LOG" || fail "the output does not name the finding"
-grep -qF 'scan.fail_on' "$LOG" || fail "the output does not name the failed check"
+grep -qF '| ❌ | scan | No findings at or above medium |' "$LOG" || fail "the output does not name the failed check"
 ! grep -qF "$KEY" "$LOG" || fail "the key is printed in full"
 
 # The key removed from the index, but still in the work tree (settings.py untracked), and another

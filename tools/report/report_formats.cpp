@@ -20,7 +20,8 @@ const std::array<ReportFormat, 4> formats{{
      [](const EnvelopeSet& r, const RenderOptions& o) { return to_junit(r, JunitOptions{o.fail_on}); }},
     {"--codequality", &ReportCommand::codequality,
      [](const EnvelopeSet& r, const RenderOptions& o) { return json_text(to_codequality(r), o.pretty); }},
-    {"--markdown", &ReportCommand::markdown, [](const EnvelopeSet& r, const RenderOptions&) { return to_markdown(r); }},
+    {"--markdown", &ReportCommand::markdown,
+     [](const EnvelopeSet& r, const RenderOptions& o) { return to_markdown(r, MarkdownOptions{o.fail_on}); }},
 }};
 
 }  // namespace
