@@ -29,7 +29,7 @@ counts_agree() {
   text=$(sed -nE 's/.* scanned: ([0-9]+) findings? .*/\1/p; s/.* scanned: no findings.*/0/p' "$OUT")
   log=$(sed -nE 's/^ready-gate: ([0-9]+) finding\(s\).*/\1/p' "$ERR")
   dotenv=$(sed -n 's/^READYGATE_FINDINGS=//p' "$out/readygate.env")
-  markdown=$(grep -oE '\*\*[0-9]+ findings\*\*' "$out/summary.md" | head -1 | tr -dc 0-9)
+  markdown=$(sed -nE 's/^Open findings: ([0-9]+) .*/\1/p; s/^Open findings: none.*/0/p' "$out/summary.md" | head -1)
   [ -n "$scan" ] && [ "$scan" = "$text" ] && [ "$scan" = "$log" ] && [ "$scan" = "$dotenv" ] && [ "$scan" = "$markdown" ] ||
     fail "finding counts differ: scan $scan, text '$text', log '$log', dotenv '$dotenv', markdown '$markdown'"
   echo "$scan"

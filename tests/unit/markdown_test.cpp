@@ -251,7 +251,7 @@ TEST_CASE("Markdown: a run without a score still has a verdict") {
   const EnvelopeSet set = gather({scan});
   const std::string no_gate = to_markdown(set);
   CHECK(no_gate.rfind("## readygate report: 2 open findings, no gate\n", 0) == 0);
-  at(no_gate, "Open findings: 1 high, 1 low.");
+  at(no_gate, "Open findings: 2 (1 high, 1 low).");
   CHECK(to_markdown(set, {Severity::high})
             .rfind("## ❌ readygate report: not ready — 1 finding at or above high (`--fail-on high`)\n", 0) == 0);
   CHECK(to_markdown(set, {Severity::critical})

@@ -436,7 +436,7 @@ TEST_CASE("every view counts the same findings as open: baseline ones are not") 
   fresh["baseline_state"] = "new";
   const EnvelopeSet set = gather({envelope("scan", {known, fresh})});
   const std::string md = to_markdown(set);
-  CHECK(md.find("Open findings: 1 high.") != std::string::npos);
+  CHECK(md.find("Open findings: 1 (1 high).") != std::string::npos);
   CHECK(md.find("1 finding (1 high)") != std::string::npos);
   CHECK(md.find("1 already in the baseline") != std::string::npos);
   CHECK(md.find("py.known") == std::string::npos);

@@ -30,15 +30,29 @@ std::size_t failed_checks(const EnvelopeSet& report) {
   return n;
 }
 
-// Without a score: the --fail-on decision when asked for, else only what there is.
-void verdict_without_score(const EnvelopeSet& report, const MarkdownOptions& options, std::string& out) {
+// The one count of findings a run shows everywhere (count_open, finding_counts.hpp): the same
+// number as ready-scan's summary, the gate's log and READYGATE_FINDINGS.
+std::string open_findings_line(const EnvelopeSet& report) {
   std::map<Severity, std::size_t> counts;
-  std::size_t open = 0, gating = 0;
+  std::size_t open = 0;
   for (const auto& run : report.runs) {
     for (const auto& f : run.findings) {
       if (!is_open(f)) continue;
       ++open;
       ++counts[f.severity];
+    }
+  }
+  if (open == 0) return "Open findings: none.\n\n";
+  return "Open findings: " + std::to_string(open) + " (" + severity_counts(counts) + ").\n\n";
+}
+
+// Without a score: the --fail-on decision when asked for, else only what there is.
+void verdict_without_score(const EnvelopeSet& report, const MarkdownOptions& options, std::string& out) {
+  std::size_t open = 0, gating = 0;
+  for (const auto& run : report.runs) {
+    for (const auto& f : run.findings) {
+      if (!is_open(f)) continue;
+      ++open;
       if (options.fail_on) gating += counts_against(f, *options.fail_on);
     }
   }
@@ -54,7 +68,7 @@ void verdict_without_score(const EnvelopeSet& report, const MarkdownOptions& opt
     out += "## readygate report: " + count_of(open, "open finding", "open findings") + failed_text + ", no gate\n\n";
     out += "_No ready-score envelope and no `--fail-on`: nothing here decides pass or fail._\n\n";
   }
-  out += "Open findings: " + severity_counts(counts) + ".\n\n";
+  out += open_findings_line(report);
 }
 
 }  // namespace
@@ -78,6 +92,7 @@ void verdict(const EnvelopeSet& report, const MarkdownOptions& options, std::str
   } else {
     out += "The gate failed: the score is below the minimum.\n\n";
   }
+  out += open_findings_line(report);
 }
 
 void blockers(const Score& score, std::string& out) {
