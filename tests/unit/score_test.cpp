@@ -219,6 +219,17 @@ TEST_CASE("availability: the share of critical checks healthy") {
   CHECK_FALSE(r.pass);
 }
 
+TEST_CASE("a degraded critical check loses availability but is not down: no blocker, as healthcheck says") {
+  const json health{{"name", "availability"}, {"weight", 25}, {"kind", "health"}, {"target", "99.9%"}};
+  const json checks{{"checks",
+                     {{{"name", "api"}, {"status", "healthy"}, {"critical", true}},
+                      {{"name", "slow"}, {"status", "degraded"}, {"critical", true}, {"error", "over budget"}}}}};
+  const ScoreResult r = compute_score(policy_of(json::array({health}), json::array({"critical_check_down"})),
+                                      evidence_of({envelope("healthcheck", {}, checks)}));
+  CHECK(r.categories[0].score == doctest::Approx(50.0));
+  CHECK(r.blockers.empty());
+}
+
 TEST_CASE("blockers fail the gate whatever the score") {
   const Policy p = policy_of(json::array({security, performance}),
                              json::array({"critical_finding", "error_rate_over_limit", "failing_tests"}), 10);

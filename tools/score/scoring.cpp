@@ -25,7 +25,9 @@ std::vector<BlockerHit> find_blockers(const Policy& policy, const Evidence& evid
         break;
       case Blocker::critical_check_down:
         for (const auto& h : health_checks(evidence.envelopes)) {
-          if (h.critical && h.status != Health::healthy) {
+          // Down, as ready-healthcheck says it: a degraded check (slow, a certificate near expiry)
+          // passes there and loses availability points here, but does not block.
+          if (h.critical && h.status == Health::unhealthy) {
             hits.push_back({kind,
                             "critical check " + h.name + " is " + std::string(to_string(h.status)) +
                                 (h.error.empty() ? "" : ": " + h.error),
