@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "common/number_format.hpp"
 
@@ -96,6 +97,10 @@ std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vec
 
   if (!findings.empty()) {
     out += section(style, "Security headers");
+    std::set<std::string> http_targets;  // what the audit read
+    for (const auto& c : metrics.checks) {
+      if (c.kind == "http" || c.kind == "https") http_targets.insert(c.target);
+    }
     // One entry per rule (a missing or weak header), in order of severity, then rule.
     std::map<std::string, std::vector<const Finding*>> by_rule;
     for (const auto& f : findings) by_rule[f.rule].push_back(&f);
@@ -111,6 +116,12 @@ std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vec
       std::vector<std::string> targets;
       for (const Finding* f : *list) {
         if (std::find(targets.begin(), targets.end(), f->target) == targets.end()) targets.push_back(f->target);
+      }
+      // A header missing everywhere is one line, not the whole list of URLs again.
+      if (targets.size() > 1 && targets.size() == http_targets.size()) {
+        out += "            " + style.paint(Paint::dim, "every HTTP check (" + std::to_string(targets.size()) + ")") +
+               "\n";
+        continue;
       }
       for (const auto& t : targets) out += "            " + style.paint(Paint::dim, t) + "\n";
     }

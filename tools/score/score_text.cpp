@@ -74,11 +74,8 @@ std::string render_score_text(const ScoreResult& r, const TextStyle& style) {
       out += "    " + points + "  " + with_evidence(d.reason, d.evidence) + "\n";
     }
   }
-  const auto reasons = gate_failure_reasons(r);
-  if (!reasons.empty()) {
-    out += "\n";
-    for (const auto& reason : reasons) out += style.paint(Paint::red, "gate fails: " + reason) + "\n";
-  }
+  // Why the gate fails is said once, on stderr (score_command.cpp): the blockers are listed
+  // above and the minimum is in the first line.
   return out;
 }
 
