@@ -65,6 +65,7 @@ json with_fields(json object, const json& fields) {
 
 EnvelopeSet gather(std::vector<json> documents) {
   std::vector<SourcedEnvelope> sourced;
+  sourced.reserve(documents.size());
   for (auto& d : documents) sourced.push_back({std::move(d), "test.json"});
   return gather_envelopes(sourced);
 }

@@ -233,7 +233,7 @@ struct JunitShape {
   }
 };
 
-json score_envelope(bool passed, json blockers, std::vector<json> inputs) {
+json score_envelope(bool passed, json blockers, const std::vector<json>& inputs) {
   json score = envelope("score", json::array(),
                         json::array({{{"id", "score.security"}, {"title", "Readiness: security"}, {"status", "fail"}},
                                      {{"id", "score.gate"},
