@@ -17,6 +17,13 @@ check '.metrics.overall.histogram.count == 1237'
 check '([.metrics.timeline[].requests] | add) == 1237'
 check '.metrics.endpoints[0].name == "GET /health" and .metrics.phases[0].model == "closed"'
 
+# URLs as hey and wrk users type them: positional, several taken in turn, like --url.
+run "$BENCH" "$BASE/health" "$BASE/api/jobs/search" -n 40 -c 2
+expect_rc 0; expect_json
+check '.metrics.overall.requests == 40 and (.metrics.endpoints | length) == 2'
+check '[.metrics.endpoints[].name] == ["GET /health", "GET /api/jobs/search"]'
+check '([.metrics.endpoints[].requests] | add) == 40'
+
 # A warm-up is left out of the figures; the count still holds. The progress line goes to
 # stderr only.
 run "$BENCH" --url "$BASE/health" -n 300 -c 4 --warmup 500ms

@@ -16,7 +16,7 @@ int main(int argc, char* argv[]) {
     long expect_status = 0;
     po::options_description load("Load");
     load.add_options()("url", po::value(&command.urls)->value_name("URL"),
-                       "an endpoint to load (repeatable: taken in turn)")(
+                       "an endpoint to load (repeatable: taken in turn; also positional, as hey and wrk take it)")(
         "scenario", po::value(&scenario)->value_name("FILE"), "a scenario of endpoints and phases (JSON)")(
         "base-url", po::value(&command.base_url)->value_name("URL"), "where a scenario's relative URLs point")(
         "concurrency,c", po::value(&command.phase.concurrency)->value_name("N"),
@@ -42,10 +42,11 @@ int main(int argc, char* argv[]) {
     po::options_description options;
     options.add(load).add(request).add(thresholds);
     po::positional_options_description positional;
+    positional.add("url", -1);
     const ToolSpec spec{
         "ready-bench",
         "load HTTP endpoints and report honest latency percentiles, throughput and errors",
-        "ready-bench (--url URL... | --scenario FILE) [-c N] [-n N | -d D] [--rate R] [--threshold EXPR]...",
+        "ready-bench (URL... | --scenario FILE) [-c N] [-n N | -d D] [--rate R] [--threshold EXPR]...",
         "Drives HTTP(S) endpoints with libcurl, closed model (-c connections, -n requests or -d time) or "
         "open model (--rate requests per second on a timetable, latency measured from the intended "
         "start). Reports latency percentiles from a mergeable histogram, throughput and errors by class, "
@@ -57,7 +58,7 @@ int main(int argc, char* argv[]) {
          {1, "a threshold failed"},
          {2, "bad usage, checked before any load"},
          {3, "interrupted (partial figures still written) or runtime error"}},
-        {{"ready-bench --url http://127.0.0.1:8080/health -c 50 -d 10s", "50 connections for 10 seconds"},
+        {{"ready-bench http://127.0.0.1:8080/health -c 50 -d 10s", "50 connections for 10 seconds"},
          {"ready-bench --url http://127.0.0.1:8080/api --rate 200 -d 30s --threshold 'p95<100ms'",
           "200 requests per second, failing when p95 is 100 ms or more"},
          {"ready-bench --scenario load.json --base-url http://127.0.0.1:8080", "phases from a scenario file"}}};
