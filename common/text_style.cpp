@@ -70,6 +70,8 @@ std::string TextStyle::severity(Severity severity) const {
 
 std::string TextStyle::pass(bool passed) const { return passed ? paint(Paint::green, "✓") : paint(Paint::red, "✗"); }
 
+std::string TextStyle::section(std::string_view title) const { return "\n" + paint(Paint::bold, title) + "\n"; }
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -86,6 +88,11 @@ std::size_t display_width(std::string_view text) {
 std::string pad_right(const std::string& text, std::size_t width) {
   const std::size_t have = display_width(text);
   return have >= width ? text : text + std::string(width - have, ' ');
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  const std::size_t have = display_width(text);
+  return have >= width ? text : std::string(width - have, ' ') + text;
 }
 
 }  // namespace readygate

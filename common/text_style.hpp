@@ -26,15 +26,17 @@ class TextStyle {
 
   bool colour() const { return m_colour; }
   std::string paint(Paint paint, std::string_view text) const;
-  std::string severity(Severity severity) const;  // "high", painted by its weight
-  std::string pass(bool passed) const;            // "✓" or "✗", green or red
+  std::string severity(Severity severity) const;      // "high", painted by its weight
+  std::string pass(bool passed) const;                // "✓" or "✗", green or red
+  std::string section(std::string_view title) const;  // "\nTitle\n", the title in bold
 
  private:
   bool m_colour;
 };
 
-// Pads `text` to `width` columns (UTF-8 aware, colour codes not counted).
+// Pads `text` to `width` columns (UTF-8 aware, colour codes not counted), on the right or left.
 std::string pad_right(const std::string& text, std::size_t width);
+std::string pad_left(const std::string& text, std::size_t width);
 std::size_t display_width(std::string_view text);
 
 }  // namespace readygate

@@ -24,4 +24,6 @@ TEST_CASE("text style: no colour codes without colour; widths ignore colour and 
   CHECK(display_width("✓ ok") == 4);
   CHECK(pad_right(coloured.pass(false), 3) == coloured.pass(false) + "  ");
   CHECK(pad_right("longer", 3) == "longer");
+  CHECK(pad_left("—", 3) == "  —");
+  CHECK(plain.section("Checks") == "\nChecks\n");
 }

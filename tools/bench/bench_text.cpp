@@ -12,11 +12,6 @@ namespace {
 constexpr std::size_t histogram_height = 12;
 constexpr std::size_t bar_width = 40;
 
-std::string pad_left(const std::string& text, std::size_t width) {
-  const std::size_t have = display_width(text);
-  return have >= width ? text : std::string(width - have, ' ') + text;
-}
-
 std::string count(std::size_t n) { return format_number(static_cast<double>(n)); }
 
 std::string latency_or_dash(const std::optional<double>& v) { return v ? format_number(*v) : "—"; }
@@ -75,10 +70,6 @@ void summary_block(std::string& out, const BenchFigures& f, std::optional<double
   if (f.open_model) line("Late", count(f.late) + " requests sent late (latency counts from the intended start)");
 }
 
-std::string section(const TextStyle& style, const std::string& title) {
-  return "\n" + style.paint(Paint::bold, title) + "\n";
-}
-
 }  // namespace
 
 std::vector<HistogramRow> histogram_rows(const LatencyHistogram& histogram, std::size_t rows) {
@@ -132,14 +123,14 @@ std::string render_bench_text(const BenchMetrics& m, const std::vector<Check>& c
   out += "\n";
   if (m.partial) out += style.paint(Paint::yellow, "interrupted: the figures are partial") + "\n";
 
-  out += section(style, "Summary");
+  out += style.section("Summary");
   summary_block(out, all, seconds, style, "  ");
 
-  out += section(style, "Latency (ms)");
+  out += style.section("Latency (ms)");
   latency_table(out, all.latency, "  ");
 
   if (all.histogram && all.histogram->count() > 0) {
-    out += section(style, "Latency histogram (ms)");
+    out += style.section("Latency histogram (ms)");
     const auto rows = histogram_rows(*all.histogram, histogram_height);
     std::uint64_t most = 0;
     for (const auto& r : rows) most = std::max(most, r.count);
@@ -157,7 +148,7 @@ std::string render_bench_text(const BenchMetrics& m, const std::vector<Check>& c
   }
 
   if (m.endpoints.size() > 1) {
-    out += section(style, "Endpoints");
+    out += style.section("Endpoints");
     std::size_t width = 8;
     for (const auto& e : m.endpoints) width = std::max(width, display_width(e.name) + 2);
     out += "  " + pad_right("endpoint", width) + pad_left("requests", 10) + pad_left("errors", 8) +
@@ -177,14 +168,14 @@ std::string render_bench_text(const BenchMetrics& m, const std::vector<Check>& c
       std::string title = "Phase " + p.name + " · " + p.model + " model, " + count(p.concurrency) +
                           (p.concurrency == 1 ? " connection" : " connections");
       if (p.rate) title += ", " + format_number(*p.rate) + " requests/s offered";
-      out += section(style, title);
+      out += style.section(title);
       summary_block(out, p.figures, p.duration_s, style, "  ");
       latency_table(out, p.figures.latency, "  ");
     }
   }
 
   if (!checks.empty()) {
-    out += section(style, "Thresholds");
+    out += style.section("Thresholds");
     std::size_t width = 0;
     for (const auto& c : checks) width = std::max(width, display_width(c.title));
     for (const auto& c : checks) {

@@ -9,11 +9,6 @@
 namespace readygate::healthcheck {
 namespace {
 
-std::string pad_left(const std::string& text, std::size_t width) {
-  const std::size_t have = display_width(text);
-  return have >= width ? text : std::string(width - have, ' ') + text;
-}
-
 std::string status_cell(Health health, const TextStyle& style) {
   switch (health) {
     case Health::healthy:
@@ -24,10 +19,6 @@ std::string status_cell(Health health, const TextStyle& style) {
       return style.pass(false) + " " + style.paint(Paint::red, "unhealthy");
   }
   return "";
-}
-
-std::string section(const TextStyle& style, const std::string& title) {
-  return "\n" + style.paint(Paint::bold, title) + "\n";
 }
 
 }  // namespace
@@ -62,7 +53,7 @@ std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vec
                                     const TextStyle& style) {
   std::string out = style.paint(Paint::bold, "ready-healthcheck") + "  " + std::to_string(metrics.checks.size()) +
                     (metrics.checks.size() == 1 ? " check\n" : " checks\n");
-  out += section(style, "Checks");
+  out += style.section("Checks");
   std::size_t name_width = 5, target_width = 6;
   for (const auto& c : metrics.checks) {
     name_width = std::max(name_width, display_width(c.name));
@@ -96,7 +87,7 @@ std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vec
   out = trimmed;
 
   if (!findings.empty()) {
-    out += section(style, "Security headers");
+    out += style.section("Security headers");
     std::set<std::string> http_targets;  // what the audit read
     for (const auto& c : metrics.checks) {
       if (c.kind == "http" || c.kind == "https") http_targets.insert(c.target);

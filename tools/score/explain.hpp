@@ -9,4 +9,7 @@ namespace readygate::score {
 
 std::string explain(const ScoreResult& result);
 
+// "61.4": a score or points, as both the explanation and the text report print them.
+std::string one_decimal(double value);
+
 }  // namespace readygate::score

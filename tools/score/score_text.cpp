@@ -4,27 +4,13 @@
 #include <cstdio>
 
 #include "category_scoring.hpp"
+#include "explain.hpp"
 
 namespace readygate::score {
 namespace {
 
-std::string pad_left(const std::string& text, std::size_t width) {
-  const std::size_t have = display_width(text);
-  return have >= width ? text : std::string(width - have, ' ') + text;
-}
-
-std::string one_decimal(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", value);
-  return text;
-}
-
 std::string with_evidence(const std::string& reason, const std::string& evidence) {
   return reason + (evidence.empty() ? "" : "  [" + evidence + "]");
-}
-
-std::string section(const TextStyle& style, const std::string& title) {
-  return "\n" + style.paint(Paint::bold, title) + "\n";
 }
 
 }  // namespace
@@ -48,11 +34,11 @@ std::string render_score_text(const ScoreResult& r, const TextStyle& style) {
   out += "evidence for " + format_number(round1(r.evidence_coverage * 100)) + " % of the policy's weight\n";
 
   if (!r.blockers.empty()) {
-    out += section(style, "Blockers (the gate fails whatever the score)");
+    out += style.section("Blockers (the gate fails whatever the score)");
     for (const auto& b : r.blockers) out += "  " + style.pass(false) + " " + with_evidence(b.reason, b.evidence) + "\n";
   }
 
-  out += section(style, "Categories");
+  out += style.section("Categories");
   std::size_t width = 8;
   for (const auto& c : r.categories) width = std::max(width, display_width(c.category->name));
   out += "  " + pad_right("category", width) + pad_left("weight", 8) + pad_left("score", 8) + "  evidence\n";
