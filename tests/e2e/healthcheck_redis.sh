@@ -53,6 +53,16 @@ run "$HC" "redis://127.0.0.1:$REPLICA"
 expect_rc 0
 check '.metrics.checks[0].redis.role == "slave"'
 
+# --wait applies as to any check: a Redis that comes up 1 s late is waited for.
+LATE=$((OPEN + 2)); while (exec 3<>"/dev/tcp/127.0.0.1/$LATE") 2>/dev/null; do LATE=$((LATE + 1)); done
+mkdir -p "$WORK/late"
+( sleep 1; exec redis-server --port "$LATE" --bind 127.0.0.1 --daemonize no --save "" --appendonly no --dir "$WORK/late" ) \
+  >"$WORK/late.log" 2>&1 &
+on_exit "kill $! 2>/dev/null"
+run "$HC" "late=redis://127.0.0.1:$LATE" --wait $((20 * TIME_SCALE))s --interval 200ms --timeout 1s
+expect_rc 0
+check '.metrics.checks[0] | .status == "healthy" and .attempts > 1 and .time_to_healthy_ms >= 900'
+
 # requirepass: no password (NOAUTH), the right one (from the URL, as :password and user:password),
 # a wrong one (WRONGPASS); the password is never printed.
 start_redis auth --requirepass "$SECRET"; AUTH=$REDIS_PORT
