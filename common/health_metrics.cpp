@@ -19,18 +19,33 @@ json tls_json(const std::optional<TlsFacts>& tls) {
   return out;
 }
 
+json optional_ms(const std::optional<double>& ms) {
+  return ms ? json(std::round(*ms * 1000.0) / 1000.0) : json(nullptr);
+}
+
 json check_json(const HealthCheckMetrics& c) {
-  return {{"name", c.name},
-          {"target", c.target},
-          {"kind", c.kind},
-          {"status", to_string(c.status)},
-          {"critical", c.critical},
-          {"attempts", c.attempts},
-          {"latency_ms", std::round(c.latency_ms * 1000.0) / 1000.0},
-          {"http_status", c.http_status ? json(c.http_status) : json(nullptr)},
-          {"tls", tls_json(c.tls)},
-          {"error", c.error.empty() ? json(nullptr) : json(c.error)},
-          {"time_to_healthy_ms", c.time_to_healthy_ms ? json(std::round(*c.time_to_healthy_ms)) : json(nullptr)}};
+  json out = {{"name", c.name},
+              {"target", c.target},
+              {"kind", c.kind},
+              {"status", to_string(c.status)},
+              {"critical", c.critical},
+              {"attempts", c.attempts},
+              {"latency_ms", std::round(c.latency_ms * 1000.0) / 1000.0},
+              {"http_status", c.http_status ? json(c.http_status) : json(nullptr)},
+              {"tls", tls_json(c.tls)},
+              {"error", c.error.empty() ? json(nullptr) : json(c.error)},
+              {"time_to_healthy_ms", c.time_to_healthy_ms ? json(std::round(*c.time_to_healthy_ms)) : json(nullptr)}};
+  // Only for their kinds: every other check's record stays as it was.
+  if (c.postgres) {
+    out["postgres"] = {{"server", c.postgres->server.empty() ? json(nullptr) : json(c.postgres->server)},
+                       {"connect_ms", optional_ms(c.postgres->connect_ms)},
+                       {"query_ms", optional_ms(c.postgres->query_ms)}};
+  }
+  if (c.redis) {
+    out["redis"] = {{"role", c.redis->role.empty() ? json(nullptr) : json(c.redis->role)},
+                    {"connected_slaves", c.redis->connected_slaves ? json(*c.redis->connected_slaves) : json(nullptr)}};
+  }
+  return out;
 }
 
 HealthCheckMetrics read_check(const json& item, const std::string& where) {
@@ -56,6 +71,16 @@ HealthCheckMetrics read_check(const json& item, const std::string& where) {
   }
   c.error = f.text("error");
   c.time_to_healthy_ms = f.number("time_to_healthy_ms", 0);
+  if (const json* pg = f.object("postgres")) {
+    const JsonFields p(*pg, where + ": postgres");
+    c.postgres = PostgresFacts{p.text("server"), p.number("connect_ms", 0), p.number("query_ms", 0)};
+  }
+  if (const json* redis = f.object("redis")) {
+    const JsonFields r(*redis, where + ": redis");
+    RedisFacts facts{r.text("role"), std::nullopt};
+    if (const auto n = r.whole("connected_slaves", 0, 1'000'000)) facts.connected_slaves = static_cast<long>(*n);
+    c.redis = facts;
+  }
   return c;
 }
 

@@ -3,7 +3,11 @@
 //   {"checks": [{"name", "target", "kind": "http|https|tcp", "status": "healthy|degraded|unhealthy",
 //                "critical", "attempts", "latency_ms", "http_status": n | null,
 //                "tls": {"protocol", "cipher", "issuer", "cert_days_left": n | null} | null,
-//                "error": "why" | null, "time_to_healthy_ms": n | null}]}
+//                "error": "why" | null, "time_to_healthy_ms": n | null,
+//                "postgres": {"server": "accepting|rejecting|no response|no attempt" | null,
+//                             "connect_ms": n | null, "query_ms": n | null},     postgres:// checks only
+//                "redis": {"role": "master|slave|replica…" | null, "connected_slaves": n | null}}]}
+//                                                                                redis:// checks only
 // Written by to_json and read by health_metrics_from_json, nowhere else.
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -23,6 +27,18 @@ struct TlsFacts {
   std::optional<long> cert_days_left;  // negative: expired that many days ago
 };
 
+// What PQping said of the server (PostgreSQL's words), and the times of a connection and a query.
+struct PostgresFacts {
+  std::string server;  // "accepting", "rejecting", "no response", "no attempt"; "" when unknown
+  std::optional<double> connect_ms, query_ms;
+};
+
+// The role from INFO replication.
+struct RedisFacts {
+  std::string role;  // "" when unknown (INFO refused, or never reached)
+  std::optional<long> connected_slaves;
+};
+
 struct HealthCheckMetrics {
   std::string name, target, kind;
   Health status = Health::unhealthy;
@@ -33,6 +49,8 @@ struct HealthCheckMetrics {
   std::optional<TlsFacts> tls;
   std::string error;  // why not healthy; "" when healthy (null)
   std::optional<double> time_to_healthy_ms;
+  std::optional<PostgresFacts> postgres;
+  std::optional<RedisFacts> redis;
 };
 
 struct HealthMetrics {

@@ -15,12 +15,13 @@ mode=${1:-build}
 build_packages=(
   g++ cmake ninja-build pkg-config git
   libboost-program-options-dev libcurl4-openssl-dev libre2-dev nlohmann-json3-dev
-  doctest-dev libssl-dev libpugixml-dev
+  doctest-dev libssl-dev libpugixml-dev libpq-dev
 )
 demo_packages=(nginx libnginx-mod-http-echo)
 test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
                clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
-               chromium fonts-noto-color-emoji)  # the browser test of the Markdown summary
+               chromium fonts-noto-color-emoji  # the browser test of the Markdown summary
+               postgresql redis-server strace)   # the service probes' tests, healthcheck_speed
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;

@@ -111,6 +111,14 @@ refused_by_both checks.schema.json status-pair \
   '{"checks": [{"name": "a", "url": "/", "expect_status": [200, 299, 300]}]}' 'or a range ([200, 299])'
 refused_by_both checks.schema.json zero-timeout '{"checks": [{"name": "a", "url": "/", "timeout": 0}]}' \
   'must be more than 0'
+refused_by_both checks.schema.json query-not-postgres \
+  '{"checks": [{"name": "db", "url": "tcp://127.0.0.1:5432", "query": "select 1"}]}' 'only a postgres:// check runs a query'
+refused_by_both checks.schema.json empty-query \
+  '{"checks": [{"name": "db", "url": "postgres://127.0.0.1:5432/app", "query": ""}]}' 'field "query": must not be empty'
+refused_by_both checks.schema.json rediss '{"checks": [{"name": "cache", "url": "rediss://127.0.0.1:6379"}]}' \
+  'rediss:// (Redis over TLS) is not supported'
+refused_by_both checks.schema.json redis-body \
+  '{"checks": [{"name": "cache", "url": "redis://127.0.0.1:6379", "body_contains": "PONG"}]}' 'check has no body to match'
 
 schema_verdicts scenario.schema.json $(printf '%s\n' "${refused[@]}" | grep scenario) > refused-verdicts
 schema_verdicts checks.schema.json $(printf '%s\n' "${refused[@]}" | grep checks) >> refused-verdicts

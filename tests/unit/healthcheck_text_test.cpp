@@ -81,3 +81,26 @@ TEST_CASE("healthcheck verdict: a critical check down fails, a non-critical one 
   one.checks = {m.checks[1]};
   CHECK(health_verdict(one) == "FAIL: 1 critical check down (db) — 1 check: 0 healthy, 0 degraded, 1 unhealthy");
 }
+
+TEST_CASE("healthcheck text: what the postgres:// and redis:// probes learned, under Services") {
+  HealthMetrics m;
+  HealthCheckMetrics pg =
+      check("pg", "postgres://app:****@127.0.0.1:5432/app", Health::healthy, true, 0.5, 0, std::nullopt, "");
+  pg.kind = "postgres";
+  pg.postgres = PostgresFacts{"accepting", 2.25, 0.5};
+  HealthCheckMetrics starting =
+      check("pg-replica", "postgres://127.0.0.1:5433", Health::unhealthy, false, 1.25, 0, std::nullopt,
+            "the server is running but is in a state that disallows connections");
+  starting.kind = "postgres";
+  starting.postgres = PostgresFacts{"rejecting", 1.25, std::nullopt};
+  HealthCheckMetrics cache =
+      check("cache", "redis://****@127.0.0.1:6379/0", Health::healthy, true, 0.125, 0, std::nullopt, "");
+  cache.kind = "redis";
+  cache.redis = RedisFacts{"master", 1L};
+  HealthCheckMetrics plain = check("api", "http://127.0.0.1:8080/health", Health::healthy, true, 1, 200, {}, "");
+  m.checks = {pg, starting, cache, plain};
+  const std::string text = render_healthcheck_text(m, {}, TextStyle(false));
+  CHECK(text.find("cache       redis: role master · 1 connected replica\n") != std::string::npos);
+  CHECK(text.find("api  ") == text.rfind("api  "));  // no Services line for an HTTP check
+  test::check_golden("healthcheck_text_services.txt", text);
+}

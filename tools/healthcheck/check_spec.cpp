@@ -7,6 +7,8 @@
 #include "common/json_fields.hpp"
 #include "common/redact.hpp"
 #include "common/units.hpp"
+#include "probe_postgres.hpp"
+#include "probe_redis.hpp"
 
 namespace readygate::healthcheck {
 namespace {
@@ -34,7 +36,7 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   c.name = first.text("name", Presence::required);
   const JsonFields f(value, where + " (\"" + c.name + "\")");
   f.only({"name", "url", "method", "headers", "expect_status", "body_contains", "body_regex", "json", "latency_budget",
-          "critical", "timeout", "retries"});
+          "critical", "timeout", "retries", "query"});
   c.url = f.text("url", Presence::required);
   if (!c.url.empty() && c.url.front() == '/') {
     if (base.empty()) f.fail("url", "\"" + c.url + "\" is relative, and there is no base_url (or --base-url)");
@@ -87,6 +89,13 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   if (c.kind == ProbeKind::tcp && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
     f.fail("url", "a tcp:// check only connects: it has no body to match");
   }
+  if ((c.kind == ProbeKind::postgres || c.kind == ProbeKind::redis) &&
+      (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
+    f.fail("url", "a " + kind_name(c) + ":// check has no body to match");
+  }
+  c.query = f.text("query");
+  if (f.find("query") && c.query.empty()) f.fail("query", "must not be empty");
+  if (!c.query.empty() && c.kind != ProbeKind::postgres) f.fail("query", "only a postgres:// check runs a query");
   return c;
 }
 
@@ -110,9 +119,30 @@ void validate_target(CheckSpec& check, const std::string& where) {
         std::stoul(port) < 1 || std::stoul(port) > 65535) {
       throw_input_error(where + ": '" + shown + "' needs a port from 1 to 65535: tcp://host:port");
     }
+  } else if (scheme == "postgres" || scheme == "postgresql") {
+    check.kind = ProbeKind::postgres;
+    validate_postgres_url(check.url, where);
+  } else if (scheme == "redis" || scheme == "rediss") {
+    check.kind = ProbeKind::redis;
+    (void)parse_redis_url(check.url, where);
   } else {
-    throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown + "' (http, https or tcp)");
+    throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown +
+                      "' (http, https, tcp, postgres or redis)");
   }
+}
+
+std::string kind_name(const CheckSpec& check) {
+  switch (check.kind) {
+    case ProbeKind::http:
+      return check.url.rfind("https", 0) == 0 ? "https" : "http";
+    case ProbeKind::tcp:
+      return "tcp";
+    case ProbeKind::postgres:
+      return "postgres";
+    case ProbeKind::redis:
+      return "redis";
+  }
+  return "http";
 }
 
 std::string check_name_of(const std::string& url) {

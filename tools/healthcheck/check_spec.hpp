@@ -12,7 +12,9 @@
 //     "json": {"path": "status", "equals": "ok"},      a field (dotted path) equal to a value
 //     "latency_budget": "200ms",                       slower: degraded
 //     "critical": true, "timeout": "2s", "retries": 3, "headers": […], "method": "GET"},
-//    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true}]}
+//    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true},
+//    {"name": "pg", "url": "postgres://app@127.0.0.1:5432/app", "query": "select 1"},   PQping; the query's latency
+//    {"name": "cache", "url": "redis://:password@127.0.0.1:6379/0"}]}                 PING, then the role
 // Users read the format in docs/CHECKS.md; schemas/checks.schema.json is written from this parser: change
 // the three together (tests/e2e/file_schemas.sh runs both on the examples and on refused files).
 #include <chrono>
@@ -24,7 +26,7 @@
 
 namespace readygate::healthcheck {
 
-enum class ProbeKind { http, tcp };
+enum class ProbeKind { http, tcp, postgres, redis };
 
 struct CheckSpec {
   std::string name;
@@ -39,6 +41,7 @@ struct CheckSpec {
   bool critical = true;
   std::chrono::milliseconds timeout{5000};
   unsigned retries = 2;
+  std::string query;  // postgres:// only: run after logging in; its time is the latency
 };
 
 struct HealthConfig {
@@ -51,7 +54,7 @@ struct HealthConfig {
 
 // "api=https://h/health" -> a check named api; "https://user:pw@h:8443/health?x=1" -> one named
 // by host and path, "h:8443/health" (credentials and query left out). Throws Error (exit 2) for
-// a malformed one or an unsupported scheme (http, https and tcp are supported).
+// a malformed one or an unsupported scheme (http, https, tcp, postgres(ql) and redis are supported).
 CheckSpec parse_check_flag(const std::string& text);
 
 // The name of an unnamed check: the URL's host and path.
@@ -62,7 +65,11 @@ std::string check_name_of(const std::string& url);
 HealthConfig parse_health_config(const nlohmann::json& document, const std::string& source,
                                  const std::string& base_url_override = "");
 
-// Rejects unsupported schemes and tcp:// without a port; sets the kind.
+// Rejects unsupported schemes, tcp:// without a port, postgres:// URLs libpq cannot parse and
+// malformed redis:// URLs (and rediss://); sets the kind.
 void validate_target(CheckSpec& check, const std::string& where);
+
+// The kind as the metrics name it: "http", "https", "tcp", "postgres", "redis".
+std::string kind_name(const CheckSpec& check);
 
 }  // namespace readygate::healthcheck

@@ -93,10 +93,9 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     degraded += health == Health::degraded;
     unhealthy += health == Health::unhealthy;
     critical_down += health == Health::unhealthy && spec.critical;
-    metrics.checks.push_back(
-        {spec.name, target, spec.kind == ProbeKind::tcp ? "tcp" : (spec.url.rfind("https", 0) == 0 ? "https" : "http"),
-         health, spec.critical, o.attempts, o.last.latency_ms, o.last.http_status, o.last.tls, o.verdict.reason,
-         o.time_to_healthy_ms});
+    metrics.checks.push_back({spec.name, target, kind_name(spec), health, spec.critical, o.attempts, o.last.latency_ms,
+                              o.last.http_status, o.last.tls, o.verdict.reason, o.time_to_healthy_ms, o.last.postgres,
+                              o.last.redis});
 
     const CheckStatus status = health == Health::healthy                      ? CheckStatus::pass
                                : health == Health::degraded || !spec.critical ? CheckStatus::warn

@@ -21,6 +21,25 @@ std::string status_cell(Health health, const TextStyle& style) {
   return "";
 }
 
+// "accepting · connect 1.2 ms · query 0.3 ms", "role master · 2 connected replicas".
+std::string service_facts(const HealthCheckMetrics& c) {
+  std::string out;
+  const auto add = [&](const std::string& part) { out += (out.empty() ? "" : " · ") + part; };
+  if (c.postgres) {
+    add("postgres: " + (c.postgres->server.empty() ? std::string("not reached") : c.postgres->server));
+    if (c.postgres->connect_ms) add("connect " + format_number(*c.postgres->connect_ms) + " ms");
+    if (c.postgres->query_ms) add("query " + format_number(*c.postgres->query_ms) + " ms");
+  }
+  if (c.redis) {
+    add("redis: role " + (c.redis->role.empty() ? std::string("unknown") : c.redis->role));
+    if (c.redis->connected_slaves) {
+      add(std::to_string(*c.redis->connected_slaves) +
+          (*c.redis->connected_slaves == 1 ? " connected replica" : " connected replicas"));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string health_verdict(const HealthMetrics& metrics) {
@@ -85,6 +104,14 @@ std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vec
     start = end + 1;
   }
   out = trimmed;
+
+  // What the service probes learned, one line per check that has something to say.
+  std::string services;
+  for (const auto& c : metrics.checks) {
+    const std::string facts = service_facts(c);
+    if (!facts.empty()) services += "  " + pad_right(c.name, name_width) + "  " + facts + "\n";
+  }
+  if (!services.empty()) out += style.section("Services") + services;
 
   if (!findings.empty()) {
     out += style.section("Security headers");

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/health_metrics.hpp"  // Health, TlsFacts
+#include "common/health_metrics.hpp"  // Health, TlsFacts, PostgresFacts, RedisFacts
 
 namespace readygate::healthcheck {
 
@@ -17,6 +17,8 @@ struct Attempt {
   std::string body;                                          // the first 1 MiB
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case, in order
   std::optional<TlsFacts> tls;
+  std::optional<PostgresFacts> postgres;  // postgres:// checks
+  std::optional<RedisFacts> redis;        // redis:// checks
 };
 
 struct Verdict {

@@ -1,12 +1,16 @@
 #include "prober.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <thread>
 
 #include "common/curl.hpp"
 #include "common/error.hpp"
 #include "common/http_syntax.hpp"
 #include "common/redact.hpp"
+#include "probe_postgres.hpp"
+#include "probe_redis.hpp"
 #include "tls_facts.hpp"
 #include "verdict.hpp"
 
@@ -16,8 +20,23 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t max_body = 1 << 20;
 
+// A probe through a blocking client library (libpq) or our own socket code: it runs on a thread of
+// its own, bounded by the check's timeout, and wakes the multi loop when it is done.
+struct Worker {
+  std::thread thread;
+  std::atomic<bool> done{false};
+  Attempt attempt;
+  Worker() = default;
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  ~Worker() {
+    if (thread.joinable()) thread.join();
+  }
+};
+
 struct Running {
   const CheckSpec* spec = nullptr;
+  std::unique_ptr<Worker> worker;  // set for a threaded probe, which has no easy handle
   CurlEasy easy;
   CurlHeaders headers;
   Attempt attempt;
@@ -102,6 +121,26 @@ constexpr ProbeScheme probe_schemes[] = {
     {"tcp", setup_tcp, CURLINFO_CONNECT_TIME_T},
 };
 
+// The probe kinds that run on their own thread: one function from the check to its attempt, which
+// honours the check's timeout itself.
+struct ThreadedScheme {
+  std::string_view scheme;
+  Attempt (*probe)(const CheckSpec& spec);
+};
+constexpr ThreadedScheme threaded_schemes[] = {
+    {"postgres", probe_postgres},
+    {"postgresql", probe_postgres},
+    {"redis", probe_redis},
+};
+
+const ThreadedScheme* threaded_scheme(const CheckSpec& spec) {
+  const std::string scheme = url_scheme(spec.url);
+  for (const ThreadedScheme& t : threaded_schemes) {
+    if (t.scheme == scheme) return &t;
+  }
+  return nullptr;
+}
+
 const ProbeScheme& probe_scheme(const CheckSpec& spec) {
   const std::string scheme = url_scheme(spec.url);
   for (const ProbeScheme& p : probe_schemes) {
@@ -110,9 +149,24 @@ const ProbeScheme& probe_scheme(const CheckSpec& spec) {
   throw_input_error("'" + redact_url_credentials(spec.url) + "': no probe for the scheme " + scheme + "://");
 }
 
-std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config) {
+std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config, CURLM* multi) {
   auto run = std::make_unique<Running>();
   run->spec = &spec;
+  if (const ThreadedScheme* threaded = threaded_scheme(spec)) {
+    run->worker = std::make_unique<Worker>();
+    Worker* worker = run->worker.get();
+    worker->thread = std::thread([worker, &spec, threaded, multi] {
+      try {
+        worker->attempt = threaded->probe(spec);
+      } catch (const std::exception& e) {  // out of memory, or a thread library failure: a failed attempt
+        worker->attempt = Attempt{};
+        worker->attempt.error = redact_url_credentials(e.what());
+      }
+      worker->done.store(true, std::memory_order_release);
+      curl_multi_wakeup(multi);
+    });
+    return run;
+  }
   run->easy = make_curl_easy();
   CURL* easy = run->easy.get();
   limit_to_http(easy);
@@ -151,25 +205,35 @@ std::vector<CheckOutcome> probe_all(const HealthConfig& config, std::optional<st
     return Clock::duration(std::chrono::milliseconds(std::min(5000LL, 200LL << std::min(attempts - 1, 5u))));
   };
 
+  // One attempt decided: the verdict, and when (if ever) the check is tried again.
+  const auto decide = [&](std::size_t i, Attempt attempt) {
+    const CheckSpec& spec = config.checks[i];
+    CheckOutcome& outcome = outcomes[i];
+    outcome.verdict = judge(spec, attempt, config.cert_warn_days, config.cert_fail_days);
+    outcome.last = std::move(attempt);
+    const auto done_at = Clock::now();
+    const bool up = outcome.verdict.health != Health::unhealthy;
+    const bool may_retry =
+        wait ? done_at + backoff(outcome.attempts) < begin + *wait : outcome.attempts <= spec.retries;
+    if (up) outcome.time_to_healthy_ms = std::chrono::duration<double, std::milli>(done_at - begin).count();
+    next[i] = up || !may_retry ? std::nullopt : std::optional(done_at + backoff(outcome.attempts));
+    running[i].reset();
+  };
+
   while (true) {
     const auto now = Clock::now();
-    bool pending = false;
     auto soonest = now + std::chrono::milliseconds(200);
     for (std::size_t i = 0; i < n; ++i) {
-      if (running[i]) {
-        pending = true;
-      } else if (next[i]) {
-        pending = true;
+      if (!running[i] && next[i]) {
         if (*next[i] <= now) {
-          running[i] = start(config.checks[i], config);
+          running[i] = start(config.checks[i], config, multi.get());
           ++outcomes[i].attempts;
-          curl_multi_add_handle(multi.get(), running[i]->easy.get());
+          if (!running[i]->worker) curl_multi_add_handle(multi.get(), running[i]->easy.get());
         } else {
           soonest = std::min(soonest, *next[i]);
         }
       }
     }
-    if (!pending) break;
     int still = 0;
     curl_multi_perform(multi.get(), &still);
     int left = 0;
@@ -180,17 +244,18 @@ std::vector<CheckOutcome> probe_all(const HealthConfig& config, std::optional<st
       const std::size_t i = static_cast<std::size_t>(run->spec - config.checks.data());
       finish(*run, message->data.result);
       curl_multi_remove_handle(multi.get(), message->easy_handle);
-      CheckOutcome& outcome = outcomes[i];
-      outcome.verdict = judge(*run->spec, run->attempt, config.cert_warn_days, config.cert_fail_days);
-      outcome.last = std::move(run->attempt);
-      const auto done_at = Clock::now();
-      const bool up = outcome.verdict.health != Health::unhealthy;
-      const bool may_retry =
-          wait ? done_at + backoff(outcome.attempts) < begin + *wait : outcome.attempts <= run->spec->retries;
-      if (up) outcome.time_to_healthy_ms = std::chrono::duration<double, std::milli>(done_at - begin).count();
-      next[i] = up || !may_retry ? std::nullopt : std::optional(done_at + backoff(outcome.attempts));
-      running[i].reset();
+      decide(i, std::move(run->attempt));
     }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (running[i] && running[i]->worker && running[i]->worker->done.load(std::memory_order_acquire)) {
+        running[i]->worker->thread.join();
+        decide(i, std::move(running[i]->worker->attempt));
+      }
+    }
+    // Every check decided: the run ends now, not after one more poll.
+    const bool pending = std::any_of(running.begin(), running.end(), [](const auto& r) { return r != nullptr; }) ||
+                         std::any_of(next.begin(), next.end(), [](const auto& t) { return t.has_value(); });
+    if (!pending) break;
     const auto wait_for = std::chrono::duration_cast<std::chrono::milliseconds>(soonest - Clock::now());
     if (still > 0 || wait_for.count() > 0) {
       curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::clamp<long long>(wait_for.count(), 0, 200)),
