@@ -3,7 +3,13 @@
 //   {"checks": [{"name", "target", "kind": "http|https|tcp", "status": "healthy|degraded|unhealthy",
 //                "critical", "attempts", "latency_ms", "http_status": n | null,
 //                "tls": {"protocol", "cipher", "issuer", "cert_days_left": n | null} | null,
-//                "error": "why" | null, "time_to_healthy_ms": n | null}]}
+//                "error": "why" | null, "time_to_healthy_ms": n | null,
+//                "container": {…} (docker:// checks only, absent otherwise)}]}
+//   "container": {"id": "12 hex digits", "name", "state": "created|running|paused|restarting|removing|exited|dead",
+//                 "health": "starting|healthy|unhealthy" | null (no HEALTHCHECK),
+//                 "health_log": "last line of the last health check's output" | null,
+//                 "exit_code": n | null (not exited), "restart_count", "started_at": "RFC 3339" | null,
+//                 "uptime_s": n | null (not running)}
 // Written by to_json and read by health_metrics_from_json, nowhere else.
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -23,6 +29,17 @@ struct TlsFacts {
   std::optional<long> cert_days_left;  // negative: expired that many days ago
 };
 
+// What the Docker daemon says about a container (docker:// checks).
+struct ContainerFacts {
+  std::string id, name, state;
+  std::string health;      // "" when the container has no HEALTHCHECK
+  std::string health_log;  // the last health check's last output line: one line, truncated, redacted
+  std::optional<long> exit_code;
+  long restart_count = 0;
+  std::string started_at;             // "" when never started
+  std::optional<long long> uptime_s;  // while running
+};
+
 struct HealthCheckMetrics {
   std::string name, target, kind;
   Health status = Health::unhealthy;
@@ -33,6 +50,7 @@ struct HealthCheckMetrics {
   std::optional<TlsFacts> tls;
   std::string error;  // why not healthy; "" when healthy (null)
   std::optional<double> time_to_healthy_ms;
+  std::optional<ContainerFacts> container;
 };
 
 struct HealthMetrics {

@@ -7,6 +7,7 @@
 #include "common/json_fields.hpp"
 #include "common/redact.hpp"
 #include "common/units.hpp"
+#include "probe_docker.hpp"
 
 namespace readygate::healthcheck {
 namespace {
@@ -87,6 +88,9 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   if (c.kind == ProbeKind::tcp && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
     f.fail("url", "a tcp:// check only connects: it has no body to match");
   }
+  if (c.kind == ProbeKind::docker && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
+    f.fail("url", "a docker:// check reads the container's state: it has no body to match");
+  }
   return c;
 }
 
@@ -110,14 +114,18 @@ void validate_target(CheckSpec& check, const std::string& where) {
         std::stoul(port) < 1 || std::stoul(port) > 65535) {
       throw_input_error(where + ": '" + shown + "' needs a port from 1 to 65535: tcp://host:port");
     }
+  } else if (scheme == "docker") {
+    check.kind = ProbeKind::docker;
+    parse_docker_target(check.url, where);
   } else {
-    throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown + "' (http, https or tcp)");
+    throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown + "' (http, https, tcp or docker)");
   }
 }
 
 std::string check_name_of(const std::string& url) {
   const std::size_t scheme = url.find("://");
   std::string name = url.substr(scheme == std::string::npos ? 0 : scheme + 3);
+  if (name.rfind('?', 0) == 0) return name.substr(1);  // docker://?label=…: the filter names it
   name = name.substr(0, name.find_first_of("?#"));
   const std::size_t slash = name.find('/');
   const std::size_t at = name.rfind('@', slash);

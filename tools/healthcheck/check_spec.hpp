@@ -12,7 +12,8 @@
 //     "json": {"path": "status", "equals": "ok"},      a field (dotted path) equal to a value
 //     "latency_budget": "200ms",                       slower: degraded
 //     "critical": true, "timeout": "2s", "retries": 3, "headers": […], "method": "GET"},
-//    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true}]}
+//    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true},
+//    {"name": "web", "url": "docker://web"}]}                       or docker://?label=KEY=VALUE (probe_docker.hpp)
 // Users read the format in docs/CHECKS.md; schemas/checks.schema.json is written from this parser: change
 // the three together (tests/e2e/file_schemas.sh runs both on the examples and on refused files).
 #include <chrono>
@@ -24,7 +25,7 @@
 
 namespace readygate::healthcheck {
 
-enum class ProbeKind { http, tcp };
+enum class ProbeKind { http, tcp, docker };
 
 struct CheckSpec {
   std::string name;
@@ -47,11 +48,12 @@ struct HealthConfig {
   int cert_warn_days = 30, cert_fail_days = 7;
   bool insecure = false;
   std::string cacert;
+  std::string docker_socket;  // from DOCKER_HOST, when there are docker:// checks (probe_docker.hpp)
 };
 
 // "api=https://h/health" -> a check named api; "https://user:pw@h:8443/health?x=1" -> one named
 // by host and path, "h:8443/health" (credentials and query left out). Throws Error (exit 2) for
-// a malformed one or an unsupported scheme (http, https and tcp are supported).
+// a malformed one or an unsupported scheme (http, https, tcp and docker are supported).
 CheckSpec parse_check_flag(const std::string& text);
 
 // The name of an unnamed check: the URL's host and path.

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/health_metrics.hpp"  // Health, TlsFacts
+#include "common/health_metrics.hpp"  // Health, TlsFacts, ContainerFacts
 
 namespace readygate::healthcheck {
 
@@ -17,6 +17,7 @@ struct Attempt {
   std::string body;                                          // the first 1 MiB
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case, in order
   std::optional<TlsFacts> tls;
+  std::optional<ContainerFacts> container;  // docker://NAME: what the daemon said about it
 };
 
 struct Verdict {
