@@ -23,6 +23,35 @@ json optional_ms(const std::optional<double>& ms) {
   return ms ? json(std::round(*ms * 1000.0) / 1000.0) : json(nullptr);
 }
 
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json container_json(const ContainerFacts& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"state", c.state},
+          {"health", text_or_null(c.health)},
+          {"health_log", text_or_null(c.health_log)},
+          {"exit_code", c.exit_code ? json(*c.exit_code) : json(nullptr)},
+          {"restart_count", c.restart_count},
+          {"started_at", text_or_null(c.started_at)},
+          {"uptime_s", c.uptime_s ? json(*c.uptime_s) : json(nullptr)}};
+}
+
+ContainerFacts read_container(const json& item, const std::string& where) {
+  const JsonFields f(item, where);
+  ContainerFacts c;
+  c.id = f.text("id");
+  c.name = f.text("name");
+  c.state = f.text("state");
+  c.health = f.text("health");
+  c.health_log = f.text("health_log");
+  if (const auto code = f.whole("exit_code", -1'000'000, 1'000'000)) c.exit_code = static_cast<long>(*code);
+  c.restart_count = static_cast<long>(f.whole("restart_count", 0, 1'000'000'000).value_or(0));
+  c.started_at = f.text("started_at");
+  if (const auto uptime = f.whole("uptime_s", 0, 1'000'000'000'000)) c.uptime_s = static_cast<long long>(*uptime);
+  return c;
+}
+
 json check_json(const HealthCheckMetrics& c) {
   json out = {{"name", c.name},
               {"target", c.target},
@@ -81,6 +110,7 @@ HealthCheckMetrics read_check(const json& item, const std::string& where) {
     if (const auto n = r.whole("connected_slaves", 0, 1'000'000)) facts.connected_slaves = static_cast<long>(*n);
     c.redis = facts;
   }
+  if (const json* container = f.object("container")) c.container = read_container(*container, where + ": container");
   return c;
 }
 
@@ -91,7 +121,10 @@ std::optional<Health> parse_health(std::string_view text) { return names.parse(t
 
 json to_json(const HealthMetrics& metrics) {
   json checks = json::array();
-  for (const auto& c : metrics.checks) checks.push_back(check_json(c));
+  for (const auto& c : metrics.checks) {
+    checks.push_back(check_json(c));
+    if (c.container) checks.back()["container"] = container_json(*c.container);  // docker:// only
+  }
   return {{"checks", checks}};
 }
 

@@ -6,8 +6,14 @@
 //                "error": "why" | null, "time_to_healthy_ms": n | null,
 //                "postgres": {"server": "accepting|rejecting|no response|no attempt" | null,
 //                             "connect_ms": n | null, "query_ms": n | null},     postgres:// checks only
-//                "redis": {"role": "master|slave|replica…" | null, "connected_slaves": n | null}}]}
+//                "redis": {"role": "master|slave|replica…" | null, "connected_slaves": n | null},
 //                                                                                redis:// checks only
+//                "container": {…} (docker:// checks only, absent otherwise)}]}
+//   "container": {"id": "12 hex digits", "name", "state": "created|running|paused|restarting|removing|exited|dead",
+//                 "health": "starting|healthy|unhealthy" | null (no HEALTHCHECK),
+//                 "health_log": "last line of the last health check's output" | null,
+//                 "exit_code": n | null (not exited), "restart_count", "started_at": "RFC 3339" | null,
+//                 "uptime_s": n | null (not running)}
 // Written by to_json and read by health_metrics_from_json, nowhere else.
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -39,6 +45,17 @@ struct RedisFacts {
   std::optional<long> connected_slaves;
 };
 
+// What the Docker daemon says about a container (docker:// checks).
+struct ContainerFacts {
+  std::string id, name, state;
+  std::string health;      // "" when the container has no HEALTHCHECK
+  std::string health_log;  // the last health check's last output line: one line, truncated, redacted
+  std::optional<long> exit_code;
+  long restart_count = 0;
+  std::string started_at;             // "" when never started
+  std::optional<long long> uptime_s;  // while running
+};
+
 struct HealthCheckMetrics {
   std::string name, target, kind;
   Health status = Health::unhealthy;
@@ -51,6 +68,7 @@ struct HealthCheckMetrics {
   std::optional<double> time_to_healthy_ms;
   std::optional<PostgresFacts> postgres;
   std::optional<RedisFacts> redis;
+  std::optional<ContainerFacts> container;
 };
 
 struct HealthMetrics {

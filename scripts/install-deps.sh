@@ -21,7 +21,8 @@ demo_packages=(nginx libnginx-mod-http-echo)
 test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
                clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
                chromium fonts-noto-color-emoji  # the browser test of the Markdown summary
-               postgresql redis-server strace)   # the service probes' tests, healthcheck_speed
+               postgresql redis-server strace    # the service probes' tests, healthcheck_speed
+               docker.io busybox-static)        # a private dockerd and a local image: the docker:// probe
 
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;

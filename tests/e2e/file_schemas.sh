@@ -118,7 +118,7 @@ refused_by_both checks.schema.json empty-query \
 refused_by_both checks.schema.json rediss '{"checks": [{"name": "cache", "url": "rediss://127.0.0.1:6379"}]}' \
   'rediss:// (Redis over TLS) is not supported'
 refused_by_both checks.schema.json redis-body \
-  '{"checks": [{"name": "cache", "url": "redis://127.0.0.1:6379", "body_contains": "PONG"}]}' 'check has no body to match'
+  '{"checks": [{"name": "cache", "url": "redis://127.0.0.1:6379", "body_contains": "PONG"}]}' 'it has no body to match'
 
 schema_verdicts scenario.schema.json $(printf '%s\n' "${refused[@]}" | grep scenario) > refused-verdicts
 schema_verdicts checks.schema.json $(printf '%s\n' "${refused[@]}" | grep checks) >> refused-verdicts

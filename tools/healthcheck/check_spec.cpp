@@ -9,6 +9,7 @@
 #include "common/units.hpp"
 #include "probe_postgres.hpp"
 #include "probe_redis.hpp"
+#include "probe_docker.hpp"
 
 namespace readygate::healthcheck {
 namespace {
@@ -86,12 +87,11 @@ CheckSpec parse_check(const json& value, const std::string& where, const std::st
   c.critical = f.find("critical") ? f.flag("critical") : true;
   c.timeout = duration_of(f, "timeout", timeout, Zero::refused);
   c.retries = static_cast<unsigned>(f.whole("retries", 0, 100).value_or(retries));
-  if (c.kind == ProbeKind::tcp && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
-    f.fail("url", "a tcp:// check only connects: it has no body to match");
-  }
-  if ((c.kind == ProbeKind::postgres || c.kind == ProbeKind::redis) &&
-      (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
-    f.fail("url", "a " + kind_name(c) + ":// check has no body to match");
+  if (c.kind != ProbeKind::http && (!c.body_contains.empty() || !c.body_regex.empty() || c.json_equals)) {
+    const char* what = c.kind == ProbeKind::tcp      ? " only connects"
+                       : c.kind == ProbeKind::docker ? " reads the container's state"
+                                                     : " asks the server itself";
+    f.fail("url", "a " + kind_name(c) + ":// check" + what + ": it has no body to match");
   }
   c.query = f.text("query");
   if (f.find("query") && c.query.empty()) f.fail("query", "must not be empty");
@@ -125,9 +125,12 @@ void validate_target(CheckSpec& check, const std::string& where) {
   } else if (scheme == "redis" || scheme == "rediss") {
     check.kind = ProbeKind::redis;
     (void)parse_redis_url(check.url, where);
+  } else if (scheme == "docker") {
+    check.kind = ProbeKind::docker;
+    parse_docker_target(check.url, where);
   } else {
     throw_input_error(where + ": unsupported scheme '" + scheme + "' in '" + shown +
-                      "' (http, https, tcp, postgres or redis)");
+                      "' (http, https, tcp, postgres, redis or docker)");
   }
 }
 
@@ -141,6 +144,8 @@ std::string kind_name(const CheckSpec& check) {
       return "postgres";
     case ProbeKind::redis:
       return "redis";
+    case ProbeKind::docker:
+      return "docker";
   }
   return "http";
 }
@@ -148,6 +153,7 @@ std::string kind_name(const CheckSpec& check) {
 std::string check_name_of(const std::string& url) {
   const std::size_t scheme = url.find("://");
   std::string name = url.substr(scheme == std::string::npos ? 0 : scheme + 3);
+  if (name.rfind('?', 0) == 0) return name.substr(1);  // docker://?label=…: the filter names it
   name = name.substr(0, name.find_first_of("?#"));
   const std::size_t slash = name.find('/');
   const std::size_t at = name.rfind('@', slash);

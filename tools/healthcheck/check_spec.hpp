@@ -14,7 +14,8 @@
 //     "critical": true, "timeout": "2s", "retries": 3, "headers": […], "method": "GET"},
 //    {"name": "db", "url": "tcp://127.0.0.1:5432", "critical": true},
 //    {"name": "pg", "url": "postgres://app@127.0.0.1:5432/app", "query": "select 1"},   PQping; the query's latency
-//    {"name": "cache", "url": "redis://:password@127.0.0.1:6379/0"}]}                 PING, then the role
+//    {"name": "cache", "url": "redis://:password@127.0.0.1:6379/0"},                  PING, then the role
+//    {"name": "web", "url": "docker://web"}]}                       or docker://?label=KEY=VALUE (probe_docker.hpp)
 // Users read the format in docs/CHECKS.md; schemas/checks.schema.json is written from this parser: change
 // the three together (tests/e2e/file_schemas.sh runs both on the examples and on refused files).
 #include <chrono>
@@ -26,7 +27,7 @@
 
 namespace readygate::healthcheck {
 
-enum class ProbeKind { http, tcp, postgres, redis };
+enum class ProbeKind { http, tcp, postgres, redis, docker };
 
 struct CheckSpec {
   std::string name;
@@ -50,11 +51,12 @@ struct HealthConfig {
   int cert_warn_days = 30, cert_fail_days = 7;
   bool insecure = false;
   std::string cacert;
+  std::string docker_socket;  // from DOCKER_HOST, when there are docker:// checks (probe_docker.hpp)
 };
 
 // "api=https://h/health" -> a check named api; "https://user:pw@h:8443/health?x=1" -> one named
 // by host and path, "h:8443/health" (credentials and query left out). Throws Error (exit 2) for
-// a malformed one or an unsupported scheme (http, https, tcp, postgres(ql) and redis are supported).
+// a malformed one or an unsupported scheme (http, https, tcp, postgres(ql), redis and docker are supported).
 CheckSpec parse_check_flag(const std::string& text);
 
 // The name of an unnamed check: the URL's host and path.

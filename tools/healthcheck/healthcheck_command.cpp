@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "common/http_syntax.hpp"
 #include "common/json_stream.hpp"
@@ -11,6 +12,7 @@
 #include "common/redact.hpp"
 #include "header_audit.hpp"
 #include "healthcheck_text.hpp"
+#include "probe_docker.hpp"
 #include "prober.hpp"
 
 namespace readygate::healthcheck {
@@ -72,12 +74,17 @@ HealthConfig build_config(const HealthcheckCommand& c) {
   if (c.cert_fail_days) config.cert_fail_days = *c.cert_fail_days;
   config.insecure = config.insecure || c.insecure;
   if (!c.cacert.empty()) config.cacert = c.cacert;
-  if (!config.cacert.empty()) read_input(config.cacert);  // unreadable: exit 2 now, not a failed check later
+  if (!config.cacert.empty()) read_input(config.cacert);
+  const auto is_docker = [](const CheckSpec& check) { return check.kind == ProbeKind::docker; };
+  if (std::any_of(config.checks.begin(), config.checks.end(), is_docker)) {
+    config.docker_socket = docker_socket(std::getenv("DOCKER_HOST"));  // tcp://: exit 2 now
+  }  // unreadable: exit 2 now, not a failed check later
   return config;
 }
 
 ExitCode run_healthcheck_command(const HealthcheckCommand& command, const CommonOptions& common, const RunInfo& run) {
-  const HealthConfig config = build_config(command);
+  HealthConfig config = build_config(command);
+  expand_docker_labels(config);
   const auto outcomes = probe_all(config, command.wait);
 
   HealthMetrics metrics;
@@ -94,8 +101,8 @@ ExitCode run_healthcheck_command(const HealthcheckCommand& command, const Common
     unhealthy += health == Health::unhealthy;
     critical_down += health == Health::unhealthy && spec.critical;
     metrics.checks.push_back({spec.name, target, kind_name(spec), health, spec.critical, o.attempts, o.last.latency_ms,
-                              o.last.http_status, o.last.tls, o.verdict.reason, o.time_to_healthy_ms, o.last.postgres,
-                              o.last.redis});
+                              spec.kind == ProbeKind::docker ? 0 : o.last.http_status, o.last.tls, o.verdict.reason,
+                              o.time_to_healthy_ms, o.last.postgres, o.last.redis, o.last.container});
 
     const CheckStatus status = health == Health::healthy                      ? CheckStatus::pass
                                : health == Health::degraded || !spec.critical ? CheckStatus::warn

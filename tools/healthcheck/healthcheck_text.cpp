@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/number_format.hpp"
+#include "docker_state.hpp"
 
 namespace readygate::healthcheck {
 namespace {
@@ -36,6 +37,42 @@ std::string service_facts(const HealthCheckMetrics& c) {
       add(std::to_string(*c.redis->connected_slaves) +
           (*c.redis->connected_slaves == 1 ? " connected replica" : " connected replicas"));
     }
+  }
+  return out;
+}
+
+// What the Docker daemon said about each docker:// container: state, health, restarts, uptime and
+// the last health check's output (or that there is no health check).
+std::string containers_section(const HealthMetrics& metrics, const TextStyle& style) {
+  std::vector<const HealthCheckMetrics*> rows;
+  std::size_t name_width = 9;
+  for (const auto& c : metrics.checks) {
+    if (!c.container) continue;
+    rows.push_back(&c);
+    name_width = std::max(name_width, display_width(c.name));
+  }
+  if (rows.empty()) return "";
+  std::string out = style.section("Containers");
+  out += "  " + pad_right("container", name_width) + "  " + pad_right("id", 12) + "  " + pad_right("state", 10) + "  " +
+         pad_right("health", 9) + pad_left("restarts", 10) + pad_left("uptime", 9) + "  last health check\n";
+  for (const HealthCheckMetrics* c : rows) {
+    const ContainerFacts& f = *c->container;
+    std::string state = f.state;
+    if (f.exit_code) state += " (" + std::to_string(*f.exit_code) + ")";
+    const Paint state_paint = f.state == "running" ? Paint::green : Paint::red;
+    const Paint health_paint = f.health == "healthy"    ? Paint::green
+                               : f.health == "starting" ? Paint::yellow
+                                                        : Paint::red;
+    std::string note = f.health_log;
+    if (f.health.empty() && f.state == "running") note = "running, no health check";
+    std::string line = "  " + pad_right(c->name, name_width) + "  " + pad_right(f.id, 12) + "  " +
+                       pad_right(style.paint(state_paint, state), 10) + "  " +
+                       pad_right(f.health.empty() ? "—" : style.paint(health_paint, f.health), 9) +
+                       pad_left(std::to_string(f.restart_count), 10) +
+                       pad_left(f.uptime_s ? format_uptime(*f.uptime_s) : "—", 9) + "  " +
+                       (note.empty() ? "" : style.paint(Paint::dim, note));
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
   }
   return out;
 }
@@ -104,6 +141,7 @@ std::string render_healthcheck_text(const HealthMetrics& metrics, const std::vec
     start = end + 1;
   }
   out = trimmed;
+  out += containers_section(metrics, style);
 
   // What the service probes learned, one line per check that has something to say.
   std::string services;

@@ -15,7 +15,8 @@ int main(int argc, char* argv[]) {
     po::options_description checks("Checks");
     checks.add_options()(
         "check", po::value(&command.checks)->value_name("[NAME=]URL"),
-        "a check: http://, https:// or tcp://host:port (repeatable; also positional); without NAME= it is "
+        "a check: http://, https://, tcp://host:port or docker://NAME|?label=K=V (repeatable; also positional); "
+        "without NAME= it is "
         "named by the URL's host and path")("checks,c", po::value(&config)->value_name("FILE"),
                                             "checks with their expectations (JSON)")(
         "base-url", po::value(&command.base_url)->value_name("URL"), "where a config's relative URLs point")(
@@ -58,7 +59,9 @@ int main(int argc, char* argv[]) {
          {"ready-healthcheck http://127.0.0.1:8080/health", "one check, named 127.0.0.1:8080/health"},
          {"ready-healthcheck -c healthchecks.json --base-url https://staging.example.com --audit-headers",
           "checks from a file, with the header audit"},
-         {"ready-healthcheck --check db=tcp://127.0.0.1:5432", "a TCP port"}}};
+         {"ready-healthcheck --check db=tcp://127.0.0.1:5432", "a TCP port"},
+         {"ready-healthcheck 'docker://?label=com.docker.compose.project=shop' --wait 60s",
+          "every container of a compose project, running and healthy"}}};
     CommonOptions common;
     common.offers_text = true;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/health_metrics.hpp"  // Health, TlsFacts, PostgresFacts, RedisFacts
+#include "common/health_metrics.hpp"  // Health, TlsFacts, PostgresFacts, RedisFacts, ContainerFacts
 
 namespace readygate::healthcheck {
 
@@ -19,6 +19,7 @@ struct Attempt {
   std::optional<TlsFacts> tls;
   std::optional<PostgresFacts> postgres;  // postgres:// checks
   std::optional<RedisFacts> redis;        // redis:// checks
+  std::optional<ContainerFacts> container;  // docker://NAME: what the daemon said about it
 };
 
 struct Verdict {

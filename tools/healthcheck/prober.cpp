@@ -11,6 +11,7 @@
 #include "common/redact.hpp"
 #include "probe_postgres.hpp"
 #include "probe_redis.hpp"
+#include "probe_docker.hpp"
 #include "tls_facts.hpp"
 #include "verdict.hpp"
 
@@ -108,17 +109,36 @@ void setup_tcp(Running& run, const HealthConfig&) {
   curl_easy_setopt(run.easy.get(), CURLOPT_CONNECT_ONLY, 1L);
 }
 
-// The probe kinds, keyed by URL scheme: how a transfer is set up, and which of libcurl's times
-// is the probe's latency. A new kind is one entry here (and its scheme in check_spec.cpp).
+// docker://: the Engine API over the daemon's unix socket; the answer is read in finish().
+void setup_docker(Running& run, const HealthConfig& config) {
+  CURL* easy = run.easy.get();
+  const std::string url = docker_request_url(parse_docker_target(run.spec->url, run.spec->name));
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_UNIX_SOCKET_PATH, config.docker_socket.c_str());
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &run);
+}
+
+void read_docker(Running& run, const HealthConfig& config) {
+  long os_errno = 0;
+  curl_easy_getinfo(run.easy.get(), CURLINFO_OS_ERRNO, &os_errno);
+  read_docker_answer(run.attempt, config.docker_socket, os_errno, std::chrono::system_clock::now());
+}
+
+// The probe kinds, keyed by URL scheme: how a transfer is set up, which of libcurl's times is
+// the probe's latency, and what reads the answer once it is in (none: the verdict reads it). A
+// new kind is one entry here (and its scheme in check_spec.cpp).
 struct ProbeScheme {
   std::string_view scheme;
   void (*setup)(Running& run, const HealthConfig& config);
   CURLINFO latency;
+  void (*read)(Running& run, const HealthConfig& config) = nullptr;
 };
 constexpr ProbeScheme probe_schemes[] = {
     {"http", setup_http, CURLINFO_TOTAL_TIME_T},
     {"https", setup_http, CURLINFO_TOTAL_TIME_T},
     {"tcp", setup_tcp, CURLINFO_CONNECT_TIME_T},
+    {"docker", setup_docker, CURLINFO_TOTAL_TIME_T, read_docker},
 };
 
 // The probe kinds that run on their own thread: one function from the check to its attempt, which
@@ -181,7 +201,7 @@ std::unique_ptr<Running> start(const CheckSpec& spec, const HealthConfig& config
   return run;
 }
 
-void finish(Running& run, CURLcode code) {
+void finish(Running& run, CURLcode code, const HealthConfig& config) {
   Attempt& a = run.attempt;
   a.transport_ok = code == CURLE_OK;
   if (!a.transport_ok) a.error = redact_url_credentials(run.error[0] ? run.error : curl_easy_strerror(code));
@@ -189,6 +209,7 @@ void finish(Running& run, CURLcode code) {
   curl_off_t micros = 0;
   curl_easy_getinfo(run.easy.get(), probe_scheme(*run.spec).latency, &micros);
   a.latency_ms = static_cast<double>(micros) / 1000.0;
+  if (const auto read = probe_scheme(*run.spec).read) read(run, config);
 }
 
 }  // namespace
@@ -242,7 +263,7 @@ std::vector<CheckOutcome> probe_all(const HealthConfig& config, std::optional<st
       Running* run = nullptr;
       curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&run));
       const std::size_t i = static_cast<std::size_t>(run->spec - config.checks.data());
-      finish(*run, message->data.result);
+      finish(*run, message->data.result, config);
       curl_multi_remove_handle(multi.get(), message->easy_handle);
       decide(i, std::move(run->attempt));
     }

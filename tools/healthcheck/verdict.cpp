@@ -4,6 +4,7 @@
 
 #include "common/json_stream.hpp"
 #include "common/number_format.hpp"
+#include "probe_docker.hpp"
 
 namespace readygate::healthcheck {
 
@@ -32,7 +33,11 @@ std::optional<nlohmann::json> json_at(const nlohmann::json& document, const std:
 
 Verdict judge(const CheckSpec& check, const Attempt& a, int cert_warn_days, int cert_fail_days) {
   const auto unhealthy = [](std::string reason) { return Verdict{Health::unhealthy, std::move(reason)}; };
-  if (!a.transport_ok) return unhealthy(a.error.empty() ? "no answer" : a.error);
+  if (check.kind == ProbeKind::docker) {
+    if (Verdict v = judge_docker(check, a); v.health != Health::healthy) return v;  // then the latency budget
+  } else if (!a.transport_ok) {
+    return unhealthy(a.error.empty() ? "no answer" : a.error);
+  }
   if (a.tls && a.tls->cert_days_left) {
     const long days = *a.tls->cert_days_left;
     if (days < 0) return unhealthy("the certificate expired " + std::to_string(-days) + " day(s) ago");
