@@ -9,9 +9,9 @@
 #include "common/error.hpp"
 #include "common/http_syntax.hpp"
 #include "common/redact.hpp"
+#include "probe_docker.hpp"
 #include "probe_postgres.hpp"
 #include "probe_redis.hpp"
-#include "probe_docker.hpp"
 #include "tls_facts.hpp"
 #include "verdict.hpp"
 
