@@ -55,7 +55,7 @@ int main(int argc, char* argv[]) {
         "Header values and credentials in URLs are never written. SIGINT or SIGTERM stops the run and "
         "still writes the figures so far.",
         {{0, "the run finished and every threshold held"},
-         {1, "a threshold failed"},
+         {1, "a threshold failed, or (no threshold given) no request succeeded"},
          {2, "bad usage, checked before any load"},
          {3, "interrupted (partial figures still written) or runtime error"}},
         {{"ready-bench http://127.0.0.1:8080/health -c 50 -d 10s", "50 connections for 10 seconds"},
