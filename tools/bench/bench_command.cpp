@@ -44,7 +44,7 @@ Scenario build_scenario(const BenchCommand& c) {
   if (s.http2 && !curl_has_http2()) throw_input_error("--http2: this libcurl was built without HTTP/2");
   for (const auto& t : c.thresholds) s.thresholds.push_back(parse_threshold(t));
   check_threshold_scopes(s);
-  return s;
+  return c.shard ? shard_of(std::move(s), *c.shard) : s;
 }
 
 ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& common, const RunInfo& run) {
