@@ -82,6 +82,11 @@ for set in c s; do
     || fail "load category: shards $(jq -c "$perf" "score-$set.json") vs whole $(jq -c "$perf" score-whole.json)"
   jq -e '.score.categories[] | select(.name == "performance") | .evidence | test("bench: 4 run\\(s\\), 402 requests")' \
     "score-$set.json" >/dev/null || fail "evidence: $(jq -c '.score.categories[] | select(.name == "performance") | .evidence' "score-$set.json")"
+  # The score embeds the four envelopes: a report of the score alone merges them the same way.
+  run "$REPORT" "score-$set.json" --markdown "from-score-$set.md"
+  grep -qF "**Overall:** 402 requests, 0 errors (0 %)" "from-score-$set.md" \
+    || fail "report of the score: $(grep -F 'Overall' "from-score-$set.md")"
+  grep -qF "p50 $p50 ms, p95 $p95 ms, p99 $p99 ms." "from-score-$set.md" || fail "report of the score: percentiles"
 done
 
 # A shard given twice is kept once, and said; a missing one is said.

@@ -140,7 +140,7 @@ TEST_CASE("merged percentiles are those of one histogram fed every sample") {
     m.overall = figures_of(latencies, k, 100.0 * k);
     m.endpoints.push_back({"GET /", "GET", "http://x/", *m.overall});
     m.phases.push_back({"run", "closed", 3, std::nullopt, 2.0 + k, *m.overall});
-    m.timeline = {{0, 10 * k, 1, 5.0 * k}, {1, 20, 0, 3.0}};
+    m.timeline = {{0, std::size_t{10} * k, 1, 5.0 * k}, {1, 20, 0, 3.0}};
     m.shard = BenchShard{k, 4};
     runs.push_back(m);
   }
