@@ -89,6 +89,22 @@ for set in c s; do
   grep -qF "p50 $p50 ms, p95 $p95 ms, p99 $p99 ms." "from-score-$set.md" || fail "report of the score: percentiles"
 done
 
+# Deductions that are not all zero: every request refused, sharded or not (each run exits 1),
+# costs the same points for the error rate.
+run "$BENCH" http://127.0.0.1:9/ -n 80 -c 4 -q -o down-whole.json
+expect_rc 1
+for k in 1 2 3 4; do
+  run "$BENCH" http://127.0.0.1:9/ -n 80 -c 4 -q --shard "$k/4" -o "down$k.json"
+  expect_rc 1 "shard $k/4 of a refused port"
+done
+run "$SCORE" down-whole.json -q -o score-down-whole.json
+run "$SCORE" down1.json down2.json down3.json down4.json -q -o score-down-shards.json
+perf='.score.categories[] | select(.name == "performance") | {score, status, points: [.deductions[].points]}'
+[ "$(jq -c "$perf" score-down-shards.json)" = "$(jq -c "$perf" score-down-whole.json)" ] \
+  || fail "refused: shards $(jq -c "$perf" score-down-shards.json) vs whole $(jq -c "$perf" score-down-whole.json)"
+jq -e "[$perf | .points[] | select(. > 0)] | length >= 1" score-down-shards.json >/dev/null \
+  || fail "a refused port should cost points: $(jq -c "$perf" score-down-shards.json)"
+
 # A shard given twice is kept once, and said; a missing one is said.
 run "$REPORT" c1.json c2.json c2.json c3.json c4.json --markdown dup.md
 expect_rc 0
