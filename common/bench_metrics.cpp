@@ -133,10 +133,12 @@ json to_json(const BenchMetrics& m) {
   for (const auto& s : m.timeline) {
     timeline.push_back({{"t", s.t}, {"requests", s.requests}, {"errors", s.errors}, {"p95_ms", s.p95_ms}});
   }
-  return {{"overall", overall},     {"protocols", counts_json(m.protocols)},
-          {"endpoints", endpoints}, {"phases", phases},
-          {"timeline", timeline},   {"partial", m.partial},
-          {"threads", m.threads},   {"client_cpu", m.client_cpu}};
+  json out{{"overall", overall},     {"protocols", counts_json(m.protocols)},
+           {"endpoints", endpoints}, {"phases", phases},
+           {"timeline", timeline},   {"partial", m.partial},
+           {"threads", m.threads},   {"client_cpu", m.client_cpu}};
+  if (m.shard) out["shard"] = {{"index", m.shard->index}, {"count", m.shard->count}};
+  return out;
 }
 
 BenchMetrics bench_metrics_from_json(const json& metrics, const std::string& where) {
@@ -163,6 +165,13 @@ BenchMetrics bench_metrics_from_json(const json& metrics, const std::string& whe
   out.partial = m.flag("partial");
   out.threads = m.count("threads");
   out.client_cpu = m.number("client_cpu", 0).value_or(0.0);
+  if (const json* shard = m.object("shard")) {
+    const JsonFields f(*shard, where + ": shard");
+    out.shard = BenchShard{f.count("index", 10000), f.count("count", 10000)};
+    if (out.shard->index < 1 || out.shard->index > out.shard->count) {
+      f.fail("index", "shard " + std::to_string(out.shard->index) + " of " + std::to_string(out.shard->count));
+    }
+  }
   return out;
 }
 

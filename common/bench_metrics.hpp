@@ -10,6 +10,7 @@
 //   "timeline":  [{"t", "requests", "errors", "p95_ms"}]
 //   "protocols": {"HTTP/1.1": n, "HTTP/2": m}        responses by the HTTP version spoken
 //   "partial", "threads", "client_cpu"
+//   "shard": {"index", "count"}                       only from `ready-bench --shard K/N`
 // Written by to_json and read by bench_metrics_from_json, nowhere else.
 #include <cstddef>
 #include <map>
@@ -60,6 +61,11 @@ struct TimelinePoint {
   double p95_ms = 0;
 };
 
+// Which of N load generators wrote the figures (1-based), for the merge to find every one.
+struct BenchShard {
+  std::size_t index = 1, count = 1;
+};
+
 struct BenchMetrics {
   std::optional<BenchFigures> overall;  // always written; a reader may see none
   std::vector<BenchEndpoint> endpoints;
@@ -69,6 +75,7 @@ struct BenchMetrics {
   bool partial = false;
   std::size_t threads = 0;
   double client_cpu = 0;
+  std::optional<BenchShard> shard;
 
   // The figures of the endpoint or phase named `scope` ("" for the overall ones), if any.
   const BenchFigures* figures(const std::string& scope) const;

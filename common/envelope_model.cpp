@@ -4,9 +4,11 @@
 #include <map>
 #include <set>
 
+#include "bench_merge.hpp"
 #include "envelope.hpp"
 #include "error.hpp"
 #include "json_fields.hpp"
+#include "log.hpp"
 
 namespace readygate {
 namespace {
@@ -77,6 +79,40 @@ void add_envelope(const json& document, const std::string& source, std::map<std:
   }
 }
 
+// Several bench envelopes (load generators side by side, shards) become one run's figures, as
+// one machine would have measured them (common/bench_merge.hpp). A single unsharded envelope is
+// left as it is, byte for byte.
+void merge_bench_run(ToolRun& run) {
+  const bool sharded = std::any_of(run.all_metrics.begin(), run.all_metrics.end(),
+                                   [](const json& m) { return m.is_object() && m.contains("shard"); });
+  if (run.all_metrics.size() < 2 && !sharded) return;
+  std::vector<BenchMetrics> parsed;
+  for (std::size_t i = 0; i < run.all_metrics.size(); ++i) {
+    parsed.push_back(bench_metrics_from_json(run.all_metrics[i], "bench metrics [" + std::to_string(i) + "]"));
+  }
+  const ShardCoverage coverage = check_shards(parsed);
+  for (const auto& warning : coverage.warnings) log_warning("bench: " + warning);
+  std::vector<json> kept_json;
+  std::vector<BenchMetrics> kept;
+  for (const std::size_t i : coverage.keep) {
+    kept_json.push_back(run.all_metrics[i]);
+    kept.push_back(std::move(parsed[i]));
+  }
+  run.all_metrics = std::move(kept_json);
+  if (kept.size() < 2) return;
+  const BenchMetrics merged = merge_bench_metrics(kept);
+  run.metrics = to_json(merged);
+  if (merged.overall && run.summary.is_object()) {
+    const BenchFigures& o = *merged.overall;
+    run.summary["requests"] = o.requests;
+    run.summary["errors"] = o.errors;
+    run.summary["error_rate"] = o.error_rate.value_or(0.0);
+    run.summary["rps"] = o.rps.value_or(0.0);
+    run.summary["p95_ms"] = o.latency.p95.value_or(0.0);
+    run.summary["partial"] = merged.partial;
+  }
+}
+
 bool before(const Finding& a, const Finding& b) {
   const auto key = [](const Finding& f) {
     const Location empty;
@@ -93,6 +129,7 @@ EnvelopeSet gather_envelopes(const std::vector<SourcedEnvelope>& envelopes) {
   EnvelopeSet report;
   for (const auto& e : envelopes) add_envelope(e.document, e.source, runs, report.score);
   for (auto& [name, run] : runs) {
+    if (name == "bench") merge_bench_run(run);
     std::stable_sort(run.findings.begin(), run.findings.end(), before);
     std::set<std::string> seen;
     std::erase_if(run.findings,

@@ -43,12 +43,12 @@ check '.metrics.overall.latency_ms.p50 >= 7 and .metrics.overall.latency_ms.p50 
 
 # 5xx-ish and 4xx statuses, and refused connections, each in their class.
 run "$BENCH" --url "$BASE/api/admin/purge" -n 20 -c 2
-expect_rc 0
+expect_rc 1 "no request succeeded (tests/e2e/bench_fail_loudly.sh)"
 check '.metrics.overall.errors == 20 and .metrics.overall.errors_by_class.http_4xx == 20 and .metrics.overall.error_rate == 1'
 run "$BENCH" --url "$BASE/health" -n 10 --expect-status 204
 check '.metrics.overall.errors_by_class.other == 10'
 run "$BENCH" --url "http://127.0.0.1:1/" -n 10 -c 2
-expect_rc 0
+expect_rc 1
 check '.metrics.overall.errors_by_class.connect == 10'
 
 # Thresholds: pass, fail, and a typo caught before any load.

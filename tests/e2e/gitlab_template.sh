@@ -130,6 +130,27 @@ grep -q 'using 3 earlier result(s)' "$OUT" "$ERR" || fail "the gate did not use 
 check '[.[] | .check_name] == ["secret.aws-access-key-id"]' "$S/.gitlab-ci-local/artifacts/readygate/readygate-out/gl-code-quality.json"
 cd "$R"
 
+# examples/gitlab/bench-sharded.gitlab-ci.yml (its include made local, its scenario and service
+# the test's): four parallel ready-bench shards, then one job merges them into one score.
+B="$WORK/bench-sharded"
+git clone -q "$R" "$B"
+cd "$B"
+printf '{"endpoints": [{"url": "/health"}], "phases": [{"name": "p", "requests": 40, "concurrency": 4}]}\n' > load.json
+sed -e 's#^  - remote: .*#  - local: ci/readygate.gitlab-ci.yml#' \
+  -e "s#BASE_URL: .*#BASE_URL: http://127.0.0.1:$NGINX_PORT#" \
+  "$READYGATE_SOURCE/examples/gitlab/bench-sharded.gitlab-ci.yml" > .gitlab-ci.yml
+cp "$READYGATE_SOURCE/examples/gitlab/load-policy.json" .
+git add load.json load-policy.json .gitlab-ci.yml && git commit -qm bench-sharded
+run env PATH="$BIN:$SYSTEM_PATH" "$tool" --no-color --force-shell-executor
+expect_rc 0 "bench-sharded: $(tail -20 "$OUT")"
+for k in 1 2 3 4; do grep -q "PASS  readygate-bench: \[$k/4\]" "$OUT" || fail "bench shard $k/4 did not pass: $(tail -20 "$OUT")"; done
+grep -Eq '^ *PASS +readygate-load *$' "$OUT" || fail "the merge job did not pass: $(tail -20 "$OUT")"
+A_LOAD="$B/.gitlab-ci-local/artifacts/readygate-load"
+check '[.inputs[] | select(.tool == "bench") | .metrics.shard.index] | sort == [1, 2, 3, 4]' "$A_LOAD/score.json"
+check '.score.categories[] | select(.name == "performance") | .evidence == "bench: 4 run(s), 40 requests"' "$A_LOAD/score.json"
+grep -qF '**Overall:** 40 requests' "$A_LOAD/summary.md" || fail "merged summary: $(grep -F Overall "$A_LOAD/summary.md")"
+cd "$R"
+
 # readygate not on PATH: the job clones its source (here the repository under test, at its
 # branch) and takes the build from the cache folder, which the test seeds with the build under
 # test under the key ci-setup.sh computes. (The real build from source is what ci-setup.sh does

@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "bench_outcome.hpp"
 #include "bench_report.hpp"
 #include "bench_run.hpp"
 #include "bench_text.hpp"
@@ -43,7 +44,7 @@ Scenario build_scenario(const BenchCommand& c) {
   if (s.http2 && !curl_has_http2()) throw_input_error("--http2: this libcurl was built without HTTP/2");
   for (const auto& t : c.thresholds) s.thresholds.push_back(parse_threshold(t));
   check_threshold_scopes(s);
-  return s;
+  return c.shard ? shard_of(std::move(s), *c.shard) : s;
 }
 
 ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& common, const RunInfo& run) {
@@ -87,8 +88,16 @@ ExitCode run_bench_command(const BenchCommand& command, const CommonOptions& com
     log_error("interrupted: the figures gathered so far were written, marked partial");
     return ExitCode::runtime;
   }
+  if (const std::string errors = errors_warning(overall); !errors.empty()) log_warning(errors);
   // Exit 1 says why, in every format: each threshold crossed, with its value and limit.
   for (const auto& line : failed_threshold_lines(checks)) log_error("threshold failed: " + line);
+  if (scenario.thresholds.empty()) {
+    // Without thresholds, a run that never succeeded must not pass: a wrong port or path.
+    if (const auto reason = no_success_reason(overall, scenario)) {
+      log_reason(*reason);
+      return ExitCode::check_failed;
+    }
+  }
   return failed ? ExitCode::check_failed : ExitCode::ok;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/bench_merge.hpp"
 #include "common/number_format.hpp"
 #include "common/redact.hpp"
 
@@ -9,13 +10,6 @@ namespace readygate::bench {
 namespace {
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
-
-LatencySummary summary_of(const LatencyHistogram& h) {
-  if (h.count() == 0) return {};
-  return {round3(h.min_ms()),          round3(h.mean_ms()),           round3(h.stddev_ms()),
-          round3(h.percentile_ms(50)), round3(h.percentile_ms(90)),   round3(h.percentile_ms(95)),
-          round3(h.percentile_ms(99)), round3(h.percentile_ms(99.9)), round3(h.max_ms())};
-}
 
 BenchFigures figures(const Stats& s, double seconds, bool open_model) {
   BenchFigures out;
@@ -27,12 +21,12 @@ BenchFigures figures(const Stats& s, double seconds, bool open_model) {
   out.bytes = s.bytes;
   for (std::size_t i = 0; i < error_class_names.size(); ++i)
     out.errors_by_class[error_class_names[i]] = s.errors_by_class[i];
-  out.latency = summary_of(s.latency);
+  out.latency = latency_summary(s.latency);
   out.histogram = s.latency;
   out.open_model = open_model;
   if (open_model) {
     out.late = s.late;
-    out.latency_uncorrected = summary_of(s.service);
+    out.latency_uncorrected = latency_summary(s.service);
   }
   return out;
 }
@@ -90,6 +84,7 @@ BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
   out.partial = result.partial;
   out.threads = result.threads;
   out.client_cpu = round3(result.cpu_utilisation);
+  if (scenario.shard) out.shard = BenchShard{scenario.shard->index, scenario.shard->count};
   return out;
 }
 

@@ -111,7 +111,7 @@ RunResult run_scenario(const Scenario& scenario, unsigned threads, ProgressMode 
       if (phase.rate) {
         // The timetable is shared out: thread t takes slots t, t+T, t+2T, … of the whole.
         s.rate = *phase.rate / used;
-        s.first_offset = static_cast<double>(t) / *phase.rate;
+        s.first_offset = phase.timetable_offset_s + static_cast<double>(t) / *phase.rate;
       }
     }
     std::vector<Recording> recordings(used, Recording(scenario.phases.size(), scenario.endpoints.size()));

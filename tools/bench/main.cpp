@@ -10,7 +10,7 @@ using namespace readygate;
 int main(int argc, char* argv[]) {
   return run_main("ready-bench", [&] {
     bench::BenchCommand command;
-    std::string scenario, duration, warmup, timeout, body;
+    std::string scenario, duration, warmup, timeout, body, shard;
     std::uint64_t requests = 0;
     double rate = 0;
     long expect_status = 0;
@@ -26,7 +26,9 @@ int main(int argc, char* argv[]) {
         "rate", po::value(&rate)->value_name("R"),
         "open model: R requests/s on a timetable; -c caps what is in flight")(
         "warmup", po::value(&warmup)->value_name("D"), "load for D first, and leave it out of the figures")(
-        "threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)");
+        "threads", po::value(&command.threads)->value_name("N"), "event-loop threads (default: one per core)")(
+        "shard", po::value(&shard)->value_name("K/N"),
+        "be the K-th of N load generators: send 1/N of the requests, rate and connections");
     po::options_description request("Requests");
     request.add_options()("timeout", po::value(&timeout)->value_name("D"), "per request (default 10s)")(
         "method,X", po::value(&command.endpoint_template.method)->value_name("METHOD"), "HTTP method (default GET)")(
@@ -55,13 +57,15 @@ int main(int argc, char* argv[]) {
         "Header values and credentials in URLs are never written. SIGINT or SIGTERM stops the run and "
         "still writes the figures so far.",
         {{0, "the run finished and every threshold held"},
-         {1, "a threshold failed"},
+         {1, "a threshold failed, or (no threshold given) no request succeeded"},
          {2, "bad usage, checked before any load"},
          {3, "interrupted (partial figures still written) or runtime error"}},
         {{"ready-bench http://127.0.0.1:8080/health -c 50 -d 10s", "50 connections for 10 seconds"},
          {"ready-bench --url http://127.0.0.1:8080/api --rate 200 -d 30s --threshold 'p95<100ms'",
           "200 requests per second, failing when p95 is 100 ms or more"},
-         {"ready-bench --scenario load.json --base-url http://127.0.0.1:8080", "phases from a scenario file"}}};
+         {"ready-bench --scenario load.json --base-url http://127.0.0.1:8080", "phases from a scenario file"},
+         {"ready-bench --scenario load.json --shard 2/4 -o bench-2.json",
+          "the second of four load generators; ready-score merges bench-*.json"}}};
     CommonOptions common;
     common.offers_text = true;
     const auto values = parse_command_line(argc, argv, spec, options, positional, common);
@@ -90,6 +94,7 @@ int main(int argc, char* argv[]) {
     if (!timeout.empty()) command.timeout = parse_duration("--timeout", timeout);
     if (command.timeout && command.timeout->count() == 0) throw_input_error("--timeout: must be more than 0");
     if (!scenario.empty()) command.scenario_file = scenario;
+    if (values->count("shard")) command.shard = bench::parse_shard(shard);
     if (!body.empty()) command.endpoint_template.body = body.front() == '@' ? read_input(body.substr(1)) : body;
     if (values->count("expect-status")) {
       if (expect_status < 100 || expect_status > 599)

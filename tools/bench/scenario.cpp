@@ -131,4 +131,54 @@ void check_threshold_scopes(const Scenario& s) {
   }
 }
 
+Shard parse_shard(const std::string& text) {
+  const std::size_t slash = text.find('/');
+  const auto number = [](const std::string& digits) -> std::optional<unsigned> {
+    if (digits.empty() || digits.size() > 5 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return {};
+    return static_cast<unsigned>(std::stoul(digits));
+  };
+  if (slash != std::string::npos) {
+    const auto k = number(text.substr(0, slash)), n = number(text.substr(slash + 1));
+    if (k && n && *k >= 1 && *k <= *n && *n <= 10000) return {*k, *n};
+  }
+  throw_input_error("--shard: expected K/N with 1 <= K <= N <= 10000 (for example 2/4), got '" + text + "'");
+}
+
+namespace {
+
+// The K-th of N shares of `whole`, remainders to the first shards: the N shares add up to it.
+std::uint64_t share_of(std::uint64_t whole, Shard shard) {
+  return whole / shard.count + (shard.index - 1 < whole % shard.count ? 1 : 0);
+}
+
+}  // namespace
+
+Scenario shard_of(Scenario s, Shard shard) {
+  for (Phase& p : s.phases) {
+    if (p.requests) {
+      if (*p.requests < shard.count) {
+        throw_input_error("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) + ": phase '" +
+                          p.name + "' sends " + std::to_string(*p.requests) + " requests, fewer than " +
+                          std::to_string(shard.count) + " shards");
+      }
+      p.requests = share_of(*p.requests, shard);
+    }
+    p.concurrency = std::max(1u, static_cast<unsigned>(share_of(p.concurrency, shard)));
+    if (p.rate) {
+      // Shard K takes slots K-1, K-1+N, K-1+2N, … of the whole timetable.
+      p.timetable_offset_s = static_cast<double>(shard.index - 1) / *p.rate;
+      p.rate = *p.rate / shard.count;
+    }
+  }
+  // A rate target is the whole load's: each shard must make its share of it. Latency and error
+  // rate targets hold for every share as they do for the whole.
+  for (Threshold& t : s.thresholds) {
+    if (t.metric == "rps") t.value /= shard.count;
+  }
+  s.shard = shard;
+  return s;
+}
+
 }  // namespace readygate::bench

@@ -41,6 +41,12 @@ struct Phase {
   std::optional<std::uint64_t> requests;
   std::optional<std::chrono::milliseconds> duration;
   std::chrono::milliseconds warmup{0};
+  double timetable_offset_s = 0;  // open model: where the timetable starts (a shard's place in the whole)
+};
+
+// `--shard K/N`: this load generator is the K-th of N (1-based) sending one share of the load.
+struct Shard {
+  unsigned index = 1, count = 1;
 };
 
 struct Scenario {
@@ -50,6 +56,7 @@ struct Scenario {
   std::chrono::milliseconds timeout{10000};
   bool http2 = false;
   bool insecure = false;
+  std::optional<Shard> shard;
 };
 
 // "GET /health" for http://host:8080/health?x=1 (path and query, never credentials).
@@ -58,6 +65,18 @@ std::string endpoint_name(const std::string& method, const std::string& url);
 // Throws Error (exit 2) naming the file and the field.
 Scenario parse_scenario(const nlohmann::json& document, const std::string& source,
                         const std::string& base_url_override);
+
+// "K/N" with 1 <= K <= N <= 10000; throws Error (exit 2) otherwise.
+Shard parse_shard(const std::string& text);
+
+// The K-th of N shares of every phase, so that the N shares add up exactly to the whole:
+// requests and concurrency are split with the remainders going to the first shards (each
+// shard keeps at least one connection), the rate is divided by N, and the open model's
+// timetable of shard K starts (K-1)/N of one inter-arrival period of the whole later, so the N
+// timetables interleave as one machine's would. Durations and warm-ups stay whole; an rps
+// threshold becomes 1/N of itself (latency and error-rate thresholds stay as they are). Throws
+// Error (exit 2) when a phase has fewer requests than there are shards.
+Scenario shard_of(Scenario scenario, Shard shard);
 
 // Every threshold's scope must name an endpoint or a phase: checked before any load is sent.
 void check_threshold_scopes(const Scenario& scenario);
