@@ -7,9 +7,9 @@
 #include "common/json_fields.hpp"
 #include "common/redact.hpp"
 #include "common/units.hpp"
+#include "probe_docker.hpp"
 #include "probe_postgres.hpp"
 #include "probe_redis.hpp"
-#include "probe_docker.hpp"
 
 namespace readygate::healthcheck {
 namespace {

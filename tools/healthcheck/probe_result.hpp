@@ -17,8 +17,8 @@ struct Attempt {
   std::string body;                                          // the first 1 MiB
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case, in order
   std::optional<TlsFacts> tls;
-  std::optional<PostgresFacts> postgres;  // postgres:// checks
-  std::optional<RedisFacts> redis;        // redis:// checks
+  std::optional<PostgresFacts> postgres;    // postgres:// checks
+  std::optional<RedisFacts> redis;          // redis:// checks
   std::optional<ContainerFacts> container;  // docker://NAME: what the daemon said about it
 };
 
