@@ -44,6 +44,12 @@ took_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$took_ms" -lt $(( (1000 + 300 + 4000) * TIME_SCALE )) ] || fail "-d 1s --timeout 300ms took ${took_ms} ms"
 check '.metrics.overall.errors_by_class.timeout >= 2 and .metrics.overall.errors == .metrics.overall.requests'
 
+# Open model: what the timetable owed before the deadline but could never send (both slots
+# stuck) is cut too — about 100 requests, none of them errors.
+run timeout $((60 * TIME_SCALE)) "$BENCH" "$HANG" --rate 100 -c 2 -d 1s --timeout 10s --format json
+check '.metrics.overall.requests == 0 and .metrics.overall.errors == 0'
+check '.metrics.overall.cut >= 90 and .metrics.overall.cut <= 101'
+
 # Text report: the cut and the drain are shown.
 run timeout $((60 * TIME_SCALE)) "$BENCH" "$NGINX" "$HANG" -d 1s -c 2 --timeout 10s --format text
 grep -q "^  Cut  *[12] requests still in flight at the end" "$OUT" || fail "no Cut line: $(cat "$OUT")"

@@ -145,7 +145,10 @@ class Loop {
         break;
       }
       launch(now);
-      if (m_in_flight == 0 && !more_to_send(now)) break;
+      if (m_in_flight == 0 && !more_to_send(now)) {
+        cut_the_rest();  // after the deadline, the open model's unsent due requests
+        break;
+      }
       const int n = epoll_wait(m_epoll.get(), events.data(), static_cast<int>(events.size()), wait_ms());
       if (n < 0 && errno != EINTR) throw_runtime_error(std::string("epoll_wait: ") + std::strerror(errno));
       int running = 0;
@@ -214,8 +217,12 @@ class Loop {
         m_next_intended =
             m_share.start + to_clock(m_share.first_offset + static_cast<double>(m_scheduled) / m_share.rate);
       }
-      if (past_deadline(now)) return;  // no request starts after the deadline
-      while (!m_due.empty() && m_in_flight < m_slots.size()) {
+      // After the deadline only a request the timetable owed from before it, and that is on
+      // time (within late_tolerance_ms: the loop woke a little late), is still sent.
+      const auto on_time = [&](const Due& due) {
+        return !past_deadline(now) || (!due.waited && Ms(now - due.intended).count() <= late_tolerance_ms);
+      };
+      while (!m_due.empty() && m_in_flight < m_slots.size() && on_time(m_due.front())) {
         start(m_due.front().intended, now, m_due.front().waited);
         m_due.pop_front();
       }
