@@ -96,6 +96,8 @@ echo "Against nginx \`/health\` on 127.0.0.1 (the example service, one worker), 
 echo
 echo "| connections | client | requests/s | × wrk | CPU µs/request | syscalls/request | peak RSS MiB |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+# The lists of figures are split into the median's arguments on purpose.
+# shellcheck disable=SC2086
 for c in "${counts[@]}"; do
   m_wrk=""
   [[ " ${clients[*]} " == *" wrk "* ]] && m_wrk=$(median ${rps[wrk,$c]})
