@@ -55,12 +55,23 @@ run timeout $((60 * TIME_SCALE)) "$BENCH" "$NGINX" "$HANG" -d 1s -c 2 --timeout 
 grep -q "^  Cut  *[12] requests still in flight at the end" "$OUT" || fail "no Cut line: $(cat "$OUT")"
 grep -q "^  Drain " "$OUT" || fail "no Drain line: $(cat "$OUT")"
 
-# The rate is over the measured window: --rate 1000 -d 3s reports about 1000 (not fewer for
-# waiting on the last responses), and nothing is cut from a server that answers.
+# The rate is over the measured window: --rate 1000 -d 3s reports about 1000. (A client too
+# busy to keep the timetable may cut a few owed requests at the deadline: bounded loosely.)
 run timeout $((60 * TIME_SCALE)) "$BENCH" "$NGINX" --rate 1000 -d 3s -c 20 --format json
-check '.metrics.overall.cut == 0 and .metrics.overall.errors == 0'
-check '.metrics.overall.rps >= 940 and .metrics.overall.rps <= 1010'
+check '.metrics.overall.errors == 0 and .metrics.overall.cut < 100'
+check '.metrics.overall.rps >= 900 and .metrics.overall.rps <= 1010'
 check '.metrics.overall.requests - .metrics.overall.drain.requests == (.metrics.overall.rps * 3 | round)'
+
+# Half the timetable goes to a server that never answers: the run still ends at 2 s + 1 s, the
+# rate counts the window (about 50/s answered over 2 s, not over the 3 s the run lasted), and
+# the stuck half is cut.
+start=$(date +%s%N)
+run timeout $((60 * TIME_SCALE)) "$BENCH" "$NGINX" "$HANG" --rate 100 -d 2s -c 400 --timeout 10s --format json
+took_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$took_ms" -lt $(( (2000 + 1000 + 4000) * TIME_SCALE )) ] || fail "--rate 100 -d 2s took ${took_ms} ms"
+check '.metrics.overall.errors == 0 and .metrics.endpoints[1].requests == 0'
+check '.metrics.overall.rps >= 45 and .metrics.overall.rps <= 51'
+check '.metrics.endpoints[1].cut >= 90 and .metrics.endpoints[0].cut == 0'
 
 # Count mode keeps its meaning: no drain, nothing cut, all N requests.
 run timeout $((60 * TIME_SCALE)) "$BENCH" "$NGINX" -n 500 -c 5 --format json
