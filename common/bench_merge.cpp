@@ -65,6 +65,12 @@ BenchFigures merge_bench_figures(const std::vector<const BenchFigures*>& parts) 
     out.errors += part->errors;
     out.bytes += part->bytes;
     out.late += part->late;
+    out.cut += part->cut;
+    if (part->drain) {  // concurrent shards drain side by side: the counts add, the longest drain is the run's
+      if (!out.drain) out.drain = BenchDrain{};
+      out.drain->requests += part->drain->requests;
+      out.drain->ms = std::max(out.drain->ms, part->drain->ms);
+    }
     rps += part->rps.value_or(0.0);
     for (const auto& [name, n] : part->errors_by_class) out.errors_by_class[name] += n;
     out.open_model = out.open_model || part->open_model;

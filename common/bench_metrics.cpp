@@ -66,6 +66,8 @@ void add_figures(json& out, const BenchFigures& f) {
     out["late"] = f.late;
     out["latency_uncorrected_ms"] = latency_json(f.latency_uncorrected);
   }
+  out["cut"] = f.cut;
+  if (f.drain) out["drain"] = {{"requests", f.drain->requests}, {"ms", f.drain->ms}};
 }
 
 BenchFigures read_figures(const JsonFields& f) {
@@ -90,6 +92,11 @@ BenchFigures read_figures(const JsonFields& f) {
   out.open_model = f.find("latency_uncorrected_ms") != nullptr;
   out.late = f.count("late");
   out.latency_uncorrected = read_latency(f, "latency_uncorrected_ms");
+  out.cut = f.count("cut");
+  if (const json* drain = f.object("drain")) {
+    const JsonFields d(*drain, f.where() + ": drain");
+    out.drain = BenchDrain{d.count("requests"), d.number("ms", 0).value_or(0.0)};
+  }
   return out;
 }
 

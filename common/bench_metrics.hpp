@@ -4,7 +4,10 @@
 //                 "errors_by_class": {"connect", "timeout", "http_4xx", "http_5xx", "other"},
 //                 "latency_ms": {"min", "mean", "stddev", "p50", "p90", "p95", "p99", "p999", "max"},
 //                 "histogram": {…}                (mergeable: see common/histogram.hpp),
-//                 "late", "latency_uncorrected_ms": {…}   (open model only: from the actual send)}
+//                 "late", "latency_uncorrected_ms": {…}   (open model only: from the actual send),
+//                 "cut"                            (in flight when the grace after -d ran out),
+//                 "drain": {"requests", "ms"}      (duration mode, overall and phases: completed
+//                                                   after the deadline, and for how long)}
 //   "endpoints": [{"name", "method", "url", …the same figures…}]
 //   "phases":    [{"name", "model", "concurrency", "rate", "duration_s", …the same figures…}]
 //   "timeline":  [{"t", "requests", "errors", "p95_ms"}]
@@ -32,6 +35,12 @@ struct LatencySummary {
   std::optional<double> value(std::string_view metric) const;
 };
 
+// Duration mode: what completed after the deadline, during the grace, and how long that took.
+struct BenchDrain {
+  std::size_t requests = 0;
+  double ms = 0;
+};
+
 struct BenchFigures {
   std::size_t requests = 0, errors = 0, bytes = 0;
   std::optional<double> error_rate, rps;  // error_rate a fraction
@@ -41,6 +50,8 @@ struct BenchFigures {
   bool open_model = false;  // writes "late" and "latency_uncorrected_ms"
   std::size_t late = 0;
   LatencySummary latency_uncorrected;
+  std::size_t cut = 0;              // cancelled at the end of the grace: neither errors nor successes
+  std::optional<BenchDrain> drain;  // written when present
 };
 
 struct BenchEndpoint {

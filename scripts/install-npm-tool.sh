@@ -6,6 +6,7 @@
 #   install-npm-tool.sh gitlab-ci-local    runs a .gitlab-ci.yml locally (needs rsync)
 #   install-npm-tool.sh markdown-browser   marked, mermaid and puppeteer-core: renders the Markdown
 #                                          summary as GitHub does, in Chromium (node_modules/.bin/marked)
+#   install-npm-tool.sh autocannon         HTTP load generator, compared in scripts/bench_http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tool=${1:-}
@@ -29,7 +30,10 @@ case "$tool" in
     # chromium driven by puppeteer-core (23.x runs on Node.js 18; it downloads no browser).
     packages=(marked@15.0.8 mermaid@11.6.0 puppeteer-core@23.9.0)
     program=node_modules/.bin/marked ;;
-  *) echo "usage: install-npm-tool.sh sarif-multitool|action-validator|gitlab-ci-local|markdown-browser" >&2; exit 2 ;;
+  autocannon)
+    packages=(autocannon@7.15.0)
+    program=node_modules/.bin/autocannon ;;
+  *) echo "usage: install-npm-tool.sh sarif-multitool|action-validator|gitlab-ci-local|markdown-browser|autocannon" >&2; exit 2 ;;
 esac
 prefix=build/npm/$tool
 if [ ! -x "$prefix/$program" ]; then

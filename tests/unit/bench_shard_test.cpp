@@ -138,6 +138,8 @@ TEST_CASE("merged percentiles are those of one histogram fed every sample") {
     requests += latencies.size();
     BenchMetrics m;
     m.overall = figures_of(latencies, k, 100.0 * k);
+    m.overall->cut = k;                               // in flight when each shard's grace ran out
+    m.overall->drain = BenchDrain{2 * k, 100.0 * k};  // each shard's own drain
     m.endpoints.push_back({"GET /", "GET", "http://x/", *m.overall});
     m.phases.push_back({"run", "closed", 3, std::nullopt, 2.0 + k, *m.overall});
     m.timeline = {{0, std::size_t{10} * k, 1, 5.0 * k}, {1, 20, 0, 3.0}};
@@ -152,6 +154,10 @@ TEST_CASE("merged percentiles are those of one histogram fed every sample") {
   CHECK(o.errors_by_class.at("timeout") == 10u);
   CHECK(*o.error_rate == doctest::Approx(std::round(10.0 / static_cast<double>(requests) * 1e6) / 1e6));
   CHECK(*o.rps == doctest::Approx(1000));  // side by side: the rates add up
+  CHECK(o.cut == 10u);
+  REQUIRE(o.drain);
+  CHECK(o.drain->requests == 20u);
+  CHECK(o.drain->ms == 400.0);  // the shards drain side by side: the longest one
   REQUIRE(o.histogram);
   CHECK(o.histogram->count() == all.count());
   const LatencySummary expected = latency_summary(all);

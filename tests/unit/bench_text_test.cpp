@@ -27,7 +27,7 @@ struct Fixture {
   explicit Fixture(const std::vector<std::string>& thresholds, std::size_t phases = 1)
       : result(make(thresholds, phases)) {
     for (std::size_t p = 0; p < phases; ++p) {
-      result.phases.push_back({2.0});
+      result.phases.push_back({2.0, {}, {}});
       for (int i = 0; i < 200; ++i) {
         Outcome o;
         const std::size_t e = static_cast<std::size_t>(i % 2);
@@ -89,6 +89,65 @@ TEST_CASE("bench text: a scenario shows each phase by its name") {
   CHECK(text.find("Phase spike") != std::string::npos);
   CHECK(text.find("sustained: p95 < 2000 ms") != std::string::npos);
   test::check_golden("bench_text_phases.txt", text);
+}
+
+// A -d 2s phase: 100 requests inside the window, 10 more completed in the grace (the drain),
+// 3 cut at its end (2 on the second endpoint, 1 on the first).
+Fixture duration_fixture() {
+  Fixture f({});
+  f.scenario.phases[0].duration = std::chrono::milliseconds(2000);
+  f.result = RunResult(f.scenario);
+  f.result.phases.push_back({3.0, 2.0, 1.0});
+  for (int i = 0; i < 110; ++i) {
+    Outcome o;
+    o.latency_ms = o.service_ms = 1.0 + i;
+    o.drained = i >= 100;
+    f.result.recording.record(0, static_cast<std::size_t>(i % 2), 0, o);
+  }
+  f.result.recording.record_cut(0, 1);
+  f.result.recording.record_cut(0, 1);
+  f.result.recording.record_cut(0, 0);
+  return f;
+}
+
+TEST_CASE("bench figures: the rate is over the window, the drain and the cut apart") {
+  const Fixture f = duration_fixture();
+  const BenchMetrics m = bench_metrics(f.scenario, f.result);
+  REQUIRE(m.overall);
+  CHECK(m.overall->requests == 110);  // the drain's requests are requests (and latencies)
+  CHECK(m.overall->errors == 0);      // the cut ones are not errors
+  CHECK(m.overall->cut == 3);
+  CHECK(m.overall->rps == doctest::Approx(50.0));  // 100 in the 2 s window, not 110 in 3 s
+  REQUIRE(m.overall->drain);
+  CHECK(m.overall->drain->requests == 10);
+  CHECK(m.overall->drain->ms == doctest::Approx(1000.0));
+  CHECK(m.endpoints[0].figures.cut == 1);
+  CHECK(m.endpoints[1].figures.cut == 2);
+  CHECK(m.endpoints[0].figures.rps == doctest::Approx(25.0));
+  CHECK(!m.endpoints[0].figures.drain);
+  CHECK(m.phases[0].figures.cut == 3);
+  REQUIRE(m.phases[0].figures.drain);
+  CHECK(m.phases[0].figures.drain->requests == 10);
+  // Through the envelope and back: the same figures.
+  const BenchMetrics back = bench_metrics_from_json(to_json(m), "test");
+  CHECK(back.overall->cut == 3);
+  REQUIRE(back.overall->drain);
+  CHECK(back.overall->drain->requests == 10);
+  CHECK(back.endpoints[1].figures.cut == 2);
+  CHECK(!back.endpoints[1].figures.drain);
+  const std::string text = render(f, false);
+  CHECK(text.find("Cut          3 requests still in flight at the end") != std::string::npos);
+  test::check_golden("bench_text_duration.txt", text);
+}
+
+TEST_CASE("bench figures: count mode has no drain, and nothing cut") {
+  const Fixture f({});
+  const BenchMetrics m = bench_metrics(f.scenario, f.result);
+  CHECK(m.overall->cut == 0);
+  CHECK(!m.overall->drain);
+  CHECK(to_json(m)["overall"]["cut"] == 0);
+  CHECK(!to_json(m)["overall"].contains("drain"));
+  CHECK(render(f, false).find("Cut ") == std::string::npos);
 }
 
 TEST_CASE("bench checks are named by the threshold, and exit 1 lists each failed one with value and limit") {

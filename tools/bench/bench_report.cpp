@@ -11,13 +11,14 @@ namespace {
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
-BenchFigures figures(const Stats& s, double seconds, bool open_model) {
+// The rate counts what completed inside the measured window (`seconds`): not the drain.
+BenchFigures figures(const Stats& s, double seconds, bool open_model, std::optional<BenchDrain> drain = {}) {
   BenchFigures out;
   out.requests = s.requests;
   out.errors = s.errors;
   out.error_rate =
       s.requests ? round3(static_cast<double>(s.errors) / static_cast<double>(s.requests) * 1000.0) / 1000.0 : 0.0;
-  out.rps = seconds > 0 ? round3(static_cast<double>(s.requests) / seconds) : 0.0;
+  out.rps = seconds > 0 ? round3(static_cast<double>(s.requests - std::min(s.drained, s.requests)) / seconds) : 0.0;
   out.bytes = s.bytes;
   for (std::size_t i = 0; i < error_class_names.size(); ++i)
     out.errors_by_class[error_class_names[i]] = s.errors_by_class[i];
@@ -28,6 +29,8 @@ BenchFigures figures(const Stats& s, double seconds, bool open_model) {
     out.late = s.late;
     out.latency_uncorrected = latency_summary(s.service);
   }
+  out.cut = s.cut;
+  out.drain = drain;
   return out;
 }
 
@@ -47,6 +50,7 @@ BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
   const auto& rec = result.recording;
   bool any_open = false;
   double total_seconds = 0;
+  std::optional<BenchDrain> overall_drain;
   Stats overall;
   BenchMetrics out;
   for (std::size_t p = 0; p < scenario.phases.size() && p < result.phases.size(); ++p) {
@@ -54,11 +58,19 @@ BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
     Stats merged;
     for (const Stats& s : rec.by_phase_endpoint[p]) merged.merge(s);
     overall.merge(merged);
-    const double seconds = result.phases[p].measured_s;
+    const PhaseTiming& timing = result.phases[p];
+    const double seconds = timing.window_s.value_or(timing.measured_s);
     total_seconds += seconds;
     any_open = any_open || phase.rate.has_value();
-    out.phases.push_back({phase.name, phase.rate ? "open" : "closed", phase.concurrency, phase.rate, round3(seconds),
-                          figures(merged, seconds, phase.rate.has_value())});
+    std::optional<BenchDrain> drain;
+    if (timing.drain_s) {
+      drain = BenchDrain{merged.drained, round3(*timing.drain_s * 1000.0)};
+      if (!overall_drain) overall_drain = BenchDrain{};
+      overall_drain->requests += drain->requests;
+      overall_drain->ms = round3(overall_drain->ms + drain->ms);
+    }
+    out.phases.push_back({phase.name, phase.rate ? "open" : "closed", phase.concurrency, phase.rate,
+                          round3(timing.measured_s), figures(merged, seconds, phase.rate.has_value(), drain)});
   }
   for (std::size_t e = 0; e < scenario.endpoints.size(); ++e) {
     Stats merged;
@@ -67,7 +79,7 @@ BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
       const auto& list = scenario.phases[p].endpoints;
       if (std::find(list.begin(), list.end(), e) == list.end()) continue;
       merged.merge(rec.by_phase_endpoint[p][e]);
-      seconds += result.phases[p].measured_s;
+      seconds += result.phases[p].window_s.value_or(result.phases[p].measured_s);
     }
     const Endpoint& endpoint = scenario.endpoints[e];
     out.endpoints.push_back(
@@ -80,7 +92,7 @@ BenchMetrics bench_metrics(const Scenario& scenario, const RunResult& result) {
   for (std::size_t i = 0; i < rec.protocols.size(); ++i) {
     if (rec.protocols[i] > 0) out.protocols[protocol_names[i]] = rec.protocols[i];
   }
-  out.overall = figures(overall, total_seconds, any_open);
+  out.overall = figures(overall, total_seconds, any_open, overall_drain);
   out.partial = result.partial;
   out.threads = result.threads;
   out.client_cpu = round3(result.cpu_utilisation);

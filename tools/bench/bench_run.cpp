@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "common/log.hpp"
+#include "common/number_format.hpp"
 #include "load_loop.hpp"
 
 namespace readygate::bench {
@@ -66,11 +67,51 @@ class LiveDisplay {
   std::thread m_thread;
 };
 
+// "4s", "1.5s", "250ms", as -d is typed.
+std::string duration_text(std::chrono::milliseconds d) {
+  if (d.count() < 1000) return std::to_string(d.count()) + "ms";
+  return format_number(static_cast<double>(d.count()) / 1000.0) + "s";
+}
+
+// The phase's clock: in duration mode the rate counts the requests completed inside the
+// window (warm-up end → deadline) over that window, and the grace after it is the drain.
+PhaseTiming timing(const Phase& phase, Clock::time_point measure_from, Clock::time_point end,
+                   const std::vector<ShareEnd>& ends, std::chrono::milliseconds timeout) {
+  using Seconds = std::chrono::duration<double>;
+  PhaseTiming out;
+  out.measured_s = Seconds(end - measure_from).count();
+  if (!phase.duration) return out;
+  const Clock::time_point deadline = measure_from + *phase.duration;
+  out.window_s = Seconds(std::min(deadline, end) - measure_from).count();
+  std::uint64_t cut = 0;
+  std::optional<Clock::time_point> last;
+  for (const ShareEnd& e : ends) {
+    cut += e.cut;
+    if (e.last_completion && (!last || *e.last_completion > *last)) last = e.last_completion;
+  }
+  const Clock::time_point drain_end = cut > 0 ? end : last.value_or(deadline);
+  out.drain_s = std::max(0.0, Seconds(drain_end - deadline).count());
+  if (cut > 0) {
+    const auto grace = grace_after_deadline(timeout);
+    // The command line's one phase is "run"; a scenario's phases have their own names.
+    const std::string where = phase.name == "run" ? "-d " + duration_text(*phase.duration)
+                                                  : "phase " + phase.name + " (" + duration_text(*phase.duration) + ")";
+    log_warning(std::to_string(cut) + (cut == 1 ? " request" : " requests") + " in flight at the end of " + where +
+                (cut == 1 ? " was" : " were") + " cut after a grace of " + duration_text(grace) +
+                " (counted as cut: neither errors nor successes)");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::atomic<bool>& interrupted() {
   static std::atomic<bool> flag{false};
   return flag;
+}
+
+std::chrono::milliseconds grace_after_deadline(std::chrono::milliseconds timeout) {
+  return std::min(timeout, std::chrono::milliseconds(1000));
 }
 
 void install_interrupt_handler() {
@@ -105,6 +146,7 @@ RunResult run_scenario(const Scenario& scenario, unsigned threads, ProgressMode 
       s.slots = phase.concurrency / used + (t < phase.concurrency % used ? 1 : 0);
       if (phase.requests) s.quota = *phase.requests / used + (t < *phase.requests % used ? 1 : 0);
       if (phase.duration) s.deadline = measure_from + *phase.duration;
+      s.grace = grace_after_deadline(scenario.timeout);
       s.start = start;
       s.measure_from = measure_from;
       s.run_origin = run_origin;
@@ -116,12 +158,13 @@ RunResult run_scenario(const Scenario& scenario, unsigned threads, ProgressMode 
     }
     std::vector<Recording> recordings(used, Recording(scenario.phases.size(), scenario.endpoints.size()));
     std::vector<std::exception_ptr> failures(used);
+    std::vector<ShareEnd> ends(used);
     {
       std::vector<std::jthread> workers;
       for (unsigned t = 0; t < used; ++t) {
         workers.emplace_back([&, t] {
           try {
-            run_share(scenario, shares[t], recordings[t], live, interrupted());
+            ends[t] = run_share(scenario, shares[t], recordings[t], live, interrupted());
           } catch (...) {
             failures[t] = std::current_exception();
             interrupted().store(true);
@@ -133,7 +176,7 @@ RunResult run_scenario(const Scenario& scenario, unsigned threads, ProgressMode 
       if (failure) std::rethrow_exception(failure);
     }
     for (const auto& r : recordings) result.recording.merge(r);
-    result.phases.push_back({std::chrono::duration<double>(Clock::now() - measure_from).count()});
+    result.phases.push_back(timing(phase, measure_from, Clock::now(), ends, scenario.timeout));
   }
   result.partial = interrupted().load();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();

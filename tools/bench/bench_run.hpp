@@ -4,6 +4,7 @@
 // SIGINT stops the run at once; what was gathered is kept and the run is marked partial.
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <vector>
 
 #include "common/progress.hpp"
@@ -13,8 +14,15 @@
 namespace readygate::bench {
 
 struct PhaseTiming {
-  double measured_s = 0;  // from the end of the warm-up to the last completion
+  double measured_s = 0;           // from the end of the warm-up to the last completion (or cut)
+  std::optional<double> window_s;  // duration mode: from the end of the warm-up to the deadline,
+                                   // the time the rate is over (count mode: measured_s)
+  std::optional<double> drain_s;   // duration mode: from the deadline to the last completion or cut
 };
+
+// How long requests in flight at the end of a duration may still finish before they are cut:
+// the request timeout, at most one second (k6's gracefulStop, shorter).
+std::chrono::milliseconds grace_after_deadline(std::chrono::milliseconds timeout);
 
 struct RunResult {
   Recording recording;

@@ -68,6 +68,15 @@ void summary_block(std::string& out, const BenchFigures& f, std::optional<double
   line("Transferred", count(f.bytes) + " bytes");
   if (seconds) line("Duration", format_number(*seconds) + " s");
   if (f.open_model) line("Late", count(f.late) + " requests sent late (latency counts from the intended start)");
+  if (f.drain) {
+    line("Drain", count(f.drain->requests) + " requests completed in the " + format_number(f.drain->ms) +
+                      " ms after the deadline (not in the rate)");
+  }
+  if (f.cut > 0 || f.drain) {
+    std::string cut = count(f.cut) + " requests still in flight at the end, cancelled (neither ok nor errors)";
+    if (f.cut > 0) cut = style.paint(Paint::yellow, cut);
+    line("Cut", cut);
+  }
 }
 
 }  // namespace
@@ -151,15 +160,18 @@ std::string render_bench_text(const BenchMetrics& m, const std::vector<Check>& c
     out += style.section("Endpoints");
     std::size_t width = 8;
     for (const auto& e : m.endpoints) width = std::max(width, display_width(e.name) + 2);
+    // A cut column only when a duration's end cut requests: most runs have none.
+    const bool any_cut =
+        std::any_of(m.endpoints.begin(), m.endpoints.end(), [](const BenchEndpoint& e) { return e.figures.cut > 0; });
     out += "  " + pad_right("endpoint", width) + pad_left("requests", 10) + pad_left("errors", 8) +
-           pad_left("rps", 10) + pad_left("p50", 9) + pad_left("p95", 9) + pad_left("p99", 9) + pad_left("max", 9) +
-           "\n";
+           (any_cut ? pad_left("cut", 8) : "") + pad_left("rps", 10) + pad_left("p50", 9) + pad_left("p95", 9) +
+           pad_left("p99", 9) + pad_left("max", 9) + "\n";
     for (const auto& e : m.endpoints) {
       const BenchFigures& f = e.figures;
       out += "  " + pad_right(e.name, width) + pad_left(count(f.requests), 10) + pad_left(count(f.errors), 8) +
-             pad_left(f.rps ? format_number(*f.rps) : "—", 10) + pad_left(latency_or_dash(f.latency.p50), 9) +
-             pad_left(latency_or_dash(f.latency.p95), 9) + pad_left(latency_or_dash(f.latency.p99), 9) +
-             pad_left(latency_or_dash(f.latency.max), 9) + "\n";
+             (any_cut ? pad_left(count(f.cut), 8) : "") + pad_left(f.rps ? format_number(*f.rps) : "—", 10) +
+             pad_left(latency_or_dash(f.latency.p50), 9) + pad_left(latency_or_dash(f.latency.p95), 9) +
+             pad_left(latency_or_dash(f.latency.p99), 9) + pad_left(latency_or_dash(f.latency.max), 9) + "\n";
     }
   }
 

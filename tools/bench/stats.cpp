@@ -43,6 +43,7 @@ void Stats::record(const Outcome& o) {
   ++requests;
   bytes += o.bytes;
   late += o.late;
+  drained += o.drained;
   if (o.error != ErrorClass::none) {
     ++errors;
     ++errors_by_class[static_cast<std::size_t>(o.error)];
@@ -59,6 +60,8 @@ void Stats::merge(const Stats& other) {
   errors += other.errors;
   bytes += other.bytes;
   late += other.late;
+  cut += other.cut;
+  drained += other.drained;
   for (std::size_t i = 0; i < errors_by_class.size(); ++i) errors_by_class[i] += other.errors_by_class[i];
   latency.merge(other.latency);
   service.merge(other.service);

@@ -33,12 +33,16 @@ struct Outcome {
   double service_ms = 0;  // from the actual send
   bool late = false;      // found every slot busy, or sent more than late_tolerance_ms after
                           // its intended time (the client could not keep the timetable)
+  bool drained = false;   // completed after the phase's deadline, during the grace
 };
 
 inline constexpr double late_tolerance_ms = 10.0;
 
+// `requests` counts completed requests (successes and errors); `cut` the ones still in flight
+// when the grace after the deadline ran out (cancelled: neither), `drained` the completed ones
+// that finished during that grace (not in the rate: it counts the measured window only).
 struct Stats {
-  std::uint64_t requests = 0, errors = 0, bytes = 0, late = 0;
+  std::uint64_t requests = 0, errors = 0, bytes = 0, late = 0, cut = 0, drained = 0;
   std::array<std::uint64_t, 5> errors_by_class{};
   LatencyHistogram latency, service;
 
@@ -60,6 +64,7 @@ struct Recording {
 
   Recording(std::size_t phases, std::size_t endpoints) : by_phase_endpoint(phases, std::vector<Stats>(endpoints)) {}
   void record(std::size_t phase, std::size_t endpoint, std::size_t second, const Outcome& outcome);
+  void record_cut(std::size_t phase, std::size_t endpoint) { ++by_phase_endpoint[phase][endpoint].cut; }
   void merge(const Recording& other);
 };
 
