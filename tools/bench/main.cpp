@@ -22,7 +22,8 @@ int main(int argc, char* argv[]) {
         "concurrency,c", po::value(&command.phase.concurrency)->value_name("N"),
         "requests in flight at once (default 10)")("requests,n", po::value(&requests)->value_name("N"),
                                                    "send exactly N requests (default 1000)")(
-        "duration,d", po::value(&duration)->value_name("D"), "send for D (250ms, 30s, 2m) instead of a count")(
+        "duration,d", po::value(&duration)->value_name("D"),
+        "send for D (250ms, 30s, 2m) instead of a count; then a grace of at most 1 s, and the rest is cut")(
         "rate", po::value(&rate)->value_name("R"),
         "open model: R requests/s on a timetable; -c caps what is in flight")(
         "warmup", po::value(&warmup)->value_name("D"), "load for D first, and leave it out of the figures")(

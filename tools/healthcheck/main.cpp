@@ -15,10 +15,9 @@ int main(int argc, char* argv[]) {
     po::options_description checks("Checks");
     checks.add_options()(
         "check", po::value(&command.checks)->value_name("[NAME=]URL"),
-        "a check: http://, https://, tcp://host:port or docker://NAME|?label=K=V (repeatable; also positional); "
-        "without NAME= it is "
-        "named by the URL's host and path")("checks,c", po::value(&config)->value_name("FILE"),
-                                            "checks with their expectations (JSON)")(
+        "a check: http://, https://, tcp://host:port, postgres://, redis:// or docker://NAME|?label=K=V "
+        "(repeatable; also positional); without NAME= it is named by the URL's host and path")(
+        "checks,c", po::value(&config)->value_name("FILE"), "checks with their expectations (JSON)")(
         "base-url", po::value(&command.base_url)->value_name("URL"), "where a config's relative URLs point")(
         "header,H", po::value(&command.headers)->value_name("'Name: value'"),
         "a header for every HTTP check (repeatable)");
@@ -60,6 +59,8 @@ int main(int argc, char* argv[]) {
          {"ready-healthcheck -c healthchecks.json --base-url https://staging.example.com --audit-headers",
           "checks from a file, with the header audit"},
          {"ready-healthcheck --check db=tcp://127.0.0.1:5432", "a TCP port"},
+         {"ready-healthcheck db=postgres://app@127.0.0.1:5432/app cache=redis://127.0.0.1:6379",
+          "PostgreSQL accepting connections (PQping), Redis answering PING"},
          {"ready-healthcheck 'docker://?label=com.docker.compose.project=shop' --wait 60s",
           "every container of a compose project, running and healthy"}}};
     CommonOptions common;
