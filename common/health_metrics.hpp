@@ -1,6 +1,7 @@
 #pragma once
 // ready-healthcheck's "metrics" (DESIGN.md), read by ready-score:
-//   {"checks": [{"name", "target", "kind": "http|https|tcp", "status": "healthy|degraded|unhealthy",
+//   {"checks": [{"name", "target", "kind": "http|https|tcp|postgres|redis|docker",
+//                "status": "healthy|degraded|unhealthy",
 //                "critical", "attempts", "latency_ms", "http_status": n | null,
 //                "tls": {"protocol", "cipher", "issuer", "cert_days_left": n | null} | null,
 //                "error": "why" | null, "time_to_healthy_ms": n | null,
