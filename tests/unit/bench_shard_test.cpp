@@ -138,8 +138,8 @@ TEST_CASE("merged percentiles are those of one histogram fed every sample") {
     requests += latencies.size();
     BenchMetrics m;
     m.overall = figures_of(latencies, k, 100.0 * k);
-    m.overall->cut = k;                               // in flight when each shard's grace ran out
-    m.overall->drain = BenchDrain{2 * k, 100.0 * k};  // each shard's own drain
+    m.overall->cut = k;                                            // in flight when each shard's grace ran out
+    m.overall->drain = BenchDrain{std::size_t{2} * k, 100.0 * k};  // each shard's own drain
     m.endpoints.push_back({"GET /", "GET", "http://x/", *m.overall});
     m.phases.push_back({"run", "closed", 3, std::nullopt, 2.0 + k, *m.overall});
     m.timeline = {{0, std::size_t{10} * k, 1, 5.0 * k}, {1, 20, 0, 3.0}};
