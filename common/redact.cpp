@@ -211,4 +211,11 @@ std::vector<std::string> redact_arguments(const std::vector<std::string>& argume
   return out;
 }
 
+std::string mask_known_secret(std::string text, std::string_view secret) {
+  if (secret.empty()) return text;
+  for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 4))
+    text.replace(at, secret.size(), "****");
+  return text;
+}
+
 }  // namespace readygate

@@ -21,6 +21,9 @@ std::size_t redacted_prefix_size(std::string_view secret);
 // credentials is unchanged.
 std::string redact_url_credentials(std::string_view text);
 
+// Every occurrence of a known secret (a password the program was given) in `text` becomes "****".
+std::string mask_known_secret(std::string text, std::string_view secret);
+
 // "Name: value" -> "Name: ****", whatever the name: a header's value is never echoed.
 // Text without a colon is all value: "****".
 std::string redact_header(std::string_view header);

@@ -32,11 +32,7 @@ struct Secrets {
   std::vector<std::string> values;
   std::string scrub(std::string text) const {
     text = redact_url_credentials(text);
-    for (const auto& secret : values) {
-      if (secret.empty()) continue;
-      for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 4))
-        text.replace(at, secret.size(), "****");
-    }
+    for (const auto& secret : values) text = mask_known_secret(std::move(text), secret);
     return text;
   }
 };

@@ -155,13 +155,6 @@ RespValue read_reply(int fd, std::string& buffer, Clock::time_point deadline, co
   }
 }
 
-std::string scrub(std::string text, const std::string& secret) {
-  if (secret.empty()) return text;
-  for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 4))
-    text.replace(at, secret.size(), "****");
-  return text;
-}
-
 }  // namespace
 
 RedisTarget parse_redis_url(const std::string& url, const std::string& where) {
@@ -239,7 +232,7 @@ Attempt probe_redis(const CheckSpec& spec) {
     const int fd = socket->fd();
     std::string buffer;
     const auto server_error = [&](const RespValue& v, const std::string& after) {
-      return Failure{after + " was answered \"" + resp_excerpt(scrub(v.text, t.password), 120) + "\""};
+      return Failure{after + " was answered \"" + resp_excerpt(mask_known_secret(v.text, t.password), 120) + "\""};
     };
     if (!t.password.empty()) {
       send_all(fd,
@@ -266,7 +259,7 @@ Attempt probe_redis(const CheckSpec& spec) {
     a.transport_ok = true;
   } catch (const Failure& f) {
     a.transport_ok = false;
-    a.error = scrub(f.reason, t.password);
+    a.error = mask_known_secret(f.reason, t.password);
     if (a.latency_ms == 0)
       a.latency_ms = std::chrono::duration<double, std::milli>(Clock::now() - (deadline - spec.timeout)).count();
   }
