@@ -15,7 +15,7 @@ mode=${1:-build}
 build_packages=(
   g++ cmake ninja-build pkg-config git
   libboost-program-options-dev libcurl4-openssl-dev libre2-dev nlohmann-json3-dev
-  doctest-dev libssl-dev libpugixml-dev libpq-dev libmimalloc-dev
+  doctest-dev libssl-dev libpugixml-dev libpq-dev libmimalloc-dev libtomlplusplus-dev
 )
 demo_packages=(nginx libnginx-mod-http-echo)
 test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
