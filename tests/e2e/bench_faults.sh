@@ -8,7 +8,7 @@ cd "$WORK"
 start_fault hang; PORT=$FAULT_PORT
 run timeout $((60 * TIME_SCALE)) "$BENCH" --url "http://127.0.0.1:$PORT/" -n 6 -c 3 --timeout 300ms
 expect_rc 1; expect_json   # no request succeeded, and it says why
-expect_stderr "no request succeeded: 6 of 6 timeout errors (no answer within 300 ms)"
+expect_stderr "no request succeeded: 6 of 6 timeout errors (no answer within 300ms)"
 check '.metrics.overall.errors_by_class.timeout == 6'
 check '.metrics.overall.latency_ms.min >= 290'   # a timeout is a latency too: never hidden
 

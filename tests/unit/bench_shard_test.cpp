@@ -232,3 +232,18 @@ TEST_CASE("errors are counted by class, and a run without a success says why") {
   CHECK(grouped(1234567) == "1,234,567");
   CHECK(grouped(999) == "999");
 }
+
+TEST_CASE("the end of a duration says how many requests it cut, and after what grace") {
+  Phase run;
+  run.name = "run";
+  run.duration = std::chrono::milliseconds(5000);
+  CHECK(cut_note(1, run, std::chrono::milliseconds(1000)) ==
+        "1 request in flight at the end of -d 5s was cut after a grace of 1s (counted as cut: neither errors nor "
+        "successes)");
+  Phase steady;
+  steady.name = "steady";
+  steady.duration = std::chrono::milliseconds(30000);
+  CHECK(cut_note(1200, steady, std::chrono::milliseconds(250)) ==
+        "1,200 requests in flight at the end of phase steady (30s) were cut after a grace of 250ms (counted as cut: "
+        "neither errors nor successes)");
+}

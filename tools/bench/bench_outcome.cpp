@@ -53,10 +53,6 @@ std::string expected_statuses(const Scenario& s) {
   return "expected " + out;
 }
 
-std::string duration_text(std::chrono::milliseconds d) {
-  return d.count() % 1000 == 0 ? std::to_string(d.count() / 1000) + " s" : std::to_string(d.count()) + " ms";
-}
-
 std::string why(std::string_view name, const Scenario& s) {
   if (name == "connect") return "could not connect to " + hosts(s);
   if (name == "timeout") return "no answer within " + duration_text(s.timeout);
@@ -66,6 +62,20 @@ std::string why(std::string_view name, const Scenario& s) {
 }
 
 }  // namespace
+
+std::string cut_note(std::uint64_t cut, const Phase& phase, std::chrono::milliseconds grace) {
+  // The command line's one phase is "run"; a scenario's phases have their own names.
+  const std::string span = phase.duration ? duration_text(*phase.duration) : "?";
+  const std::string where = phase.name == "run" ? "-d " + span : "phase " + phase.name + " (" + span + ")";
+  return grouped(cut) + (cut == 1 ? " request" : " requests") + " in flight at the end of " + where +
+         (cut == 1 ? " was" : " were") + " cut after a grace of " + duration_text(grace) +
+         " (counted as cut: neither errors nor successes)";
+}
+
+std::string duration_text(std::chrono::milliseconds d) {
+  if (d.count() < 1000) return std::to_string(d.count()) + "ms";
+  return format_number(static_cast<double>(d.count()) / 1000.0) + "s";
+}
 
 std::string grouped(std::uint64_t n) {
   std::string digits = std::to_string(n), out;

@@ -10,8 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "bench_outcome.hpp"
 #include "common/log.hpp"
-#include "common/number_format.hpp"
 #include "load_loop.hpp"
 
 namespace readygate::bench {
@@ -67,12 +67,6 @@ class LiveDisplay {
   std::thread m_thread;
 };
 
-// "4s", "1.5s", "250ms", as -d is typed.
-std::string duration_text(std::chrono::milliseconds d) {
-  if (d.count() < 1000) return std::to_string(d.count()) + "ms";
-  return format_number(static_cast<double>(d.count()) / 1000.0) + "s";
-}
-
 // The phase's clock: in duration mode the rate counts the requests completed inside the
 // window (warm-up end → deadline) over that window, and the grace after it is the drain.
 PhaseTiming timing(const Phase& phase, Clock::time_point measure_from, Clock::time_point end,
@@ -91,15 +85,7 @@ PhaseTiming timing(const Phase& phase, Clock::time_point measure_from, Clock::ti
   }
   const Clock::time_point drain_end = cut > 0 ? end : last.value_or(deadline);
   out.drain_s = std::max(0.0, Seconds(drain_end - deadline).count());
-  if (cut > 0) {
-    const auto grace = grace_after_deadline(timeout);
-    // The command line's one phase is "run"; a scenario's phases have their own names.
-    const std::string where = phase.name == "run" ? "-d " + duration_text(*phase.duration)
-                                                  : "phase " + phase.name + " (" + duration_text(*phase.duration) + ")";
-    log_warning(std::to_string(cut) + (cut == 1 ? " request" : " requests") + " in flight at the end of " + where +
-                (cut == 1 ? " was" : " were") + " cut after a grace of " + duration_text(grace) +
-                " (counted as cut: neither errors nor successes)");
-  }
+  if (cut > 0) log_warning(cut_note(cut, phase, grace_after_deadline(timeout)));
   return out;
 }
 
