@@ -3,6 +3,7 @@
 #   install-deps.sh build   compiler, CMake, Ninja and the libraries
 #   install-deps.sh runner  what a CI runner needs: the same as build (ready-gate needs no more)
 #   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
+#   install-deps.sh release the above, plus patchelf: scripts/release.sh's portable build
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, …) and
 #                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz,
 #                           clang-format-14 and clang-tidy-14 for scripts/check-style.sh
@@ -28,6 +29,7 @@ case "$mode" in
   build) wanted=("${build_packages[@]}") ;;
   runner) wanted=("${build_packages[@]}") ;;
   package) wanted=("${build_packages[@]}" dpkg-dev file) ;;
+  release) wanted=("${build_packages[@]}" dpkg-dev file patchelf) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
   node)
@@ -37,7 +39,7 @@ case "$mode" in
     command -v npm >/dev/null || wanted+=(nodejs npm)
     [ -f /usr/include/node/node.h ] || wanted+=(libnode-dev)
     ;;
-  *) echo "usage: $0 build|runner|package|demo|test|node" >&2; exit 2 ;;
+  *) echo "usage: $0 build|runner|package|release|demo|test|node" >&2; exit 2 ;;
 esac
 
 missing=()

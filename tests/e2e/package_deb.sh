@@ -1,6 +1,6 @@
 # `cpack -G DEB` on the build under test: a .deb with the five programs, ready-gate and their man
 # pages and the DEP-5 copyright file, Depends worked out from the binaries (and nothing else: no
-# jq), git recommended; unpacked, the programs run and ready-gate finds its siblings without PATH.
+# jq), git and ca-certificates recommended, a changelog; unpacked, the programs run and ready-gate finds its siblings without PATH.
 source "$(dirname "$0")/lib.sh"
 : "${READYGATE_BUILD_DIR:?set READYGATE_BUILD_DIR to the build folder}"
 for need in cpack dpkg-deb dpkg-shlibdeps file; do
@@ -23,7 +23,7 @@ for dependency in "${wanted[@]}"; do
 done
 [[ "$depends" != *-dev* ]] || fail "Depends names a -dev package: $depends"
 [[ "$depends" != *jq* ]] || fail "Depends names jq: ready-gate needs no JSON tool: $depends"
-[ "$(dpkg-deb -f "$deb" Recommends)" = git ] || fail "Recommends: $(dpkg-deb -f "$deb" Recommends)"
+[ "$(dpkg-deb -f "$deb" Recommends)" = "git, ca-certificates" ] || fail "Recommends: $(dpkg-deb -f "$deb" Recommends)"
 
 dpkg-deb -c "$deb" | awk '{print $6}' > "$WORK/contents"
 for program in ready-scan ready-bench ready-healthcheck ready-score ready-report ready-gate; do
@@ -31,6 +31,7 @@ for program in ready-scan ready-bench ready-healthcheck ready-score ready-report
   grep -qx "./usr/share/man/man1/$program.1.gz" "$WORK/contents" || fail "$program's man page is not in the package"
 done
 grep -qx "./usr/share/doc/readygate/copyright" "$WORK/contents" || fail "the copyright file is not in the package"
+grep -qx "./usr/share/doc/readygate/changelog.gz" "$WORK/contents" || fail "the changelog is not in the package"
 
 dpkg-deb -x "$deb" "$WORK/root"
 # Machine-readable (DEP-5): the format line first, a Files: * paragraph and its licence.

@@ -1,0 +1,86 @@
+# READYGATE_PORTABLE: the build behind the release archive and its .deb (scripts/release.sh).
+# The programs must run on a minimal system that has glibc and nothing else of ours:
+# - libstdc++ and libgcc are linked statically, and so are the C++ libraries (RE2,
+#   Boost.Program_options, pugixml), which would otherwise load a shared libstdc++ anyway;
+# - every other shared library they load (libcurl and its own dependencies, RE2, Boost, OpenSSL,
+#   pugixml, libpq, mimalloc…) is installed beside them in lib/readygate, found through an
+#   $ORIGIN-relative RUNPATH: bin/../lib/readygate for the programs, and $ORIGIN for the bundled
+#   libraries themselves (a RUNPATH applies to an object's own dependencies only, so each
+#   bundled library gets one too, set with patchelf at install time);
+# - glibc's own libraries (libc, libm, the loader…) are never bundled: they are the system's.
+# Off, nothing changes: the programs link the system's libraries as usual.
+if(READYGATE_PORTABLE)
+  find_program(READYGATE_PATCHELF patchelf REQUIRED DOC "patchelf (Debian's patchelf), for the bundled libraries' RUNPATH")
+endif()
+
+# RE2 and pugixml as every target links them: shared, or in the portable build static (with
+# Boost, set before find_package), so that no shared libstdc++ is loaded beside the static one.
+add_library(readygate_re2 INTERFACE)
+add_library(readygate_pugixml INTERFACE)
+if(READYGATE_PORTABLE)
+  find_library(READYGATE_RE2_STATIC libre2.a REQUIRED DOC "RE2's static library (libre2-dev)")
+  target_include_directories(readygate_re2 INTERFACE ${RE2_INCLUDE_DIRS})
+  target_link_libraries(readygate_re2 INTERFACE ${READYGATE_RE2_STATIC} Threads::Threads)
+  target_link_libraries(readygate_pugixml INTERFACE pugixml::static)
+else()
+  target_link_libraries(readygate_re2 INTERFACE PkgConfig::RE2)
+  target_link_libraries(readygate_pugixml INTERFACE pugixml::pugixml)
+endif()
+
+# Installs one program into bin; portable, with its link options and its libraries noted.
+function(readygate_install_program target)
+  if(NOT READYGATE_PORTABLE)
+    install(TARGETS ${target} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    return()
+  endif()
+  install(TARGETS ${target} RUNTIME_DEPENDENCY_SET readygate_bundle RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--enable-new-dtags)
+  set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../lib/readygate")
+endfunction()
+
+# Installs the libraries the programs load into lib/readygate, each with RUNPATH $ORIGIN.
+function(readygate_install_bundle)
+  if(NOT READYGATE_PORTABLE)
+    return()
+  endif()
+  install(RUNTIME_DEPENDENCY_SET readygate_bundle
+    # glibc's libraries and the kernel's vDSO stay the system's.
+    PRE_EXCLUDE_REGEXES
+      "^ld-linux" "^linux-vdso" "^lib(c|m|dl|pthread|rt|resolv|util|anl|nsl|BrokenLocale|crypt)\\.so"
+    POST_EXCLUDE_REGEXES "/ld-linux[^/]*$"
+    LIBRARY DESTINATION lib/readygate)
+  # The static libraries linked in, for their licences.
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.a OUTPUT_VARIABLE libstdcxx
+                  OUTPUT_STRIP_TRAILING_WHITESPACE)
+  get_target_property(pugixml_static pugixml::static IMPORTED_LOCATION_NONE)
+  get_target_property(boost_static Boost::program_options LOCATION)
+  set(static_libraries ${libstdcxx} ${READYGATE_RE2_STATIC} ${boost_static} ${pugixml_static})
+  foreach(library IN LISTS static_libraries)
+    file(REAL_PATH ${library} real)  # dpkg knows the file by its real path, not /usr/lib/gcc/…/../
+    list(APPEND resolved ${real})
+  endforeach()
+  set(static_libraries ${resolved})
+  install(CODE "
+    file(GLOB bundled \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/lib/readygate/*.so*\")
+    foreach(library IN LISTS bundled)
+      if(NOT IS_SYMLINK \"\${library}\")
+        execute_process(COMMAND \"${READYGATE_PATCHELF}\" --set-rpath \"\\$ORIGIN\" \"\${library}\"
+                        COMMAND_ERROR_IS_FATAL ANY)
+      endif()
+    endforeach()
+    # The licence of every library shipped, bundled or linked in: its Debian package's copyright.
+    set(licences \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}/bundled\")
+    file(MAKE_DIRECTORY \"\${licences}\")
+    set(patterns \"${static_libraries}\")
+    foreach(library IN LISTS bundled)
+      get_filename_component(name \"\${library}\" NAME)
+      list(APPEND patterns \"*/\${name}\")
+    endforeach()
+    foreach(pattern IN LISTS patterns)
+      execute_process(COMMAND dpkg-query -S \"\${pattern}\" OUTPUT_VARIABLE owner ERROR_QUIET)
+      string(REGEX REPLACE \"[:,].*\" \"\" package \"\${owner}\")
+      if(package AND EXISTS \"/usr/share/doc/\${package}/copyright\")
+        file(COPY_FILE \"/usr/share/doc/\${package}/copyright\" \"\${licences}/\${package}.copyright\")
+      endif()
+    endforeach()")
+endfunction()
