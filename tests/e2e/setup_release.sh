@@ -230,4 +230,35 @@ run timeout $((60 * TIME_SCALE)) env PATH="$S:$N" READYGATE_RELEASE_BASE_URL="$U
 expect_rc 1 "wget 404"
 expect_stderr "no release v$own for linux-$arch"
 nothing_in "$WORK/prefix/wget404"
+
+# The setup action's own steps (tests/support/run_action_step.py evaluates their env: as the
+# runner would): the inputs version and from-source reach the script; the key names the version.
+A="$READYGATE_SOURCE/actions/setup/action.yml"
+reset
+: > "$WORK/github_output"
+action_step() {
+  run timeout $((60 * TIME_SCALE)) env PATH="$SYSTEM_PATH" READYGATE_RELEASE_BASE_URL="$1" \
+    READYGATE_CACHE_DIR="$WORK/action-cache" GITHUB_OUTPUT="$WORK/github_output" \
+    GITHUB_PATH="$WORK/github_path" python3 "$READYGATE_SOURCE/tests/support/run_action_step.py" "$A" "${@:2}"
+}
+action_step "$URL/ok" probe version="v$own" from-source=never
+expect_rc 0 "action probe: $(cat "$ERR")"
+cat "$OUT" >> "$WORK/github_output"
+grep -q "^cache-key=readygate-$own-" "$WORK/github_output" || fail "the key does not name the version: $(cat "$WORK/github_output")"
+action_step "$URL/ok" install version="v$own" from-source=never
+expect_rc 0 "action install: $(cat "$ERR")"
+prefix=$(sed -n 's/^prefix=//p' "$WORK/github_output")
+[ "$(cat "$WORK/github_path")" = "$prefix/bin" ] || fail "the action's GITHUB_PATH: $(cat "$WORK/github_path")"
+[ "$("$prefix/bin/ready-scan" --version)" = "ready-scan $own" ] || fail "the action's install"
+rm -f "$WORK/github_path"
+action_step "$URL/empty" probe version=9.8.7 from-source=never
+expect_rc 0 "action probe: $(cat "$ERR")"
+cp "$OUT" "$WORK/github_output"
+action_step "$URL/empty" install version=9.8.7 from-source=never
+expect_rc 1 "the action with a version that has no release"
+expect_stderr "no release v9.8.7"
+expect_stderr "not building from source"
+action_step "$URL/ok" install from-source=sometimes
+expect_rc 2 "the action with a bad from-source"
+[ ! -s "$WORK/github_path" ] || fail "GITHUB_PATH written by a failed install"
 echo "setup from a release: every case passed"
