@@ -15,8 +15,9 @@
 #   READYGATE_VERSION       the release to install (default: this tree's, CMakeLists.txt's
 #                           project VERSION); a leading v is dropped
 #   READYGATE_FROM_SOURCE   auto (default): the release, else, when it does not exist (HTTP 404)
-#                           and VERSION is this tree's, a build from source; never: the release
-#                           or fail; always: build from source, download nothing
+#                           or does not run here, and VERSION is this tree's, a build from
+#                           source; never: the release or fail; always: build from source,
+#                           download nothing
 #   READYGATE_RELEASE_BASE_URL  where releases are downloaded from (install-release.sh)
 #   READYGATE_PREFIX, READYGATE_CACHE_DIR   PREFIX is READYGATE_PREFIX, else
 #                           READYGATE_CACHE_DIR/KEY (default ~/.cache/readygate/KEY)

@@ -6,7 +6,8 @@
 # with curl, or wget when there is no curl; checks the SHA-256; unpacks; checks that the six
 # programs are there and that bin/ready-scan --version runs and names VERSION; only then moves
 # the folder into PREFIX. Any failed check leaves PREFIX untouched. No credentials are sent.
-# Exit: 0 installed; 4 no such release (the archive's URL answered 404); 1 any other failure
+# Exit: 0 installed; 4 no release usable here: the archive's URL answered 404, or its checked
+# ready-scan does not run on this system (e.g. an older C library); 1 any other failure
 # (network, HTTP error, checksum, archive); 2 bad arguments.
 set -euo pipefail
 
@@ -92,8 +93,10 @@ top=$tmp/unpack/$name
 for program in "${programs[@]}"; do
   [ -f "$top/bin/$program" ] && [ -x "$top/bin/$program" ] || die "$archive has no executable bin/$program"
 done
-said=$("$top/bin/ready-scan" --version 2>"$tmp/version.err") \
-  || die "the release's bin/ready-scan --version failed: $(head -n 1 "$tmp/version.err")"
+if ! said=$("$top/bin/ready-scan" --version 2>"$tmp/version.err"); then
+  echo "readygate: the release's bin/ready-scan --version does not run here: $(head -n 1 "$tmp/version.err")" >&2
+  exit 4
+fi
 [[ " $said " == *" $version "* ]] || die "the release's bin/ready-scan --version says '$said', not $version"
 
 if [ ! -e "$prefix" ] || rmdir "$prefix" 2>/dev/null; then

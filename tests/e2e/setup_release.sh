@@ -3,9 +3,9 @@
 # READYGATE_RELEASE_BASE_URL) serving archives the test builds itself, laid out as
 # scripts/release.sh lays them out (shell scripts for the programs). Checks: a good archive is
 # installed and put on GITHUB_PATH; a cache hit downloads and installs nothing; a bad checksum,
-# an archive whose ready-scan does not run, an HTTP 403 and a refused connection install nothing
-# and exit 1; no release (404) builds from source when READYGATE_FROM_SOURCE allows it and the
-# version is the tree's own; with curl hidden from PATH, wget downloads. The source build and
+# an HTTP 403 and a refused connection install nothing and exit 1; no release (404), or one
+# whose ready-scan does not run here, builds from source when READYGATE_FROM_SOURCE allows it
+# and the version is the tree's own; with curl hidden from PATH, wget downloads. The source build and
 # apt are stubs on PATH (cmake, dpkg-query, apt-get) that log their calls: the test sees that the
 # build was run, for which source and prefix, without compiling for minutes.
 source "$(dirname "$0")/lib.sh"
@@ -134,13 +134,20 @@ expect_stderr "nothing installed"
 nothing_in "$P"
 no_stub_calls "a bad checksum"
 
-# An archive whose ready-scan does not run: refused, nothing installed.
+# An archive whose ready-scan does not run here (say, a newer C library than the runner's): not
+# installed; with from-source never that is the end, else it is built from source (below).
 P="$WORK/prefix/broken"
 reset
-install "$URL/broken" "$P"
+install "$URL/broken" "$P" READYGATE_FROM_SOURCE=never
 expect_rc 1 "broken archive"
-expect_stderr "bin/ready-scan --version failed: libfoo.so: not found"
+expect_stderr "bin/ready-scan --version does not run here: libfoo.so: not found"
 nothing_in "$P"
+reset
+install "$URL/broken" "$P"
+expect_rc 0 "broken archive, auto: $(cat "$ERR")"
+expect_stderr "building $own from source instead"
+grep -qF -- "-DCMAKE_INSTALL_PREFIX=$P" "$STUB_LOG" || fail "not built into the prefix: $(cat "$STUB_LOG")"
+[ "$("$P/bin/ready-scan" --version)" = "ready-scan 0.0.0-built" ] || fail "the source build is not what was installed"
 
 # HTTP 403 and a refused connection: an error naming the URL and the way out, no build. The
 # user:password of a mirror's URL is never printed.
