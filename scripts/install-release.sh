@@ -75,9 +75,12 @@ download "$archive"
 download "$archive.sha256"
 
 # The checksum file is sha256sum's: "<64 hex>  NAME", one line.
-expected=$(sed -n -E "1s/^([0-9a-f]{64}) [ *]$(sed 's/[.+]/\\&/g' <<<"$archive")\$/\1/p" "$tmp/$archive.sha256")
-[ -n "$expected" ] && [ "$(wc -l <"$tmp/$archive.sha256")" -le 1 ] \
-  || die "$archive.sha256 is not a sha256sum line for $archive"
+pattern=${archive//./\\.}
+pattern=${pattern//+/\\+}
+expected=$(sed -n -E "1s/^([0-9a-f]{64}) [ *]$pattern\$/\1/p" "$tmp/$archive.sha256")
+if [ -z "$expected" ] || [ "$(wc -l <"$tmp/$archive.sha256")" -gt 1 ]; then
+  die "$archive.sha256 is not a sha256sum line for $archive"
+fi
 actual=$(sha256sum "$tmp/$archive" | cut -c1-64)
 [ "$actual" = "$expected" ] \
   || die "checksum mismatch for $archive: $archive.sha256 says $expected, the download is $actual"
@@ -91,7 +94,9 @@ mkdir "$tmp/unpack"
 tar -xzf "$tmp/$archive" -C "$tmp/unpack" --no-same-owner || die "could not unpack $archive"
 top=$tmp/unpack/$name
 for program in "${programs[@]}"; do
-  [ -f "$top/bin/$program" ] && [ -x "$top/bin/$program" ] || die "$archive has no executable bin/$program"
+  if [ ! -f "$top/bin/$program" ] || [ ! -x "$top/bin/$program" ]; then
+    die "$archive has no executable bin/$program"
+  fi
 done
 if ! said=$("$top/bin/ready-scan" --version 2>"$tmp/version.err"); then
   echo "readygate: the release's bin/ready-scan --version does not run here: $(head -n 1 "$tmp/version.err")" >&2

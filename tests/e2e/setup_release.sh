@@ -56,6 +56,8 @@ make_release ok "$own"
 make_release badsum "$own"
 printf '%064d  readygate-%s-linux-%s.tar.gz\n' 0 "$own" "$arch" > "$WORK/www/badsum/v$own/readygate-$own-linux-$arch.tar.gz.sha256"
 make_release broken "$own" broken
+make_release othername "$own"
+sed -i 's/  .*/  other.tar.gz/' "$WORK/www/othername/v$own/readygate-$own-linux-$arch.tar.gz.sha256"
 mkdir -p "$WORK/www/empty"
 
 python3 "$READYGATE_SOURCE/tests/support/release_server.py" "$WORK/www" "$WORK/port" "$WORK/server.log" &
@@ -75,7 +77,7 @@ install() {
 # nothing_in PREFIX: the prefix was not created, and no download was left beside it.
 nothing_in() {
   [ ! -e "$1" ] || fail "$1 exists after a failed install: $(ls -A "$1")"
-  ! ls -A "$(dirname "$1")" | grep -q '^\.readygate-release-' || fail "a download was left beside $1"
+  ! compgen -G "$(dirname "$1")/.readygate-release-*" >/dev/null || fail "a download was left beside $1"
   [ ! -s "$WORK/github_path" ] || fail "GITHUB_PATH written after a failed install"
 }
 no_stub_calls() { [ ! -s "$STUB_LOG" ] || fail "${1:-}: unexpected calls: $(cat "$STUB_LOG")"; }
@@ -96,7 +98,7 @@ expect_stderr "ready-scan $own in $P/bin"
 grep -q "^/ok/v$own/readygate-$own-linux-$arch.tar.gz curl/" "$WORK/server.log" || fail "not fetched by curl: $(cat "$WORK/server.log")"
 grep -q "^/ok/v$own/readygate-$own-linux-$arch.tar.gz.sha256 curl/" "$WORK/server.log" || fail "checksum not fetched: $(cat "$WORK/server.log")"
 no_stub_calls "a release install"
-! ls -A "$WORK/prefix" | grep -q '^\.readygate-release-' || fail "the download was left beside the prefix"
+! compgen -G "$WORK/prefix/.readygate-release-*" >/dev/null || fail "the download was left beside the prefix"
 
 # The same prefix again (what actions/cache restores): nothing downloaded, nothing installed.
 reset
@@ -133,6 +135,14 @@ expect_stderr "checksum mismatch for readygate-$own-linux-$arch.tar.gz"
 expect_stderr "nothing installed"
 nothing_in "$P"
 no_stub_calls "a bad checksum"
+
+# A checksum file for another file (the right hash, the wrong name): refused.
+P="$WORK/prefix/othername"
+reset
+install "$URL/othername" "$P"
+expect_rc 1 "checksum file for another name"
+expect_stderr "readygate-$own-linux-$arch.tar.gz.sha256 is not a sha256sum line for readygate-$own-linux-$arch.tar.gz"
+nothing_in "$P"
 
 # An archive whose ready-scan does not run here (say, a newer C library than the runner's): not
 # installed; with from-source never that is the end, else it is built from source (below).
