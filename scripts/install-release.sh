@@ -48,7 +48,14 @@ fetch() {
     status=$(curl -sSL --proto '=http,https' --connect-timeout 30 --max-time 900 --retry 3 \
       -o "$2" -w '%{http_code}' "$1" 2>"$tmp/fetch.err") || true
   else
-    wget -q -S --tries=3 --timeout=30 -O "$2" "$1" 2>"$tmp/fetch.err" || true
+    local rc=0
+    wget -q -S --tries=3 --timeout=30 -O "$2" "$1" 2>"$tmp/fetch.err" || rc=$?
+    case "$rc" in  # -q keeps wget's own words to itself: its exit code says what failed
+      0 | 8) ;;
+      4) echo "wget: network failure (no connection, or no name resolution)" >>"$tmp/fetch.err" ;;
+      5) echo "wget: the server's TLS certificate could not be verified" >>"$tmp/fetch.err" ;;
+      *) echo "wget: failed with exit code $rc" >>"$tmp/fetch.err" ;;
+    esac
     status=$(sed -n 's#^ *HTTP/[0-9.]* \([0-9][0-9][0-9]\).*#\1#p' "$tmp/fetch.err" | tail -n 1)
   fi
   echo "${status:-000}"

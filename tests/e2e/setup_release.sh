@@ -247,6 +247,11 @@ run timeout $((60 * TIME_SCALE)) env PATH="$S:$N" READYGATE_RELEASE_BASE_URL="$U
 expect_rc 1 "wget 404"
 expect_stderr "no release v$own for linux-$arch"
 nothing_in "$WORK/prefix/wget404"
+run timeout $((60 * TIME_SCALE)) env PATH="$S:$N" READYGATE_RELEASE_BASE_URL="http://127.0.0.1:1/none" \
+  READYGATE_PREFIX="$WORK/prefix/wget-refused" "$N/bash" "$SETUP" install
+expect_rc 1 "wget, connection refused"
+expect_stderr "could not download http://127.0.0.1:1/none/v$own/readygate-$own-linux-$arch.tar.gz: wget: network failure"
+nothing_in "$WORK/prefix/wget-refused"
 
 # The setup action's own steps (tests/support/run_action_step.py evaluates their env: as the
 # runner would): the inputs version and from-source reach the script; the key names the version.
