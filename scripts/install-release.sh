@@ -43,12 +43,12 @@ trap 'rm -rf "$tmp"' EXIT
 # fetch URL FILE: downloads URL into FILE; prints the final HTTP status (000: no answer) and
 # leaves the tool's own error message in $tmp/fetch.err.
 fetch() {
-  local status=000
+  local status=000 rc=0
   if [ "$tool" = curl ]; then
     status=$(curl -sSL --proto '=http,https' --connect-timeout 30 --max-time 900 --retry 3 \
-      -o "$2" -w '%{http_code}' "$1" 2>"$tmp/fetch.err") || true
+      -o "$2" -w '%{http_code}' "$1" 2>"$tmp/fetch.err") || rc=$?
+    [ "$rc" -eq 0 ] || status=000  # e.g. a 200 cut short: curl's message says why
   else
-    local rc=0
     wget -q -S --tries=3 --timeout=30 -O "$2" "$1" 2>"$tmp/fetch.err" || rc=$?
     case "$rc" in  # -q keeps wget's own words to itself: its exit code says what failed
       0 | 8) ;;
