@@ -2,9 +2,10 @@
 # Installs the Debian 12 packages readygate needs, and only those that are missing.
 #   install-deps.sh build   compiler, CMake, Ninja and the libraries
 #   install-deps.sh runner  what a CI runner needs: the same as build (ready-gate needs no more)
+#   install-deps.sh fetch   what downloading a release archive needs (curl, CA certificates)
 #   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
 #   install-deps.sh release the above, plus patchelf: scripts/release.sh's portable build
-#   install-deps.sh test    the above, plus what the test suite drives (jq, git, …) and
+#   install-deps.sh test    the above, plus what the test suite drives (jq, git, wget, …) and
 #                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz,
 #                           clang-format-14 and clang-tidy-14 for scripts/check-style.sh
 #   install-deps.sh node    Node.js and npm, and what npm needs to build a native module
@@ -20,6 +21,7 @@ build_packages=(
 )
 demo_packages=(nginx libnginx-mod-http-echo)
 test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-utils nginx libnginx-mod-http-echo openssl rsync dpkg-dev file pre-commit
+               wget                              # setup_release: the download without curl
                clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
                chromium fonts-noto-color-emoji  # the browser test of the Markdown summary
                postgresql redis-server strace    # the service probes' tests, healthcheck_speed
@@ -28,6 +30,7 @@ test_packages=(jq python3-yaml util-linux coreutils python3-jsonschema libxml2-u
 case "$mode" in
   build) wanted=("${build_packages[@]}") ;;
   runner) wanted=("${build_packages[@]}") ;;
+  fetch) wanted=(curl ca-certificates) ;;
   package) wanted=("${build_packages[@]}" dpkg-dev file) ;;
   release) wanted=("${build_packages[@]}" dpkg-dev file patchelf) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
@@ -39,7 +42,7 @@ case "$mode" in
     command -v npm >/dev/null || wanted+=(nodejs npm)
     [ -f /usr/include/node/node.h ] || wanted+=(libnode-dev)
     ;;
-  *) echo "usage: $0 build|runner|package|release|demo|test|node" >&2; exit 2 ;;
+  *) echo "usage: $0 build|runner|fetch|package|release|demo|test|node" >&2; exit 2 ;;
 esac
 
 missing=()

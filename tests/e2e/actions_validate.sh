@@ -1,6 +1,8 @@
-# The GitHub Actions (actions/*/action.yml) and the example workflow pass action-validator
-# (npm @action-validator/cli, GitHub's schemas); a broken action.yml is rejected, so the check
-# can fail. The steps call only scripts in the repository, never an input spliced into a script.
+# The GitHub Actions (actions/*/action.yml), the example workflows and the repository's own
+# workflows (.github/workflows: the release) pass action-validator (npm @action-validator/cli,
+# GitHub's schemas); a broken action.yml is rejected, so the check can fail. The actions' steps
+# call only scripts in the repository, never an input spliced into a script; no workflow's run:
+# script holds an expression either (values reach it through env:).
 # scripts/test.sh installs the validator and sets READYGATE_ACTION_VALIDATOR; without it this
 # test is skipped.
 source "$(dirname "$0")/lib.sh"
@@ -11,12 +13,30 @@ if [ -z "$tool" ] || [ ! -x "$tool" ]; then
 fi
 
 count=0
-for file in "$READYGATE_SOURCE"/actions/*/action.yml "$READYGATE_SOURCE"/examples/github/*.yml; do
+workflows=("$READYGATE_SOURCE"/.github/workflows/*.yml)
+[ -f "$READYGATE_SOURCE/.github/workflows/release.yml" ] || fail "no .github/workflows/release.yml"
+for file in "$READYGATE_SOURCE"/actions/*/action.yml "$READYGATE_SOURCE"/examples/github/*.yml "${workflows[@]}"; do
   run "$tool" "$file"
   expect_rc 0 "$file: $(cat "$OUT" "$ERR" | head -c 2000)"
   count=$((count + 1))
 done
-[ "$count" -ge 4 ] || fail "expected the three actions and an example workflow, found $count files"
+[ "$count" -ge 5 ] || fail "expected the three actions, an example workflow and the release workflow, found $count files"
+
+# No run: script of a workflow holds a \${{ … }}: GitHub would splice the value into the script.
+python=python3
+"$python" -c "import yaml" 2>/dev/null || python=/usr/bin/python3
+run "$python" - "${workflows[@]}" <<'PY'
+import sys, yaml
+bad = []
+for path in sys.argv[1:]:
+    for name, job in (yaml.safe_load(open(path)).get("jobs") or {}).items():
+        for step in job.get("steps") or []:
+            if "${{" in str(step.get("run", "")):
+                bad.append(f"{path}: job {name}: {step.get('name', step['run'][:40])}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+expect_rc 0 "a workflow's run: splices an expression: $(cat "$OUT")"
 
 # Every run: line calls a script of ours; inputs reach scripts only through env.
 for file in "$READYGATE_SOURCE"/actions/*/action.yml; do

@@ -2,7 +2,9 @@
 # (shell executor) on a sample repository that includes it with inputs: a clean tree against a
 # live nginx passes and exports READYGATE_PASSED=true; a leaked key fails the job and still
 # leaves JUnit, Code Quality, SARIF and Markdown; without readygate on PATH the job clones
-# readygate's source and takes the (seeded) cached build. scripts/test.sh installs
+# readygate's source and takes the (seeded) cached build, or, with an empty cache, downloads
+# the release archive (the build under test packed as scripts/release.sh packs it, served from
+# 127.0.0.1 through READYGATE_RELEASE_BASE_URL), checks it and runs the gate with it. scripts/test.sh installs
 # gitlab-ci-local and sets READYGATE_GITLAB_CI_LOCAL; without it this test is skipped.
 source "$(dirname "$0")/lib.sh"
 tool=${READYGATE_GITLAB_CI_LOCAL:-}
@@ -156,7 +158,7 @@ cd "$R"
 # test under the key ci-setup.sh computes. (The real build from source is what ci-setup.sh does
 # on a cache miss; scripts/ci-setup.sh is run that way by hand, see docs/CI.md.)
 branch=$(git -C "$READYGATE_SOURCE" symbolic-ref -q --short HEAD || true)
-if [ -z "$branch" ] || [ ! -d "$READYGATE_SOURCE/.git" ]; then
+if [ -z "$branch" ] || [ ! -e "$READYGATE_SOURCE/.git" ]; then  # .git: a folder, or a worktree's file
   echo "the source is not a git checkout on a branch: the install path is not exercised"
   exit 0
 fi
@@ -177,3 +179,24 @@ PATH=$SYSTEM_PATH ci_local
 expect_rc 1 "installed from source: the leaked key still fails the job"
 grep -q 'using the cached build' "$OUT" "$ERR" || fail "the cached build was not used: $(tail -30 "$OUT")"
 [ -s "$A/readygate-out/gl-code-quality.json" ] || fail "no Code Quality report after the install"
+
+# An empty cache: the job downloads the release archive of the version the clone names, checks
+# its SHA-256, installs it into the cache folder and runs the gate with it.
+own=$(sed -n -E 's/^project\(readygate VERSION ([0-9.]+).*/\1/p' "$WORK/readygate-src/CMakeLists.txt")
+name=readygate-$own-linux-$(uname -m)
+mkdir -p "$WORK/stage/$name/bin" "$WORK/stage/$name/lib" "$WORK/stage/$name/share/man/man1" "$WORK/www/v$own"
+cp "$BIN"/ready-scan "$BIN"/ready-bench "$BIN"/ready-healthcheck "$BIN"/ready-score "$BIN"/ready-report "$BIN"/ready-gate "$WORK/stage/$name/bin/"
+cp "$READYGATE_SOURCE/LICENSE" "$WORK/stage/$name/"
+tar -czf "$WORK/www/v$own/$name.tar.gz" -C "$WORK/stage" "$name"
+(cd "$WORK/www/v$own" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+python3 "$READYGATE_SOURCE/tests/support/release_server.py" "$WORK/www" "$WORK/port" "$WORK/server.log" &
+on_exit "kill $!"
+for _ in $(seq 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+[ -s "$WORK/port" ] || fail "the release server did not start"
+rm -rf "$R/.readygate-cache"
+PATH=$SYSTEM_PATH ci_local --variable "READYGATE_RELEASE_BASE_URL=http://127.0.0.1:$(cat "$WORK/port")"
+expect_rc 1 "installed from the release: the leaked key still fails the job"
+grep -q "installed release v$own in " "$OUT" "$ERR" || fail "the release was not installed: $(tail -30 "$OUT")"
+grep -q "^/v$own/$name.tar.gz " "$WORK/server.log" || fail "the archive was not downloaded: $(cat "$WORK/server.log")"
+[ -s "$A/readygate-out/gl-code-quality.json" ] || fail "no Code Quality report after the release install"
+check '[.[] | .check_name] == ["secret.aws-access-key-id"]' "$A/readygate-out/gl-code-quality.json"
