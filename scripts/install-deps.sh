@@ -2,8 +2,8 @@
 # Installs the Debian 12 packages readygate needs, and only those that are missing.
 #   install-deps.sh build   compiler, CMake, Ninja and the libraries
 #   install-deps.sh runner  what a CI runner needs: the same as build (ready-gate needs no more)
-#   install-deps.sh fetch   what downloading a release archive needs (curl, CA certificates)
-#   install-deps.sh package the above, plus what `cpack -G DEB` needs (dpkg-dev, file)
+#   install-deps.sh fetch   only what downloading a release archive needs (curl, CA certificates)
+#   install-deps.sh package build's packages, plus what `cpack -G DEB` needs (dpkg-dev, file)
 #   install-deps.sh release the above, plus patchelf: scripts/release.sh's portable build
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, wget, …) and
 #                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz,
