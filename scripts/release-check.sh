@@ -97,13 +97,24 @@ fresh() {
   printf '%s\n' "$root"
 }
 
-# inside ROOT COMMAND...: runs COMMAND in the chroot ROOT, with a clean environment.
+# The archive is tried as a user would: unpacked and run by an unprivileged user (nobody's ids)
+# in their home; apt runs as root.
+home=/home/user
+chroot=$(command -v chroot)
+# inside ROOT COMMAND...: runs COMMAND in the chroot ROOT, with a clean environment, as that
+# user when as_user=1.
+as_user=0
 inside() {
   local root=$1; shift
   local environment=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
-                     LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive)
+                     LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive) user=()
+  if [ "$as_user" = 1 ]; then
+    environment=(PATH=/usr/local/bin:/usr/bin:/bin "HOME=$home" LANG=C.UTF-8 TERM=dumb)
+    user=(--userspec=65534:65534)
+    mkdir -p "$root$home" && chown 65534:65534 "$root$home"
+  fi
   [ "$standin" != 1 ] || [ -z "${standin_lib:-}" ] || environment+=(LD_LIBRARY_PATH="$standin_lib")
-  timeout 600 env -i "${environment[@]}" chroot "$root" "$@"
+  timeout 600 env -i "${environment[@]}" "$chroot" "${user[@]}" "$root" "$@"
 }
 
 # Results: result[ROW|CHECK] = ok or FAILED; rows and checks in the order first seen.
@@ -116,10 +127,11 @@ record() {  # record ROW CHECK STATUS [WHY]
   if [ "$3" = FAILED ]; then failures=$((failures + 1)); say "$1: $2 FAILED${4:+: $4}"; else say "$1: $2 $3${4:+ ($4)}"; fi
 }
 # step ROW CHECK LOG COMMAND...: records ok when COMMAND succeeds, else FAILED and the log's tail.
+# (Its locals are named so as not to hide the callers' own from COMMAND.)
 step() {
-  local row=$1 check=$2 log=$3; shift 3
-  if "$@" >"$log" 2>&1; then record "$row" "$check" ok; else
-    record "$row" "$check" FAILED "see $log"; tail -n 15 "$log" | sed 's/^/    /' >&2
+  local step_row=$1 step_check=$2 step_log=$3; shift 3
+  if "$@" >"$step_log" 2>&1; then record "$step_row" "$step_check" ok; else
+    record "$step_row" "$step_check" FAILED "see $step_log"; tail -n 15 "$step_log" | sed 's/^/    /' >&2
   fi
 }
 
@@ -145,12 +157,25 @@ fi
 if [ "$layout_ok" = true ]; then record archive layout ok; else record archive layout FAILED "see above"; fi
 elves=()
 for file in "$host_copy/$name"/bin/* "$host_copy/$name"/lib/*; do
-  [ -f "$file" ] && [ "$(head -c 4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ] && elves+=("$file")
+  if [ -f "$file" ] && [ "$(head -c 4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ]; then elves+=("$file"); fi
 done
-glibc_needed=$(objdump -T "${elves[@]}" 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)
-say "the binaries need glibc $glibc_needed (the highest GLIBC_ symbol version in bin/ and lib/)"
+# glibc_of FILE...: the highest GLIBC_x.y symbol version the files ask for.
+# (none: 0; a file without dynamic symbols adds nothing)
+glibc_of() {
+  { [ $# -eq 0 ] || objdump -T "$@" 2>/dev/null || true; } | { grep -o 'GLIBC_[0-9][0-9.]*' || echo GLIBC_0; } |
+    sed 's/GLIBC_//' | sort -uV | tail -n 1
+}
+glibc_needed=$(glibc_of "${elves[@]}")
+bin_elves=()
+for file in "${elves[@]}"; do [[ "$file" != */bin/* ]] || bin_elves+=("$file"); done
+programs_need=$(glibc_of "${bin_elves[@]}")
+neediest=""
+for file in "${elves[@]}"; do
+  if [ "$(glibc_of "$file")" = "$glibc_needed" ]; then neediest+=" ${file#"$host_copy/$name/"}"; fi
+done
+say "the binaries need glibc $glibc_needed (the highest GLIBC_ symbol version in bin/ and lib/; bin/ alone: $programs_need), asked for by:$neediest"
 if [ "$standin" = 1 ]; then
-  standin_lib=/opt/$name/lib
+  standin_lib=$home/$name/lib
   record archive runpath "skipped" "stand-in: LD_LIBRARY_PATH=$standin_lib"
 else
   bad=""
@@ -184,35 +209,37 @@ plant() {
 # check_archive SUITE: every check of the unpacked archive in a fresh SUITE chroot.
 check_archive() {
   local suite=$1 root log="$logs/$1" have program
+  as_user=0
   mkdir -p "$log"
   root=$(fresh "archive-$suite" "$suite")
   have=$(inside "$root" dpkg-query -W -f="\${Version}" libc6)
   have=${have%%-*}
   cp "$archive" "$root/tmp/"
-  step "$suite" unpack "$log/unpack.log" inside "$root" tar xzf "/tmp/$name.tar.gz" -C /opt
+  as_user=1
+  step "$suite" unpack "$log/unpack.log" inside "$root" tar xzf "/tmp/$name.tar.gz" -C "$home"
   if dpkg --compare-versions "$have" ge "$glibc_needed"; then
     record "$suite" glibc ok "has $have, needs $glibc_needed"
   else
     record "$suite" glibc FAILED "has $have, the binaries need $glibc_needed"
   fi
   ldd_all() {
-    local file missing=0
-    for file in "${elves[@]}"; do
-      file=/opt/$name/${file#"$host_copy/$name/"}
+    local file listing
+    listing=$(for file in "${elves[@]}"; do
+      file=$home/$name/${file#"$host_copy/$name/"}
       echo "== $file"
-      inside "$root" ldd "$file" || missing=1
-    done > "$log/ldd.txt" 2>&1
-    cat "$log/ldd.txt"
-    if grep -q 'not found' "$log/ldd.txt"; then
-      echo "missing libraries:"; grep -E '^== |not found' "$log/ldd.txt" | grep -B 1 'not found'; return 1
+      inside "$root" ldd "$file" 2>&1 || echo "ldd $file failed"
+    done)
+    echo "$listing"
+    [ -n "$listing" ] || { echo "no ldd output"; return 1; }
+    if grep -q -e 'not found' -e '^ldd .* failed$' <<<"$listing"; then
+      echo "missing libraries or symbol versions:"; grep -E '^== |not found|failed$' <<<"$listing" | grep -B 1 -E 'not found|failed$'; return 1
     fi
-    return $missing
   }
   step "$suite" ldd "$log/ldd.log" ldd_all
   versions() {
     local program out
     for program in "${programs[@]}"; do
-      out=$(inside "$root" "/opt/$name/bin/$program" --version) || { echo "$program --version failed: $out"; return 1; }
+      out=$(inside "$root" "$home/$name/bin/$program" --version) || { echo "$program --version failed: $out"; return 1; }
       echo "$out"
       [ "$out" = "$program $version" ] || { echo "expected '$program $version'"; return 1; }
     done
@@ -221,7 +248,7 @@ check_archive() {
   plant "$root/tmp"
   scan() {
     local rc=0
-    inside "$root" "/opt/$name/bin/ready-scan" /tmp/tree --fail-on high -o /tmp/scan.json || rc=$?
+    inside "$root" "$home/$name/bin/ready-scan" /tmp/tree --fail-on high -o /tmp/scan.json || rc=$?
     [ "$rc" -eq 1 ] || { echo "ready-scan --fail-on high exited $rc, expected 1 (a high finding)"; return 1; }
     jq -e '[.findings[] | select(.rule == "secret.aws-access-key-id")] | length == 1' "$root/tmp/scan.json" ||
       { echo "no secret.aws-access-key-id finding in the envelope:"; jq -c '.findings' "$root/tmp/scan.json"; return 1; }
@@ -229,19 +256,19 @@ check_archive() {
   }
   step "$suite" scan "$log/scan.log" scan
   sarif() {
-    inside "$root" "/opt/$name/bin/ready-report" /tmp/scan.json --sarif /tmp/scan.sarif || return 1
+    inside "$root" "$home/$name/bin/ready-report" /tmp/scan.json --sarif /tmp/scan.sarif || return 1
     jq -e '.version == "2.1.0" and (.runs | length) >= 1 and ([.runs[].results[].ruleId] | index("secret.aws-access-key-id") != null)' "$root/tmp/scan.sarif"
   }
   step "$suite" sarif "$log/sarif.log" sarif
   bench() {
-    inside "$root" "/opt/$name/bin/ready-bench" "http://127.0.0.1:$port/" -n 200 -c 4 -o /tmp/bench.json || return 1
-    jq -e '.metrics.requests == 200 and .metrics.errors.total == 0' "$root/tmp/bench.json" ||
-      { jq -c '.metrics | {requests, errors}' "$root/tmp/bench.json"; return 1; }
+    inside "$root" "$home/$name/bin/ready-bench" "http://127.0.0.1:$port/" -n 200 -c 4 -o /tmp/bench.json || return 1
+    jq -e '.metrics.overall.requests == 200 and .metrics.overall.errors == 0' "$root/tmp/bench.json" ||
+      { jq -c '.metrics.overall | {requests, errors, errors_by_class}' "$root/tmp/bench.json"; return 1; }
   }
   step "$suite" bench "$log/bench.log" bench
   gate() {
     local rc=0
-    inside "$root" bash -c "cd /tmp/tree && /opt/$name/bin/ready-gate --scan-only --out /tmp/gate-out" || rc=$?
+    inside "$root" bash -c "cd /tmp/tree && $home/$name/bin/ready-gate --scan-only --out /tmp/gate-out" || rc=$?
     [ "$rc" -eq 1 ] || { echo "ready-gate --scan-only exited $rc, expected 1 (the planted key)"; return 1; }
     jq -e '[.runs[].results[].ruleId] | index("secret.aws-access-key-id") != null' "$root/tmp/gate-out/readygate.sarif"
   }
@@ -251,29 +278,30 @@ check_archive() {
 # check_deb SUITE: apt installs the package in a fresh SUITE chroot; it runs.
 check_deb() {
   local suite=$1 root log="$logs/deb-$1" row="deb:$1"
+  as_user=0
   mkdir -p "$log"
   root=$(fresh "deb-$suite" "$suite")
   cp "$deb" "$root/tmp/"
-  install() {
+  deb_install() {
     inside "$root" apt-get update -q && inside "$root" apt-get install -y -q "/tmp/$(basename "$deb")"
   }
-  step "$row" install "$log/install.log" install
+  step "$row" install "$log/install.log" deb_install
   [ "${result[$row|install]}" = ok ] || { grep -E 'Depends|unmet|E:' "$log/install.log" | sed 's/^/    apt: /' >&2 || true; }
-  versions() { inside "$root" ready-scan --version && [ "$(inside "$root" ready-scan --version)" = "ready-scan $version" ]; }
-  step "$row" version "$log/version.log" versions
-  man_page() {
+  deb_versions() { inside "$root" ready-scan --version && [ "$(inside "$root" ready-scan --version)" = "ready-scan $version" ]; }
+  step "$row" version "$log/version.log" deb_versions
+  deb_man_page() {
     if inside "$root" sh -c 'command -v man' >/dev/null; then inside "$root" man -w ready-scan
     else echo "(no man in the chroot)"; inside "$root" ls -l /usr/share/man/man1/ready-scan.1.gz; fi
   }
-  step "$row" man "$log/man.log" man_page
+  step "$row" man "$log/man.log" deb_man_page
   plant "$root/tmp"
-  scan() {
+  deb_scan() {
     local rc=0
     inside "$root" ready-scan /tmp/tree --fail-on high -o /tmp/scan.json || rc=$?
     [ "$rc" -eq 1 ] || { echo "ready-scan exited $rc, expected 1"; return 1; }
     jq -e '.summary.findings == 1' "$root/tmp/scan.json"
   }
-  step "$row" scan "$log/scan.log" scan
+  step "$row" scan "$log/scan.log" deb_scan
 }
 
 start=$SECONDS
