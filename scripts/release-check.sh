@@ -131,7 +131,7 @@ record() {  # record ROW CHECK STATUS [WHY]
 step() {
   local step_row=$1 step_check=$2 step_log=$3; shift 3
   if "$@" >"$step_log" 2>&1; then record "$step_row" "$step_check" ok; else
-    record "$step_row" "$step_check" FAILED "see $step_log"; tail -n 15 "$step_log" | sed 's/^/    /' >&2
+    record "$step_row" "$step_check" FAILED "see $step_log"; tail -n 8 "$step_log" | sed 's/^/    /' >&2
   fi
 }
 
@@ -147,7 +147,8 @@ programs=(ready-scan ready-bench ready-healthcheck ready-score ready-report read
 layout_ok=true
 for program in "${programs[@]}"; do [ -x "$host_copy/$name/bin/$program" ] || { say "missing bin/$program"; layout_ok=false; }; done
 for page in "${programs[@]}"; do [ -f "$host_copy/$name/share/man/man1/$page.1.gz" ] || { say "missing share/man/man1/$page.1.gz"; layout_ok=false; }; done
-[ -f "$host_copy/$name/LICENSE" ] || { say "missing LICENSE"; layout_ok=false; }
+[ -f "$host_copy/$name/LICENSE" ] || [ -f "$host_copy/$name/share/doc/readygate/LICENSE" ] ||
+  { say "missing LICENSE (at the top or in share/doc/readygate/)"; layout_ok=false; }
 if [ -f "$archive.sha256" ] || [ -f "${archive%.tar.gz}.sha256" ]; then
   sums=$archive.sha256; [ -f "$sums" ] || sums=${archive%.tar.gz}.sha256
   (cd "$(dirname "$archive")" && sha256sum -c --status "$sums") || { say "$sums does not match"; layout_ok=false; }
@@ -156,9 +157,9 @@ else
 fi
 if [ "$layout_ok" = true ]; then record archive layout ok; else record archive layout FAILED "see above"; fi
 elves=()
-for file in "$host_copy/$name"/bin/* "$host_copy/$name"/lib/*; do
+while IFS= read -r file; do
   if [ -f "$file" ] && [ "$(head -c 4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ]; then elves+=("$file"); fi
-done
+done < <(find "$host_copy/$name/bin" "$host_copy/$name/lib" -type f 2>/dev/null | sort)
 # glibc_of FILE...: the highest GLIBC_x.y symbol version the files ask for.
 # (none: 0; a file without dynamic symbols adds nothing)
 glibc_of() {
@@ -173,7 +174,7 @@ neediest=""
 for file in "${elves[@]}"; do
   if [ "$(glibc_of "$file")" = "$glibc_needed" ]; then neediest+=" ${file#"$host_copy/$name/"}"; fi
 done
-say "the binaries need glibc $glibc_needed (the highest GLIBC_ symbol version in bin/ and lib/; bin/ alone: $programs_need), asked for by:$neediest"
+say "the binaries need glibc $glibc_needed (the highest GLIBC_ symbol version under bin/ and lib/; bin/ alone: $programs_need), asked for by:$neediest"
 if [ "$standin" = 1 ]; then
   standin_lib=$home/$name/lib
   record archive runpath "skipped" "stand-in: LD_LIBRARY_PATH=$standin_lib"
