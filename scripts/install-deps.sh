@@ -8,6 +8,8 @@
 #   install-deps.sh test    the above, plus what the test suite drives (jq, git, wget, …) and
 #                           clang-14 with libFuzzer (libclang-rt-14-dev) for tests/fuzz,
 #                           clang-format-14 and clang-tidy-14 for scripts/check-style.sh
+#   install-deps.sh release-check  what scripts/release-check.sh needs on the host: debootstrap (the
+#                           Debian 11/12/13 chroots), jq, python3 (its loopback server), binutils
 #   install-deps.sh node    Node.js and npm, and what npm needs to build a native module
 #                           (node-gyp: make, g++, python3, Node's headers), for the npm tools
 # Runs apt-get through sudo when not root. Safe to run again: it does nothing when all is there.
@@ -35,6 +37,7 @@ case "$mode" in
   release) wanted=("${build_packages[@]}" dpkg-dev file patchelf) ;;
   demo) wanted=("${build_packages[@]}" "${demo_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+  release-check) wanted=(debootstrap jq python3 binutils) ;;
   node)
     wanted=(make g++ python3)
     # Debian's nodejs and npm, unless a Node.js is already there (NodeSource's package ships npm
@@ -42,7 +45,7 @@ case "$mode" in
     command -v npm >/dev/null || wanted+=(nodejs npm)
     [ -f /usr/include/node/node.h ] || wanted+=(libnode-dev)
     ;;
-  *) echo "usage: $0 build|runner|fetch|package|release|demo|test|node" >&2; exit 2 ;;
+  *) echo "usage: $0 build|runner|fetch|package|release|release-check|demo|test|node" >&2; exit 2 ;;
 esac
 
 missing=()
