@@ -109,6 +109,17 @@ TEST_CASE("a base the clone does not have: auto scans every line, an explicit RE
     FAIL("an unknown REF was accepted");
   } catch (const Error& e) {
     CHECK(std::string(e.what()).find("--diff-base no-such-ref: not a commit in this clone") != std::string::npos);
+    CHECK(std::string(e.what()).find("(a shallow clone?") != std::string::npos);
   }
   CHECK_THROWS_AS(resolve_diff_base("--output=x", env_of({}), dir, use), Error);
+}
+
+TEST_CASE("a base outside any checkout says so, not 'a shallow clone'") {
+  const test::TempDir plain;
+  try {
+    resolve_diff_base("main", env_of({}), plain.path().string(), use);
+    FAIL("a REF outside a checkout was accepted");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("is not in a git checkout)") != std::string::npos);
+  }
 }

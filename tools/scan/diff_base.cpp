@@ -35,6 +35,15 @@ void fetch_base(const std::string& directory, const std::string& base) {
   git(directory, {"fetch", "-q", "--no-tags", "--depth=1", "origin", refspec});
 }
 
+// Why a base cannot be found, as a hint for the message: git missing, no checkout, or (most
+// often in CI) a shallow clone.
+std::string missing_base_hint(const std::string& directory) {
+  const ProcessResult inside = git(directory, {"rev-parse", "--git-dir"});
+  if (inside.exit_code == 127) return " (git is not installed)";
+  if (inside.exit_code != 0) return " (" + directory + " is not in a git checkout)";
+  return " (a shallow clone? fetch it, e.g. fetch-depth: 0)";
+}
+
 }  // namespace
 
 Environment process_environment() {
@@ -68,7 +77,7 @@ std::optional<std::string> resolve_diff_base(const std::string& value, const Env
     commit = commit_of(directory, base);
   }
   if (!commit) {
-    const std::string hint = " (a shallow clone? fetch it, e.g. fetch-depth: 0)";
+    const std::string hint = missing_base_hint(directory);
     if (!automatic)
       throw_input_error(use.flag + " " + base + ": not a commit in this clone, nor one origin has" + hint);
     log_warning(use.flag + " auto: the request's base '" + base + "' is not in this clone and cannot be fetched" +
