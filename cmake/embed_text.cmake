@@ -15,5 +15,7 @@ std::string_view ${FUNCTION}() {
 }
 }
 ")
-file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+# Only when the text changed, so what includes it is not rebuilt for nothing. (configure_file,
+# not file(COPY_FILE … ONLY_IF_DIFFERENT): that needs CMake 3.21, Debian 11 has 3.18.)
+configure_file("${OUTPUT}.tmp" "${OUTPUT}" COPYONLY)
 file(REMOVE "${OUTPUT}.tmp")

@@ -38,49 +38,31 @@ function(readygate_install_program target)
   set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../lib/readygate")
 endfunction()
 
-# Installs the libraries the programs load into lib/readygate, each with RUNPATH $ORIGIN.
+# Installs the libraries the programs load into lib/readygate, each with RUNPATH $ORIGIN, and
+# the licences of everything shipped (cmake/bundle_libraries.cmake, run at install time; CMake
+# 3.18, Debian 11's, has no install(RUNTIME_DEPENDENCY_SET)).
 function(readygate_install_bundle)
   if(NOT READYGATE_PORTABLE)
     return()
   endif()
-  install(RUNTIME_DEPENDENCY_SET readygate_bundle
-    # glibc's libraries and the kernel's vDSO stay the system's.
-    PRE_EXCLUDE_REGEXES
-      "^ld-linux" "^linux-vdso" "^lib(c|m|dl|pthread|rt|resolv|util|anl|nsl|BrokenLocale|crypt)\\.so"
-    POST_EXCLUDE_REGEXES "/ld-linux[^/]*$"
-    LIBRARY DESTINATION lib/readygate)
-  # The static libraries linked in, for their licences.
+  # The static libraries linked in, for their licences, by the real paths dpkg knows them by.
   execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.a OUTPUT_VARIABLE libstdcxx
                   OUTPUT_STRIP_TRAILING_WHITESPACE)
-  get_target_property(pugixml_static pugixml::static IMPORTED_LOCATION_NONE)
+  get_target_property(pugixml_static pugixml::static LOCATION)
   get_target_property(boost_static Boost::program_options LOCATION)
-  set(static_libraries ${libstdcxx} ${READYGATE_RE2_STATIC} ${boost_static} ${pugixml_static})
-  foreach(library IN LISTS static_libraries)
-    file(REAL_PATH ${library} real)  # dpkg knows the file by its real path, not /usr/lib/gcc/…/../
-    list(APPEND resolved ${real})
+  set(static_libraries "")
+  foreach(library IN ITEMS ${libstdcxx} ${READYGATE_RE2_STATIC} ${boost_static} ${pugixml_static})
+    get_filename_component(real ${library} REALPATH)
+    list(APPEND static_libraries ${real})
   endforeach()
-  set(static_libraries ${resolved})
+  set(programs "")
+  foreach(name IN ITEMS scan report score bench healthcheck)
+    list(APPEND programs ${READYGATE_BIN_DIR}/ready-${name})
+  endforeach()
   install(CODE "
-    file(GLOB bundled \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/lib/readygate/*.so*\")
-    foreach(library IN LISTS bundled)
-      if(NOT IS_SYMLINK \"\${library}\")
-        execute_process(COMMAND \"${READYGATE_PATCHELF}\" --set-rpath \"\\$ORIGIN\" \"\${library}\"
-                        COMMAND_ERROR_IS_FATAL ANY)
-      endif()
-    endforeach()
-    # The licence of every library shipped, bundled or linked in: its Debian package's copyright.
-    set(licences \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}/bundled\")
-    file(MAKE_DIRECTORY \"\${licences}\")
-    set(patterns \"${static_libraries}\")
-    foreach(library IN LISTS bundled)
-      get_filename_component(name \"\${library}\" NAME)
-      list(APPEND patterns \"*/\${name}\")
-    endforeach()
-    foreach(pattern IN LISTS patterns)
-      execute_process(COMMAND dpkg-query -S \"\${pattern}\" OUTPUT_VARIABLE owner ERROR_QUIET)
-      string(REGEX REPLACE \"[:,].*\" \"\" package \"\${owner}\")
-      if(package AND EXISTS \"/usr/share/doc/\${package}/copyright\")
-        file(COPY_FILE \"/usr/share/doc/\${package}/copyright\" \"\${licences}/\${package}.copyright\")
-      endif()
-    endforeach()")
+    set(READYGATE_PROGRAMS \"${programs}\")
+    set(READYGATE_STATIC_LIBRARIES \"${static_libraries}\")
+    set(READYGATE_PATCHELF \"${READYGATE_PATCHELF}\")
+    set(READYGATE_DOCDIR \"${CMAKE_INSTALL_DOCDIR}\")
+    include(\"${CMAKE_CURRENT_FUNCTION_LIST_DIR}/bundle_libraries.cmake\")")
 endfunction()

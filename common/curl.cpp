@@ -28,8 +28,15 @@ CurlMulti make_curl_multi() {
 }
 
 void limit_to_http(CURL* easy) {
+  // The _STR options came with libcurl 7.85 and deprecate the bitmask ones (a warning, so an
+  // error under -Werror); Debian 11, where the release is built, has 7.74.
+#if LIBCURL_VERSION_NUM >= 0x075500
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
 }
 
 bool curl_has_http2() {

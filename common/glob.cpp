@@ -1,8 +1,8 @@
 #include "glob.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
-#include <unordered_map>
 
 namespace readygate {
 namespace {
@@ -173,14 +173,11 @@ bool Glob::matches_path_or_parent(std::string_view text) const { return run(text
 namespace {
 
 // Patterns repeat (the same excludes for every file): compile each once per thread. Looked
-// up by string_view (a transparent hash), so a hit allocates nothing.
-struct PatternHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
+// up by string_view (std::less<>), so a hit allocates nothing. An ordered map, as libstdc++
+// before GCC 11 (Debian 11's GCC 10, where the release is built) has no unordered_map::find
+// by another type; a handful of patterns make a shallow tree.
 const Glob& compiled(std::string_view pattern) {
-  thread_local std::unordered_map<std::string, Glob, PatternHash, std::equal_to<>> cache;
+  thread_local std::map<std::string, Glob, std::less<>> cache;
   auto it = cache.find(pattern);
   if (it == cache.end()) {
     if (cache.size() > 4096) cache.clear();  // a bound, whatever the patterns

@@ -54,7 +54,7 @@ std::string roff_escape(const std::string& text) {
     } else {
       // Our own help text: valid UTF-8 of two to four bytes.
       const int length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      unsigned code = c & (0x7F >> length);
+      unsigned code = static_cast<unsigned>(c) & (0x7Fu >> length);
       for (int k = 1; k < length && i + 1 < text.size(); ++k)
         code = (code << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
       char buffer[16];

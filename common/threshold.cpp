@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
+#include <optional>
 
+#include "decimal.hpp"
 #include "error.hpp"
 
 namespace readygate {
@@ -44,13 +45,11 @@ namespace {
 
 double metric_value(std::string_view metric, std::string_view text, std::string_view context) {
   text = trim(text);
-  double number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  const std::string_view unit = trim(std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end)));
+  const std::optional<DecimalPrefix> decimal = read_decimal_prefix(text);  // nan and inf are none
+  const std::string_view unit = trim(text.substr(decimal ? decimal->length : 0));
   const auto fail = [&](const std::string& why) -> double { throw_input_error(std::string(context) + ": " + why); };
-  if (error != std::errc() || end == text.data() || !std::isfinite(number)) {
-    return fail("'" + std::string(text) + "' is not a number");  // nan and inf would always pass or always fail
-  }
+  if (!decimal) return fail("'" + std::string(text) + "' is not a number");
+  const double number = decimal->value;
   if (number < 0) return fail("'" + std::string(text) + "' is negative");
   const std::string_view base = metric_unit(metric);
   if (base == "ms") {

@@ -17,7 +17,9 @@ std::optional<TlsFacts> tls_facts_of(CURL* easy) {
   TlsFacts facts;
   facts.protocol = SSL_get_version(ssl);
   if (const SSL_CIPHER* cipher = SSL_get_current_cipher(ssl)) facts.cipher = SSL_CIPHER_get_name(cipher);
-  const std::unique_ptr<X509, decltype(&X509_free)> cert(SSL_get1_peer_certificate(ssl), &X509_free);
+  // A reference of our own, freed here: OpenSSL 3 spells it SSL_get1_peer_certificate and keeps
+  // this name as a macro for it; OpenSSL 1.1 (Debian 11, where the release is built) has only this.
+  const std::unique_ptr<X509, decltype(&X509_free)> cert(SSL_get_peer_certificate(ssl), &X509_free);
   if (cert) {
     int days = 0, seconds = 0;
     if (ASN1_TIME_diff(&days, &seconds, nullptr, X509_get0_notAfter(cert.get()))) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/decimal.hpp"
 #include "common/error.hpp"
 #include "common/json_stream.hpp"
 
@@ -119,12 +120,11 @@ double parse_coverage_text(const std::string& text, const std::string& path) {
     if (!rate) throw_input_error(path + ": a Cobertura report needs <coverage line-rate=\"…\">");
     // The whole attribute must be a number from 0 to 1: "nan", "inf" and "abc" are not rates.
     const std::string_view value = rate.value();
-    double rate_value = -1;
-    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), rate_value);
-    if (error != std::errc() || end != value.data() + value.size() || !(rate_value >= 0 && rate_value <= 1)) {
+    const std::optional<DecimalPrefix> rate_value = read_decimal_prefix(value);
+    if (!rate_value || rate_value->length != value.size() || !(rate_value->value >= 0 && rate_value->value <= 1)) {
       throw_input_error(path + ": line-rate \"" + std::string(value.substr(0, 40)) + "\" is not a number from 0 to 1");
     }
-    return rate_value;
+    return rate_value->value;
   }
   // lcov: sum LF (lines found) and LH (lines hit) over every record; a record hits at most
   // the lines it has.
