@@ -27,13 +27,12 @@ else()
   target_link_libraries(readygate_pugixml INTERFACE pugixml::pugixml)
 endif()
 
-# Installs one program into bin; portable, with its link options and its libraries noted.
+# Installs one program into bin; portable, with its link options and RUNPATH.
 function(readygate_install_program target)
+  install(TARGETS ${target} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   if(NOT READYGATE_PORTABLE)
-    install(TARGETS ${target} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
     return()
   endif()
-  install(TARGETS ${target} RUNTIME_DEPENDENCY_SET readygate_bundle RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--enable-new-dtags)
   set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../lib/readygate")
 endfunction()
