@@ -4,7 +4,7 @@
 # -dev packages) it unpacks ARCHIVE with tar as a user would and runs every program: --version,
 # a scan of a planted fake key, its SARIF, a load of a server on the host's 127.0.0.1, and
 # ready-gate --scan-only; it checks no program misses a library (ldd) and that each release's
-# glibc is new enough. With DEB, it installs the package with apt in fresh copies of 12 and 13
+# glibc is new enough. With DEB, it installs the package with apt in fresh copies of 11, 12 and 13
 # and runs it. Prints a table (release x check: ok/FAILED) and exits 1 on any failure.
 # Needs root, and on the host debootstrap (installed with apt when missing), jq, python3 and
 # binutils. See docs/RELEASE.md.
@@ -308,9 +308,7 @@ check_deb() {
 start=$SECONDS
 for suite in "${suites[@]}"; do check_archive "$suite"; done
 if [ -n "$deb" ]; then
-  for suite in "${suites[@]}"; do
-    case "$suite" in bullseye) ;; *) check_deb "$suite" ;; esac  # (the .deb is for Debian 12 and 13)
-  done
+  for suite in "${suites[@]}"; do check_deb "$suite"; done
 fi
 
 echo
