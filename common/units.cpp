@@ -3,8 +3,9 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
-#include <stdexcept>
+#include <optional>
 
+#include "decimal.hpp"
 #include "error.hpp"
 
 namespace readygate {
@@ -36,14 +37,8 @@ std::uint64_t parse_byte_size(const std::string& flag, const std::string& text) 
 }
 
 std::chrono::milliseconds parse_duration(const std::string& flag, const std::string& text) {
-  std::size_t used = 0;
-  double number = -1;
-  try {
-    number = std::stod(text, &used);
-  } catch (const std::logic_error&) {
-    used = 0;
-  }
-  const std::string unit = text.substr(used);
+  const std::optional<DecimalPrefix> number = read_decimal_prefix(text);
+  const std::string unit = text.substr(number ? number->length : 0);
   double scale = 0;
   if (unit == "ms")
     scale = 1;
@@ -53,10 +48,10 @@ std::chrono::milliseconds parse_duration(const std::string& flag, const std::str
     scale = 60'000;
   else if (unit == "h")
     scale = 3'600'000;
-  if (used == 0 || scale == 0 || !(number >= 0) || number * scale > 1e12) {
+  if (!number || scale == 0 || !(number->value >= 0) || number->value * scale > 1e12) {
     throw_input_error(flag + ": expected a duration such as 250ms, 5s or 2m, got '" + text + "'");
   }
-  return std::chrono::milliseconds(std::llround(number * scale));  // 0 <= value <= 1e12
+  return std::chrono::milliseconds(std::llround(number->value * scale));  // 0 <= value <= 1e12
 }
 
 }  // namespace readygate

@@ -110,6 +110,11 @@ TEST_CASE("policy mistakes name the category and the field") {
   CHECK(policy_error(c).find("field \"limit\": must be on the failing side") != std::string::npos);
   c = {{"name", "availability"}, {"weight", 10}, {"kind", "health"}, {"target", "99.9 percent"}};
   CHECK(policy_error(c).find("field \"target\"") != std::string::npos);
+  for (const char* bad : {"nan", "nan%", "inf%", " 99%", "%", ""}) {
+    CAPTURE(bad);
+    c["target"] = bad;
+    CHECK(policy_error(c).find("field \"target\"") != std::string::npos);
+  }
   CHECK_THROWS_AS(policy_of(json::array({security}), json::array({"meteor_strike"})), Error);
   CHECK_THROWS_AS(policy_of(json::array({security, security})), Error);
 }

@@ -25,7 +25,8 @@ TEST_CASE("durations take ms, s, m and h") {
   CHECK(parse_duration("--d", "1.5s") == milliseconds(1500));
   CHECK(parse_duration("--d", "2m") == milliseconds(120000));
   CHECK(parse_duration("--d", "30") == milliseconds(30000));
-  for (const char* bad : {"", "s", "5 s", "-1s", "5x", "fast", "1e13h"}) {
+  CHECK(parse_duration("--d", "2.5e2ms") == milliseconds(250));
+  for (const char* bad : {"", "s", "5 s", "-1s", "5x", "fast", "1e13h", "nan", "infs", " 5s", "+5s", "0x10s"}) {
     CAPTURE(bad);
     CHECK_THROWS_AS(parse_duration("--d", bad), Error);
   }

@@ -1,8 +1,11 @@
 #include "policy.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string_view>
 
+#include "common/decimal.hpp"
 #include "common/error.hpp"
 #include "common/json_fields.hpp"
 #include "common/json_stream.hpp"
@@ -24,17 +27,11 @@ double fraction(const JsonFields& f, std::string_view field, double fallback) {
     result = value->get<double>();
   } else if (value->is_string()) {
     const std::string text = value->get<std::string>();
-    try {
-      std::size_t used = 0;
-      result = std::stod(text, &used);
-      if (text.substr(used) == "%") {
-        result /= 100.0;
-      } else if (used != text.size()) {
-        f.fail(field, "expected a fraction (0.999) or a percentage (\"99.9%\"), got \"" + text + "\"");
-      }
-    } catch (const std::logic_error&) {
+    const std::optional<DecimalPrefix> number = read_decimal_prefix(text);
+    const std::string_view rest = number ? std::string_view(text).substr(number->length) : std::string_view();
+    if (!number || !(rest.empty() || rest == "%"))
       f.fail(field, "expected a fraction (0.999) or a percentage (\"99.9%\"), got \"" + text + "\"");
-    }
+    result = rest == "%" ? number->value / 100.0 : number->value;
   } else {
     f.fail(field, "expected a fraction or a percentage, got " + value->dump());
   }
