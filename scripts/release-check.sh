@@ -11,8 +11,6 @@
 #   READYGATE_CHROOT_CACHE  where the base chroots are kept, one tarball per release
 #                           (default ${XDG_CACHE_HOME:-$HOME/.cache}/readygate/chroots)
 #   READYGATE_CHECK_SUITES  the releases to try (default "bullseye bookworm trixie")
-#   READYGATE_CHECK_STANDIN 1: the archive is a stand-in without the $ORIGIN/../lib RUNPATH:
-#                           run it with LD_LIBRARY_PATH=lib/ (and do not check the RUNPATH)
 #   READYGATE_CHECK_LOGS    where each step's output is kept (default: a new folder under /tmp)
 set -euo pipefail
 
@@ -31,12 +29,11 @@ for tool in jq python3 objdump readelf; do
   command -v "$tool" >/dev/null || { echo "release-check: needs $tool on the host (scripts/install-deps.sh release-check)" >&2; exit 2; }
 done
 if ! command -v debootstrap >/dev/null; then
-  "$(dirname "$0")/install-deps.sh" release
+  "$(dirname "$0")/install-deps.sh" release-check
 fi
 
 cache=${READYGATE_CHROOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/readygate/chroots}
 read -r -a suites <<<"${READYGATE_CHECK_SUITES:-bullseye bookworm trixie}"
-standin=${READYGATE_CHECK_STANDIN:-0}
 mirror=http://deb.debian.org/debian
 mkdir -p "$cache"
 run_dir=$(mktemp -d /tmp/release-check.XXXXXX)
@@ -113,7 +110,6 @@ inside() {
     user=(--userspec=65534:65534)
     mkdir -p "$root$home" && chown 65534:65534 "$root$home"
   fi
-  [ "$standin" != 1 ] || [ -z "${standin_lib:-}" ] || environment+=(LD_LIBRARY_PATH="$standin_lib")
   timeout 600 env -i "${environment[@]}" "$chroot" "${user[@]}" "$root" "$@"
 }
 
@@ -147,11 +143,9 @@ programs=(ready-scan ready-bench ready-healthcheck ready-score ready-report read
 layout_ok=true
 for program in "${programs[@]}"; do [ -x "$host_copy/$name/bin/$program" ] || { say "missing bin/$program"; layout_ok=false; }; done
 for page in "${programs[@]}"; do [ -f "$host_copy/$name/share/man/man1/$page.1.gz" ] || { say "missing share/man/man1/$page.1.gz"; layout_ok=false; }; done
-[ -f "$host_copy/$name/LICENSE" ] || [ -f "$host_copy/$name/share/doc/readygate/LICENSE" ] ||
-  { say "missing LICENSE (at the top or in share/doc/readygate/)"; layout_ok=false; }
-if [ -f "$archive.sha256" ] || [ -f "${archive%.tar.gz}.sha256" ]; then
-  sums=$archive.sha256; [ -f "$sums" ] || sums=${archive%.tar.gz}.sha256
-  (cd "$(dirname "$archive")" && sha256sum -c --status "$sums") || { say "$sums does not match"; layout_ok=false; }
+[ -f "$host_copy/$name/share/doc/readygate/LICENSE" ] || { say "missing share/doc/readygate/LICENSE"; layout_ok=false; }
+if [ -f "$archive.sha256" ]; then
+  (cd "$(dirname "$archive")" && sha256sum -c --status "$archive.sha256") || { say "$archive.sha256 does not match"; layout_ok=false; }
 else
   say "no $archive.sha256 beside the archive"; layout_ok=false
 fi
@@ -175,16 +169,11 @@ for file in "${elves[@]}"; do
   if [ "$(glibc_of "$file")" = "$glibc_needed" ]; then neediest+=" ${file#"$host_copy/$name/"}"; fi
 done
 say "the binaries need glibc $glibc_needed (the highest GLIBC_ symbol version under bin/ and lib/; bin/ alone: $programs_need), asked for by:$neediest"
-if [ "$standin" = 1 ]; then
-  standin_lib=$home/$name/lib
-  record archive runpath "skipped" "stand-in: LD_LIBRARY_PATH=$standin_lib"
-else
-  bad=""
-  for program in "${programs[@]:0:5}"; do
-    readelf -d "$host_copy/$name/bin/$program" | grep -E 'R(UN)?PATH' | grep -qF "\$ORIGIN/../lib" || bad+=" $program"
-  done
-  if [ -z "$bad" ]; then record archive runpath ok; else record archive runpath FAILED "no \$ORIGIN/../lib RUNPATH:$bad"; fi
-fi
+bad=""
+for program in "${programs[@]:0:5}"; do
+  readelf -d "$host_copy/$name/bin/$program" | grep -F 'RUNPATH' | grep -qF "\$ORIGIN/../lib/readygate" || bad+=" $program"
+done
+if [ -z "$bad" ]; then record archive runpath ok; else record archive runpath FAILED "no \$ORIGIN/../lib/readygate RUNPATH:$bad"; fi
 
 # The loopback server, outside the chroots (they share the host's network).
 mkdir -p "$run_dir/www"
