@@ -50,7 +50,8 @@ check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
 tar -xzf "$out/$archive" -C "$check"
 top="$check/${archive%.tar.gz}"
-version=$(sed -n 's/^project(readygate VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
+version=${archive#readygate-}
+version=${version%-linux-*}  # cpack named it from the project's VERSION
 failed=0
 for program in scan bench healthcheck score report; do
   said=$(env -i "$top/bin/ready-$program" --version 2>&1) || said="failed: $said"
