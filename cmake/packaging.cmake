@@ -42,7 +42,12 @@ set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_DIR}/cpack_options.cmake)
 # Debian policy 12.5: every package carries its copyright file, machine-readable (DEP-5), at
 # /usr/share/doc/<package>/copyright; the full licence text is Debian's common-licenses copy.
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
-# And its changelog (Debian's format; policy 12.7: changelog.gz for a native package).
+# And its changelog (Debian's format; policy 12.7: changelog.gz for a native package), whose
+# newest entry must be this version: a version bump needs its entry.
+file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/changelog newest LIMIT_COUNT 1)
+if(NOT newest MATCHES "^readygate \\(${PROJECT_VERSION}\\) ")
+  message(FATAL_ERROR "cmake/changelog starts with '${newest}': add an entry for ${PROJECT_VERSION}")
+endif()
 set(changelog ${PROJECT_BINARY_DIR}/changelog.gz)
 add_custom_command(
   OUTPUT ${changelog}

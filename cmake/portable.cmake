@@ -2,8 +2,8 @@
 # The programs must run on a minimal system that has glibc and nothing else of ours:
 # - libstdc++ and libgcc are linked statically, and so are the C++ libraries (RE2,
 #   Boost.Program_options, pugixml), which would otherwise load a shared libstdc++ anyway;
-# - every other shared library they load (libcurl and its own dependencies, RE2, Boost, OpenSSL,
-#   pugixml, libpq, mimalloc…) is installed beside them in lib/readygate, found through an
+# - every other shared library they load (libcurl and its own dependencies, OpenSSL, libpq,
+#   mimalloc where Debian has it) is installed beside them in lib/readygate, found through an
 #   $ORIGIN-relative RUNPATH: bin/../lib/readygate for the programs, and $ORIGIN for the bundled
 #   libraries themselves (a RUNPATH applies to an object's own dependencies only, so each
 #   bundled library gets one too, set with patchelf at install time);
@@ -27,12 +27,14 @@ else()
   target_link_libraries(readygate_pugixml INTERFACE pugixml::pugixml)
 endif()
 
-# Installs one program into bin; portable, with its link options and RUNPATH.
+# Installs one program into bin; portable, with its link options and RUNPATH, and noted for
+# readygate_install_bundle.
 function(readygate_install_program target)
   install(TARGETS ${target} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   if(NOT READYGATE_PORTABLE)
     return()
   endif()
+  set_property(GLOBAL APPEND PROPERTY READYGATE_PROGRAMS ${target})
   target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--enable-new-dtags)
   set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../lib/readygate")
 endfunction()
@@ -54,9 +56,10 @@ function(readygate_install_bundle)
     get_filename_component(real ${library} REALPATH)
     list(APPEND static_libraries ${real})
   endforeach()
+  get_property(targets GLOBAL PROPERTY READYGATE_PROGRAMS)
   set(programs "")
-  foreach(name IN ITEMS scan report score bench healthcheck)
-    list(APPEND programs ${READYGATE_BIN_DIR}/ready-${name})
+  foreach(target IN LISTS targets)
+    list(APPEND programs "$<TARGET_FILE:${target}>")
   endforeach()
   install(CODE "
     set(READYGATE_PROGRAMS \"${programs}\")
