@@ -51,8 +51,13 @@ cache_key() {
 }
 found() { command -v ready-scan >/dev/null && command -v ready-gate >/dev/null; }
 
-# build_from_source: the build dependencies (apt) and a release build of this tree into PREFIX.
+# build_from_source: the build dependencies (apt) and a release build of this tree into PREFIX;
+# only of this tree's own version, which is all it can build.
 build_from_source() {
+  if [ "$version" != "$own_version" ]; then
+    echo "readygate: this copy of readygate is $own_version, so $version cannot be built from it: ask for a released version, or use the action or template at v$version" >&2
+    exit 1
+  fi
   "$root/scripts/install-deps.sh" runner
   local build
   build=$(mktemp -d "${TMPDIR:-/tmp}/readygate-build-XXXXXX")
@@ -77,10 +82,6 @@ install_release() {
   esac
   if [ "$mode" = never ]; then
     echo "readygate: READYGATE_FROM_SOURCE=never (from-source: never): not building from source" >&2
-    exit 1
-  fi
-  if [ "$version" != "$own_version" ]; then
-    echo "readygate: this copy of readygate is $own_version, so $version cannot be built from it: ask for a released version, or use the action or template at v$version" >&2
     exit 1
   fi
   echo "readygate: building $version from source instead (minutes; from-source: never turns this off)" >&2

@@ -216,6 +216,14 @@ expect_rc 0 "always: $(cat "$ERR")"
 expect_stderr "building $own from source (READYGATE_FROM_SOURCE=always)"
 [ ! -s "$WORK/server.log" ] || fail "always downloaded: $(cat "$WORK/server.log")"
 grep -q '^cmake --install ' "$STUB_LOG" || fail "always did not build: $(cat "$STUB_LOG")"
+# ... but only of this tree's version: always with another one builds nothing.
+P="$WORK/prefix/always-other"
+reset
+install "$URL/ok" "$P" READYGATE_FROM_SOURCE=always READYGATE_VERSION=9.8.7
+expect_rc 1 "always for another version"
+expect_stderr "this copy of readygate is $own, so 9.8.7 cannot be built from it"
+nothing_in "$P"
+no_stub_calls "always for another version"
 
 # Bad input: exit 2, before anything is fetched.
 reset
