@@ -3,9 +3,9 @@
 # live nginx passes and exports READYGATE_PASSED=true; a leaked key fails the job and still
 # leaves JUnit, Code Quality, SARIF and Markdown; without readygate on PATH the job clones
 # readygate's source and takes the (seeded) cached build, or, with an empty cache, downloads
-# the release archive (the build under test packed as scripts/release.sh packs it, served from
-# 127.0.0.1 through READYGATE_RELEASE_BASE_URL), checks it and runs the gate with it. scripts/test.sh installs
-# gitlab-ci-local and sets READYGATE_GITLAB_CI_LOCAL; without it this test is skipped.
+# the release archive (the programs under test in the release's layout, served from 127.0.0.1
+# through READYGATE_RELEASE_BASE_URL), checks it and runs the gate with it. scripts/test.sh
+# installs gitlab-ci-local and sets READYGATE_GITLAB_CI_LOCAL; without it this test is skipped.
 source "$(dirname "$0")/lib.sh"
 tool=${READYGATE_GITLAB_CI_LOCAL:-}
 if [ -z "$tool" ] || [ ! -x "$tool" ]; then
@@ -184,9 +184,9 @@ grep -q 'using the cached build' "$OUT" "$ERR" || fail "the cached build was not
 # its SHA-256, installs it into the cache folder and runs the gate with it.
 own=$(sed -n -E 's/^project\(readygate VERSION ([0-9.]+).*/\1/p' "$WORK/readygate-src/CMakeLists.txt")
 name=readygate-$own-linux-$(uname -m)
-mkdir -p "$WORK/stage/$name/bin" "$WORK/stage/$name/lib" "$WORK/stage/$name/share/man/man1" "$WORK/www/v$own"
+mkdir -p "$WORK/stage/$name/bin" "$WORK/stage/$name/share/doc/readygate" "$WORK/www/v$own"
 cp "$BIN"/ready-scan "$BIN"/ready-bench "$BIN"/ready-healthcheck "$BIN"/ready-score "$BIN"/ready-report "$BIN"/ready-gate "$WORK/stage/$name/bin/"
-cp "$READYGATE_SOURCE/LICENSE" "$WORK/stage/$name/"
+cp "$READYGATE_SOURCE/LICENSE" "$WORK/stage/$name/share/doc/readygate/"
 tar -czf "$WORK/www/v$own/$name.tar.gz" -C "$WORK/stage" "$name"
 (cd "$WORK/www/v$own" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
 python3 "$READYGATE_SOURCE/tests/support/release_server.py" "$WORK/www" "$WORK/port" "$WORK/server.log" &

@@ -1,6 +1,7 @@
 # `cpack -G DEB` on the build under test: a .deb with the five programs, ready-gate and their man
 # pages and the DEP-5 copyright file, Depends worked out from the binaries (and nothing else: no
-# jq), git and ca-certificates recommended, a changelog; unpacked, the programs run and ready-gate finds its siblings without PATH.
+# jq), git and ca-certificates recommended, a changelog; unpacked, the programs run and
+# ready-gate finds its siblings without PATH.
 source "$(dirname "$0")/lib.sh"
 : "${READYGATE_BUILD_DIR:?set READYGATE_BUILD_DIR to the build folder}"
 for need in cpack dpkg-deb dpkg-shlibdeps file; do

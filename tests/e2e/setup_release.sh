@@ -40,15 +40,16 @@ SYSTEM_PATH=$S:$PATH
 # its ready-scan fails.
 make_release() {
   local name="readygate-$2-linux-$arch" stage="$WORK/stage/$1"
-  rm -rf "$stage"; mkdir -p "$stage/$name/bin" "$stage/$name/lib" "$stage/$name/share/man/man1" "$WORK/www/$1/v$2"
+  rm -rf "$stage"; mkdir -p "$stage/$name/bin" "$stage/$name/lib/readygate" "$stage/$name/share/man/man1" \
+    "$stage/$name/share/doc/readygate" "$WORK/www/$1/v$2"
   for program in ready-scan ready-bench ready-healthcheck ready-score ready-report ready-gate; do
     printf '#!/bin/sh\necho "%s %s"\n' "$program" "$2" > "$stage/$name/bin/$program"
   done
   [ "${3:-}" = broken ] && printf '#!/bin/sh\necho "libfoo.so: not found" >&2\nexit 127\n' > "$stage/$name/bin/ready-scan"
   chmod +x "$stage/$name/bin/"*
-  echo "libfake" > "$stage/$name/lib/libfake.so.1"
+  echo "libfake" > "$stage/$name/lib/readygate/libfake.so.1"
   echo ".TH READY-SCAN 1" | gzip -9n > "$stage/$name/share/man/man1/ready-scan.1.gz"
-  cp "$READYGATE_SOURCE/LICENSE" "$stage/$name/"
+  cp "$READYGATE_SOURCE/LICENSE" "$stage/$name/share/doc/readygate/"
   tar -czf "$WORK/www/$1/v$2/$name.tar.gz" -C "$stage" "$name"
   (cd "$WORK/www/$1/v$2" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
 }
@@ -89,7 +90,7 @@ reset
 install "$URL/ok" "$P"
 expect_rc 0 "good archive: $(cat "$ERR")"
 [ "$("$P/bin/ready-scan" --version)" = "ready-scan $own" ] || fail "installed ready-scan: $("$P/bin/ready-scan" --version)"
-for f in bin/ready-gate bin/ready-report lib/libfake.so.1 share/man/man1/ready-scan.1.gz LICENSE; do
+for f in bin/ready-gate bin/ready-report lib/readygate/libfake.so.1 share/man/man1/ready-scan.1.gz share/doc/readygate/LICENSE; do
   [ -e "$P/$f" ] || fail "not installed: $f"
 done
 [ "$(cat "$WORK/github_path")" = "$P/bin" ] || fail "GITHUB_PATH: $(cat "$WORK/github_path")"
